@@ -1,0 +1,86 @@
+//! Server functions for accounts.
+
+use leptos::prelude::*;
+
+use super::User;
+use crate::error::AppError;
+
+/// Where to go after signing in: only a path on this site, so the form
+/// cannot be used to send people elsewhere.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_owned(),
+        _ => "/cases".to_owned(),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "auth/me")]
+pub async fn current_user() -> Result<Option<User>, AppError> {
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        super::session::current_user(&state).await
+    };
+    respond(run.await)
+}
+
+#[server(prefix = "/api", endpoint = "auth/sign_up")]
+pub async fn sign_up(
+    name: String,
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    use super::{accounts, session, Role};
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let user = accounts::register(&state.db, Role::Customer, &name, &email, &password).await?;
+        session::start(&state, &user).await?;
+        leptos_axum::redirect(&safe_next(next.as_deref()));
+        Ok(())
+    };
+    respond(run.await)
+}
+
+#[server(prefix = "/api", endpoint = "auth/sign_in")]
+pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    use super::{accounts, session};
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let user = accounts::authenticate(&state.db, &email, &password).await?;
+        session::start(&state, &user).await?;
+        let fallback = if user.role.is_staff() { "/staff" } else { "/cases" };
+        let target = next.as_deref().map_or(fallback.to_owned(), |n| safe_next(Some(n)));
+        leptos_axum::redirect(&target);
+        Ok(())
+    };
+    respond(run.await)
+}
+
+#[server(prefix = "/api", endpoint = "auth/sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        super::session::end(&state).await?;
+        leptos_axum::redirect("/");
+        Ok(())
+    };
+    respond(run.await)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next(Some("/cases/1001")), "/cases/1001");
+        assert_eq!(safe_next(Some("//evil.example")), "/cases");
+        assert_eq!(safe_next(Some("https://evil.example")), "/cases");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/cases");
+        assert_eq!(safe_next(None), "/cases");
+    }
+}

@@ -1,0 +1,83 @@
+//! Sign-in and sign-up pages.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::i18n::*;
+use crate::ui::app::use_auth;
+use crate::ui::forms::{invalid, last_error, FieldError, FormError};
+use crate::validate::{Field, EMAIL_MAX, NAME_MAX, PASSWORD_MAX};
+
+/// The page to return to after signing in, from `?next=`.
+fn next_param() -> impl Fn() -> String + Copy {
+    let query = use_query_map();
+    move || query.read().get("next").unwrap_or_default()
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = use_auth().sign_in;
+    let error = last_error(action.value());
+    let next = next_param();
+    let signup_href = move || format!("/signup?next={}", urlencoding::encode(&next()));
+    view! {
+        <Title text=move || t_string!(i18n, auth.sign_in_title).to_string() />
+        <section class="auth-card">
+            <h1>{t!(i18n, auth.sign_in_title)}</h1>
+            <Show when=move || !next().is_empty()>
+                <p class="notice">{t!(i18n, auth.sign_in_needed)}</p>
+            </Show>
+            <ActionForm action>
+                <input type="hidden" name="next" prop:value=next />
+                <label for="signin-email">{t!(i18n, auth.email)}</label>
+                <input id="signin-email" name="email" type="email" autocomplete="email" required
+                    maxlength=EMAIL_MAX />
+                <label for="signin-password">{t!(i18n, auth.password)}</label>
+                <input id="signin-password" name="password" type="password"
+                    autocomplete="current-password" required maxlength=PASSWORD_MAX />
+                <FormError error />
+                <button type="submit" class="primary">{t!(i18n, auth.submit_sign_in)}</button>
+            </ActionForm>
+            <p>{t!(i18n, auth.no_account)} " " <a href=signup_href>{t!(i18n, nav.sign_up)}</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = use_auth().sign_up;
+    let error = last_error(action.value());
+    let next = next_param();
+    let signin_href = move || format!("/signin?next={}", urlencoding::encode(&next()));
+    view! {
+        <Title text=move || t_string!(i18n, auth.sign_up_title).to_string() />
+        <section class="auth-card">
+            <h1>{t!(i18n, auth.sign_up_title)}</h1>
+            <ActionForm action>
+                <input type="hidden" name="next" prop:value=next />
+                <label for="signup-name">{t!(i18n, auth.name)}</label>
+                <input id="signup-name" name="name" autocomplete="name" required maxlength=NAME_MAX
+                    aria-describedby="signup-name-error" aria-invalid=invalid(error, Field::Name) />
+                <FieldError id="signup-name-error" field=Field::Name error />
+                <label for="signup-email">{t!(i18n, auth.email)}</label>
+                <input id="signup-email" name="email" type="email" autocomplete="email" required
+                    maxlength=EMAIL_MAX aria-describedby="signup-email-error"
+                    aria-invalid=invalid(error, Field::Email) />
+                <FieldError id="signup-email-error" field=Field::Email error />
+                <label for="signup-password">{t!(i18n, auth.password)}</label>
+                <input id="signup-password" name="password" type="password"
+                    autocomplete="new-password" required maxlength=PASSWORD_MAX
+                    aria-describedby="signup-password-hint signup-password-error"
+                    aria-invalid=invalid(error, Field::Password) />
+                <p class="hint" id="signup-password-hint">{t!(i18n, auth.password_hint)}</p>
+                <FieldError id="signup-password-error" field=Field::Password error />
+                <FormError error />
+                <button type="submit" class="primary">{t!(i18n, auth.submit_sign_up)}</button>
+            </ActionForm>
+            <p>{t!(i18n, auth.have_account)} " " <a href=signin_href>{t!(i18n, nav.sign_in)}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,16 @@
+//! Cases (tickets): the customer's list, opening one, the conversation, and
+//! the staff workspace.
+
+pub mod api;
+pub mod detail;
+pub mod list;
+pub mod new;
+pub mod rules;
+pub mod staff;
+pub mod status;
+#[cfg(feature = "ssr")]
+pub mod store;
+pub mod types;
+
+pub use status::CaseStatus;
+pub use types::*;

@@ -1,0 +1,94 @@
+//! Demo content loaded on first start with an empty database: three
+//! accounts, a few cases in different statuses, and a few help articles.
+
+use std::time::Duration;
+
+use crate::auth::{accounts, store as users, Role, User};
+use crate::cases::{store as cases, CaseStatus, CaseType, Origin};
+use crate::db::Db;
+use crate::error::AppError;
+use crate::help::store as articles;
+use crate::validate::{MessageBody, Subject};
+
+/// The demo accounts: (role, name, email, password). Also in the README.
+pub const ACCOUNTS: [(Role, &str, &str, &str); 3] = [
+    (Role::Customer, "Carmen Customer", "customer@example.com", "customer-demo"),
+    (Role::Agent, "Alex Agent", "agent@example.com", "agent-demo-pass"),
+    (Role::Admin, "Ada Admin", "admin@example.com", "admin-demo-pass"),
+];
+
+const ARTICLES: [(&str, &str, &str); 4] = [
+    (
+        "en",
+        "How to follow your cases",
+        "Choose \"Write to us\" at the top right of any help page and sign in. You will see all your open and closed cases, sorted by last update.\n\nWhen we answer, the case moves to the top of the list and its row is highlighted until you open it.",
+    ),
+    (
+        "en",
+        "What each case status means",
+        "Submitted: your case reached our queue. Under review: an agent is working on it. Awaiting your reply: we need more information from you.\n\nResolved cases reopen when you reply; closed cases cannot be reopened, but you can always open a new case.",
+    ),
+    (
+        "es",
+        "Cómo seguir sus casos",
+        "Elija \"Escríbenos\" en la parte superior derecha de cualquier página de ayuda e inicie sesión. Verá todos sus casos abiertos y cerrados, ordenados por la última actualización.",
+    ),
+    (
+        "fr",
+        "Comment suivre vos dossiers",
+        "Choisissez « Écrivez-nous » en haut à droite de n'importe quelle page d'aide et connectez-vous. Vous verrez tous vos dossiers ouverts et fermés, triés par dernière mise à jour.",
+    ),
+];
+
+/// Loads the demo content if there are no accounts yet; returns whether it did.
+pub async fn load_if_empty(db: &Db) -> Result<bool, AppError> {
+    if users::count_users(db).await? > 0 {
+        return Ok(false);
+    }
+    let mut made = Vec::new();
+    for (role, name, email, password) in ACCOUNTS {
+        made.push(accounts::register(db, role, name, email, password).await?);
+        tracing::info!(%email, %password, role = role.as_str(), "demo account created");
+    }
+    let (customer, agent) = (&made[0], &made[1]);
+
+    for (locale, title, body) in ARTICLES {
+        articles::insert(db, locale, title, body).await?;
+    }
+
+    let text = |s: &str| MessageBody::parse(s);
+    open(db, customer, "I cannot sign in to the trading platform", CaseType::Technical,
+        "Since this morning the platform says my password is wrong, although I reset it twice.")
+        .await?;
+
+    let n = open(db, customer, "Invoice for October is missing", CaseType::Finance,
+        "I can see September's invoice in my account but not October's. Could you send it?")
+        .await?;
+    cases::reply(db, agent, n, &text("Thank you for writing. Could you tell us the account number the invoice is for?")?).await?;
+    cases::set_status(db, agent, n, CaseStatus::AwaitingReply).await?;
+
+    let n = open(db, customer, "Change the email address of my account", CaseType::Account,
+        "I would like to use my new work address for all messages.")
+        .await?;
+    cases::reply(db, agent, n, &text("Done: your account now uses the new address.")?).await?;
+    cases::set_status(db, agent, n, CaseStatus::Resolved).await?;
+
+    let n = open(db, customer, "Question about trading hours", CaseType::Other,
+        "Are the markets open on public holidays?")
+        .await?;
+    cases::reply(db, agent, n, &text("Markets follow the exchange's calendar; see our help article on trading hours.")?).await?;
+    cases::set_status(db, agent, n, CaseStatus::Closed).await?;
+    Ok(true)
+}
+
+async fn open(
+    db: &Db,
+    who: &User,
+    subject: &str,
+    case_type: CaseType,
+    body: &str,
+) -> Result<i64, AppError> {
+    // A minute apart, so the demo list has a visible order.
+    db.clock.advance(Duration::from_secs(60));
+    cases::open_case(db, who, &Subject::parse(subject)?, case_type, &MessageBody::parse(body)?, Origin::Web).await
+}

@@ -1,0 +1,62 @@
+//! What every request handler can reach: settings, the database, and helpers
+//! that server functions use to find them and to answer with the right status.
+
+use axum::extract::FromRef;
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use crate::db::Db;
+use crate::error::AppError;
+
+/// The header that marks a 500 as ours (logged, generic message) rather than
+/// a request the framework could not read; see the server's status mapping.
+pub const INTERNAL_ERROR_HEADER: &str = "x-helpdesk-internal-error";
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Mark the session cookie `Secure` (the site is served over HTTPS).
+    pub secure_cookies: bool,
+    /// How long a session lasts without signing in again.
+    pub session_days: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            secure_cookies: false,
+            session_days: 30,
+        }
+    }
+}
+
+#[derive(Clone, Debug, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub settings: Settings,
+}
+
+/// The state given to the request; missing only if the server was wired wrong.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the request context");
+        AppError::Internal
+    })
+}
+
+/// Gives an error its HTTP status, so a refused request is a 4xx and never
+/// a 500; a server function passes its result through this on the way out.
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(err) = &result {
+        if let Some(res) = use_context::<ResponseOptions>() {
+            res.set_status(err.status());
+            if *err == AppError::Internal {
+                res.insert_header(
+                    http::HeaderName::from_static(INTERNAL_ERROR_HEADER),
+                    http::HeaderValue::from_static("1"),
+                );
+            }
+        }
+    }
+    result
+}

@@ -1,0 +1,33 @@
+//! Timestamps: stored as milliseconds since the Unix epoch (UTC) in a BIGINT
+//! column, which SQLite and PostgreSQL both sort and compare natively.
+
+use leptos::prelude::*;
+
+/// `2026-11-22 15:49 UTC`: the same text on the server and in the browser, so
+/// hydration never disagrees. Per-user time zones come with the profile.
+pub fn format_utc(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default()
+}
+
+fn iso(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+/// A `<time>` element machines can read and people can read.
+#[component]
+pub fn Timestamp(ms: i64) -> impl IntoView {
+    view! { <time datetime=iso(ms)>{format_utc(ms)}</time> }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formats_milliseconds_as_utc_minutes() {
+        assert_eq!(super::format_utc(0), "1970-01-01 00:00 UTC");
+        assert_eq!(super::format_utc(1_795_362_540_000), "2026-11-22 15:49 UTC");
+    }
+}

@@ -1,0 +1,6 @@
+//! The shell, the layout and the pieces every page shares.
+
+pub mod app;
+pub mod forms;
+pub mod labels;
+pub mod layout;

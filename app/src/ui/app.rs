@@ -1,0 +1,103 @@
+//! The HTML shell, the router, and the signed-in user shared by all pages.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use super::layout::{NotFound, TopBar};
+use crate::auth::api::{current_user, SignIn, SignOut, SignUp};
+use crate::auth::pages::{SignInPage, SignUpPage};
+use crate::auth::User;
+use crate::cases::detail::CasePage;
+use crate::cases::list::MyCasesPage;
+use crate::cases::new::NewCasePage;
+use crate::cases::staff::StaffPage;
+use crate::error::AppError;
+use crate::help::pages::{ArticlePage, HomePage};
+use crate::i18n::*;
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HashedStylesheet options=options.clone() id="leptos" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Who is signed in, refreshed whenever an account action completes.
+#[derive(Clone, Copy)]
+pub struct Auth {
+    pub user: Resource<Result<Option<User>, AppError>>,
+    pub sign_in: ServerAction<SignIn>,
+    pub sign_up: ServerAction<SignUp>,
+    pub sign_out: ServerAction<SignOut>,
+}
+
+pub fn use_auth() -> Auth {
+    expect_context::<Auth>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let sign_in = ServerAction::<SignIn>::new();
+    let sign_up = ServerAction::<SignUp>::new();
+    let sign_out = ServerAction::<SignOut>::new();
+    let user = Resource::new(
+        move || {
+            (
+                sign_in.version().get(),
+                sign_up.version().get(),
+                sign_out.version().get(),
+            )
+        },
+        |_| current_user(),
+    );
+    provide_context(Auth {
+        user,
+        sign_in,
+        sign_up,
+        sign_out,
+    });
+
+    view! {
+        <I18nContextProvider>
+            <AppTitle />
+            <Router>
+                <TopBar />
+                <main id="main">
+                    // Async: reading pages arrive complete, so they work
+                    // without JavaScript.
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/help/articles/:id") view=ArticlePage ssr=SsrMode::Async />
+                        <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async />
+                        <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async />
+                        <Route path=path!("/cases") view=MyCasesPage ssr=SsrMode::Async />
+                        <Route path=path!("/cases/new") view=NewCasePage ssr=SsrMode::Async />
+                        <Route path=path!("/cases/:number") view=CasePage ssr=SsrMode::Async />
+                        <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
+                    </Routes>
+                </main>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn AppTitle() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <Title formatter=move |page: String| format!("{page} · {}", t_string!(i18n, app_name)) /> }
+}

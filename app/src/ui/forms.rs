@@ -1,0 +1,61 @@
+//! Form helpers: messages for a field and for the whole form, announced to
+//! screen readers as they appear.
+
+use leptos::prelude::*;
+
+use super::labels;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::validate::Field;
+
+/// The error of the last submission, if any.
+pub fn last_error<T, S>(value: S) -> Signal<Option<AppError>>
+where
+    S: With<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+    T: 'static,
+{
+    Signal::derive(move || value.with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned())))
+}
+
+/// The message under a field; its id ties it to the input's
+/// `aria-describedby`.
+#[component]
+pub fn FieldError(id: &'static str, field: Field, error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let problem = move || error.get().and_then(|e| e.problem_for(field));
+    view! {
+        <p class="field-error" id=id role="alert" hidden=move || problem().is_none()>
+            {move || problem().map(|p| labels::problem(i18n, field, p))}
+        </p>
+    }
+}
+
+/// Whether `field` has an error, for `aria-invalid`.
+pub fn invalid(error: Signal<Option<AppError>>, field: Field) -> impl Fn() -> &'static str + Copy {
+    move || {
+        if error.get().and_then(|e| e.problem_for(field)).is_some() {
+            "true"
+        } else {
+            "false"
+        }
+    }
+}
+
+/// A message for errors that belong to no single field.
+#[component]
+pub fn FormError(error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let general = move || error.get().filter(|e| !matches!(e, AppError::Invalid(..)));
+    view! {
+        <p class="form-error" role="alert" hidden=move || general().is_none()>
+            {move || general().map(|e| labels::error(i18n, &e))}
+        </p>
+    }
+}
+
+/// A page-level error (not found, sign-in needed, ...).
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="notice error">{move || labels::error(i18n, &error)}</p> }
+}

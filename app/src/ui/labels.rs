@@ -1,0 +1,106 @@
+//! Translated names for shared values. Each reads the locale, so a closure
+//! calling one re-renders when the language changes.
+
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+
+use crate::cases::{CaseStatus, CaseType, Origin};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::validate::{self, Field, Problem};
+
+type I18n = I18nContext<Locale>;
+
+/// The status as customers read it (PRODUCT.md §3.4), or as staff do.
+pub fn status(i18n: I18n, s: CaseStatus, for_staff: bool) -> String {
+    use CaseStatus::*;
+    if for_staff {
+        return match s {
+            New => t_string!(i18n, status_staff.new),
+            InProgress => t_string!(i18n, status_staff.in_progress),
+            Referred => t_string!(i18n, status_staff.referred),
+            AwaitingConfirmation => t_string!(i18n, status_staff.awaiting_confirmation),
+            AwaitingReply => t_string!(i18n, status_staff.awaiting_reply),
+            AwaitingApproval => t_string!(i18n, status_staff.awaiting_approval),
+            Resolved => t_string!(i18n, status_staff.resolved),
+            Closed => t_string!(i18n, status_staff.closed),
+            ClosedByCustomer => t_string!(i18n, status_staff.closed_by_customer),
+            Duplicate => t_string!(i18n, status_staff.duplicate),
+        }
+        .to_string();
+    }
+    match s {
+        New => t_string!(i18n, status.new),
+        InProgress => t_string!(i18n, status.in_progress),
+        Referred => t_string!(i18n, status.referred),
+        AwaitingConfirmation => t_string!(i18n, status.awaiting_confirmation),
+        AwaitingReply => t_string!(i18n, status.awaiting_reply),
+        AwaitingApproval => t_string!(i18n, status.awaiting_approval),
+        Resolved => t_string!(i18n, status.resolved),
+        Closed => t_string!(i18n, status.closed),
+        ClosedByCustomer => t_string!(i18n, status.closed_by_customer),
+        Duplicate => t_string!(i18n, status.duplicate),
+    }
+    .to_string()
+}
+
+pub fn case_type(i18n: I18n, t: CaseType) -> String {
+    match t {
+        CaseType::Technical => t_string!(i18n, case_type.technical),
+        CaseType::Finance => t_string!(i18n, case_type.finance),
+        CaseType::Account => t_string!(i18n, case_type.account),
+        CaseType::Other => t_string!(i18n, case_type.other),
+    }
+    .to_string()
+}
+
+pub fn origin(i18n: I18n, o: Origin) -> String {
+    match o {
+        Origin::Web => t_string!(i18n, origin.web),
+        Origin::Chat => t_string!(i18n, origin.chat),
+        Origin::HelpForm => t_string!(i18n, origin.help_form),
+        Origin::Email => t_string!(i18n, origin.email),
+        Origin::Phone => t_string!(i18n, origin.phone),
+    }
+    .to_string()
+}
+
+fn max_len(field: Field) -> usize {
+    match field {
+        Field::Subject => validate::SUBJECT_MAX,
+        Field::Name => validate::NAME_MAX,
+        Field::Email => validate::EMAIL_MAX,
+        Field::Password => validate::PASSWORD_MAX,
+        _ => validate::MESSAGE_MAX,
+    }
+}
+
+/// A view, not a string: only views can interpolate (the longest length).
+pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
+    match p {
+        Problem::Required => t!(i18n, errors.required).into_any(),
+        Problem::TooLong => {
+            let max = max_len(field);
+            t!(i18n, errors.too_long, max = move || max).into_any()
+        }
+        Problem::Malformed if field == Field::Email => t!(i18n, errors.malformed_email).into_any(),
+        Problem::Malformed => t!(i18n, errors.malformed).into_any(),
+        Problem::PasswordLength => t!(i18n, errors.password_length).into_any(),
+        Problem::Unknown => t!(i18n, errors.unknown).into_any(),
+    }
+}
+
+pub fn error(i18n: I18n, e: &AppError) -> AnyView {
+    match e {
+        AppError::NotFound => t!(i18n, errors.not_found).into_any(),
+        AppError::SignInRequired => t!(i18n, errors.sign_in_required).into_any(),
+        AppError::Forbidden => t!(i18n, errors.forbidden).into_any(),
+        AppError::WrongCredentials => t!(i18n, errors.wrong_credentials).into_any(),
+        AppError::EmailTaken => t!(i18n, errors.email_taken).into_any(),
+        AppError::Invalid(field, p) => problem(i18n, *field, *p),
+        AppError::CaseClosed => t!(i18n, errors.case_closed).into_any(),
+        AppError::BadRequest => t!(i18n, errors.bad_request).into_any(),
+        AppError::Network => t!(i18n, errors.network).into_any(),
+        AppError::Internal => t!(i18n, errors.internal).into_any(),
+    }
+}

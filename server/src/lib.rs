@@ -1,0 +1,53 @@
+//! The HTTP side of the server: the axum router around the Leptos app.
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::Router;
+use http::header::CACHE_CONTROL;
+use http::{HeaderValue, StatusCode};
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use app::state::{AppState, INTERNAL_ERROR_HEADER};
+use app::{shell, App};
+
+/// The whole application: pages, server functions and static assets.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    let pkg_dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
+    // File names under /pkg carry a content hash, so they never change.
+    let assets = Router::new()
+        .fallback_service(ServeDir::new(pkg_dir))
+        .layer(SetResponseHeaderLayer::overriding(
+            CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ));
+    Router::new()
+        .leptos_routes(&state, routes, {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .nest(&format!("/{}", options.site_pkg_dir), assets)
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(client_errors_are_not_500))
+        .layer(CompressionLayer::new())
+        .with_state(state)
+}
+
+/// A server function that cannot read its arguments answers 500 in Leptos;
+/// that is the client's mistake, so it becomes 400. Our own internal errors
+/// carry a marker header and stay 500.
+async fn client_errors_are_not_500(req: Request<Body>, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let mut res = next.run(req).await;
+    let ours = res.headers_mut().remove(INTERNAL_ERROR_HEADER).is_some();
+    if is_api && res.status() == StatusCode::INTERNAL_SERVER_ERROR && !ours {
+        *res.status_mut() = StatusCode::BAD_REQUEST;
+    }
+    res
+}

@@ -1,0 +1,129 @@
+//! The helpdesk server: `serve` (the default) or `add-user`.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use leptos::prelude::*;
+use tracing_subscriber::EnvFilter;
+
+use app::auth::{accounts, Role};
+use app::db::{Clock, Db};
+use app::state::{AppState, Settings};
+
+#[derive(Parser)]
+#[command(version, about = "An open-source customer service center")]
+struct Cli {
+    /// Where the database (and later, attachments) live.
+    #[arg(long, env = "HELPDESK_DATA_DIR", default_value = "data", global = true)]
+    data_dir: PathBuf,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web app (the default).
+    Serve {
+        /// Do not load demo content into an empty database.
+        #[arg(long, env = "HELPDESK_NO_DEMO")]
+        no_demo: bool,
+        /// The site is served over HTTPS: mark cookies Secure.
+        #[arg(long, env = "HELPDESK_SECURE_COOKIES")]
+        secure_cookies: bool,
+    },
+    /// Create an account. The password is read from HELPDESK_PASSWORD, or
+    /// else from standard input.
+    AddUser {
+        #[arg(long, value_parser = ["customer", "agent", "admin"])]
+        role: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let cli = Cli::parse();
+    std::fs::create_dir_all(&cli.data_dir)?;
+    let db_path = cli.data_dir.join("helpdesk.db");
+    let db = Db::open(&db_path, Clock::system()).await?;
+
+    match cli.command.unwrap_or(Command::Serve {
+        no_demo: false,
+        secure_cookies: false,
+    }) {
+        Command::AddUser { role, email, name } => {
+            let password = match std::env::var("HELPDESK_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => {
+                    let mut p = String::new();
+                    std::io::stdin().read_to_string(&mut p)?;
+                    p.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
+            let role = Role::parse(&role).expect("clap allows only known roles");
+            match accounts::register(&db, role, &name, &email, &password).await {
+                Ok(user) => println!("created {} {} (id {})", role.as_str(), user.email, user.id),
+                Err(err) => {
+                    eprintln!("could not create the account: {err}");
+                    std::process::exit(1);
+                }
+            }
+        }
+        Command::Serve {
+            no_demo,
+            secure_cookies,
+        } => {
+            if !no_demo && app::demo::load_if_empty(&db).await? {
+                tracing::info!("loaded demo content (accounts above, also in README.md)");
+            }
+            let leptos_options = leptos_options();
+            let addr = leptos_options.site_addr;
+            let state = AppState {
+                leptos_options,
+                db: db.clone(),
+                settings: Settings {
+                    secure_cookies,
+                    ..Settings::default()
+                },
+            };
+            let listener = tokio::net::TcpListener::bind(addr).await?;
+            tracing::info!(database = %db_path.display(), "listening on http://{addr}");
+            axum::serve(listener, server::router(state))
+                .with_graceful_shutdown(async {
+                    let _ = tokio::signal::ctrl_c().await;
+                })
+                .await?;
+            db.close().await;
+        }
+    }
+    Ok(())
+}
+
+/// From cargo-leptos's environment when it runs us, else this project's
+/// defaults, so the release binary also runs on its own.
+fn leptos_options() -> LeptosOptions {
+    match get_configuration(None) {
+        Ok(conf) if std::env::var_os("LEPTOS_OUTPUT_NAME").is_some() => conf.leptos_options,
+        _ => LeptosOptions::builder()
+            .output_name("helpdesk")
+            .site_root("target/site")
+            .site_pkg_dir("pkg")
+            .hash_files(true)
+            .site_addr(
+                std::env::var("LEPTOS_SITE_ADDR")
+                    .ok()
+                    .and_then(|a| a.parse::<std::net::SocketAddr>().ok())
+                    .unwrap_or(([127, 0, 0, 1], 3000).into()),
+            )
+            .build(),
+    }
+}
