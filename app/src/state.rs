@@ -46,8 +46,11 @@ pub fn app_state() -> Result<AppState, AppError> {
 
 /// Gives an error its HTTP status, so a refused request is a 4xx and never
 /// a 500; a server function passes its result through this on the way out.
+///
+/// A plain form post (no JavaScript yet, `Accept: text/html`) is left alone:
+/// Leptos answers it with a redirect back to the form.
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(err) = &result {
+    if let (Err(err), false) = (&result, plain_form_post()) {
         if let Some(res) = use_context::<ResponseOptions>() {
             res.set_status(err.status());
             if *err == AppError::Internal {
@@ -59,4 +62,13 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         }
     }
     result
+}
+
+fn plain_form_post() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|p| {
+        p.headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    })
 }

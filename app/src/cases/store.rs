@@ -310,3 +310,7 @@ pub async fn set_status(db: &Db, staff: &User, number: i64, to: CaseStatus) -> R
     tx.commit().await?;
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "store_tests.rs"]
+mod tests;

@@ -1,0 +1,172 @@
+//! Cases against a real database: ownership, the highlight, and the status
+//! rules as the store applies them.
+
+use std::time::Duration;
+
+use super::*;
+use crate::auth::{accounts, Role};
+use crate::db::testing::{test_db, TestDb};
+
+struct World {
+    t: TestDb,
+    ana: User,
+    bob: User,
+    agent: User,
+}
+
+async fn world() -> World {
+    let t = test_db().await;
+    let mk = |role, name: &'static str, email: &'static str| {
+        let db = t.db.clone();
+        async move { accounts::register(&db, role, name, email, "password-123").await.unwrap() }
+    };
+    let ana = mk(Role::Customer, "Ana", "ana@example.com").await;
+    let bob = mk(Role::Customer, "Bob", "bob@example.com").await;
+    let agent = mk(Role::Agent, "Alex", "agent@example.com").await;
+    World { t, ana, bob, agent }
+}
+
+fn body(s: &str) -> MessageBody {
+    MessageBody::parse(s).unwrap()
+}
+
+async fn open(w: &World, who: &User, subject: &str) -> i64 {
+    w.t.db.clock.advance(Duration::from_secs(60));
+    open_case(
+        &w.t.db,
+        who,
+        &Subject::parse(subject).unwrap(),
+        CaseType::Technical,
+        &body("Please help"),
+        Origin::Web,
+    )
+    .await
+    .unwrap()
+}
+
+async fn message_count(w: &World) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM messages")
+        .fetch_one(&w.t.db.read)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_new_case_gets_the_next_number_and_starts_new_from_the_web() {
+    let w = world().await;
+    let first = open(&w, &w.ana, "First").await;
+    let second = open(&w, &w.ana, "Second").await;
+    assert_eq!((first, second), (1001, 1002));
+    let case = open_for_viewer(&w.t.db, &w.ana, first).await.unwrap();
+    assert_eq!(case.status, CaseStatus::New);
+    assert_eq!(case.origin, Origin::Web);
+    assert_eq!(case.messages.len(), 1);
+    assert_eq!(case.messages[0].body, "Please help");
+    assert!(!case.viewer_is_staff);
+}
+
+#[tokio::test]
+async fn my_cases_lists_only_mine_last_updated_first() {
+    let w = world().await;
+    let a1 = open(&w, &w.ana, "Ana one").await;
+    open(&w, &w.bob, "Bob one").await;
+    let a2 = open(&w, &w.ana, "Ana two").await;
+    let mine: Vec<i64> = list_for_requester(&w.t.db, &w.ana)
+        .await
+        .unwrap()
+        .iter()
+        .map(|c| c.number)
+        .collect();
+    assert_eq!(mine, [a2, a1]);
+    assert_eq!(list_all(&w.t.db, &w.agent).await.unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn another_customers_case_reads_exactly_like_a_missing_one() {
+    let w = world().await;
+    let n = open(&w, &w.ana, "Private").await;
+    let foreign = open_for_viewer(&w.t.db, &w.bob, n).await;
+    let missing = open_for_viewer(&w.t.db, &w.bob, 999_999).await;
+    assert_eq!(foreign, Err(AppError::NotFound));
+    assert_eq!(foreign, missing);
+    let before = message_count(&w).await;
+    assert_eq!(
+        reply(&w.t.db, &w.bob, n, &body("let me in")).await,
+        Err(AppError::NotFound)
+    );
+    assert_eq!(message_count(&w).await, before);
+}
+
+#[tokio::test]
+async fn a_staff_answer_moves_the_case_first_and_highlights_it_until_opened() {
+    let w = world().await;
+    let older = open(&w, &w.ana, "Older").await;
+    let newer = open(&w, &w.ana, "Newer").await;
+    w.t.db.clock.advance(Duration::from_secs(60));
+    reply(&w.t.db, &w.agent, older, &body("Here is your answer")).await.unwrap();
+
+    let list = list_for_requester(&w.t.db, &w.ana).await.unwrap();
+    assert_eq!((list[0].number, list[0].unread), (older, true));
+    assert_eq!((list[1].number, list[1].unread), (newer, false));
+
+    w.t.db.clock.advance(Duration::from_secs(1));
+    let case = open_for_viewer(&w.t.db, &w.ana, older).await.unwrap();
+    assert_eq!(case.messages.last().unwrap().body, "Here is your answer");
+    assert!(case.messages.last().unwrap().from_staff);
+    assert_eq!(case.status, CaseStatus::InProgress);
+
+    // Read stays read, whatever the customer does next.
+    let list = list_for_requester(&w.t.db, &w.ana).await.unwrap();
+    assert!(!list[0].unread);
+    w.t.db.clock.advance(Duration::from_secs(60));
+    reply(&w.t.db, &w.ana, older, &body("Thanks!")).await.unwrap();
+    let list = list_for_requester(&w.t.db, &w.ana).await.unwrap();
+    assert!(list.iter().all(|c| !c.unread));
+}
+
+#[tokio::test]
+async fn a_customer_reply_reopens_a_case_waiting_on_them() {
+    let w = world().await;
+    let n = open(&w, &w.ana, "Need info").await;
+    reply(&w.t.db, &w.agent, n, &body("Which account?")).await.unwrap();
+    set_status(&w.t.db, &w.agent, n, CaseStatus::AwaitingReply).await.unwrap();
+    reply(&w.t.db, &w.ana, n, &body("Account 42")).await.unwrap();
+    let case = open_for_viewer(&w.t.db, &w.ana, n).await.unwrap();
+    assert_eq!(case.status, CaseStatus::InProgress);
+}
+
+#[tokio::test]
+async fn a_closed_case_takes_no_reply_and_nothing_is_written() {
+    let w = world().await;
+    let n = open(&w, &w.ana, "Done").await;
+    set_status(&w.t.db, &w.agent, n, CaseStatus::Closed).await.unwrap();
+    let before = message_count(&w).await;
+    for who in [&w.ana, &w.agent] {
+        assert_eq!(
+            reply(&w.t.db, who, n, &body("one more thing")).await,
+            Err(AppError::CaseClosed)
+        );
+    }
+    assert_eq!(message_count(&w).await, before);
+    assert_eq!(
+        set_status(&w.t.db, &w.agent, n, CaseStatus::InProgress).await,
+        Err(AppError::CaseClosed)
+    );
+}
+
+#[tokio::test]
+async fn only_staff_change_a_status() {
+    let w = world().await;
+    let n = open(&w, &w.ana, "Mine").await;
+    assert_eq!(
+        set_status(&w.t.db, &w.ana, n, CaseStatus::Resolved).await,
+        Err(AppError::Forbidden)
+    );
+    assert_eq!(
+        set_status(&w.t.db, &w.agent, 424_242, CaseStatus::Resolved).await,
+        Err(AppError::NotFound)
+    );
+    let case = open_for_viewer(&w.t.db, &w.agent, n).await.unwrap();
+    assert_eq!(case.status, CaseStatus::New);
+    assert!(case.viewer_is_staff);
+}

@@ -1,0 +1,206 @@
+//! The server functions over real HTTP, as a browser or a script calls them:
+//! who may see what, cookie flags, and status codes for bad input.
+
+use axum::body::Body;
+use axum::Router;
+use http::{header, Request, StatusCode};
+use leptos::prelude::LeptosOptions;
+use tower::ServiceExt;
+
+use app::auth::{accounts, Role};
+use app::db::{Clock, Db};
+use app::state::{AppState, Settings};
+
+struct TestApp {
+    router: Router,
+    db: Db,
+    _dir: tempfile::TempDir,
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: http::HeaderMap,
+    body: String,
+}
+
+async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&dir.path().join("t.db"), Clock::system()).await.unwrap();
+    let state = AppState {
+        leptos_options: LeptosOptions::builder().output_name("helpdesk").build(),
+        db: db.clone(),
+        settings: Settings::default(),
+    };
+    for (role, name, email) in [
+        (Role::Customer, "Ana", "ana@example.com"),
+        (Role::Customer, "Bob", "bob@example.com"),
+        (Role::Agent, "Alex", "agent@example.com"),
+    ] {
+        accounts::register(&db, role, name, email, "password-123").await.unwrap();
+    }
+    TestApp {
+        router: server::router(state),
+        db,
+        _dir: dir,
+    }
+}
+
+impl TestApp {
+    async fn call(&self, path: &str, form: &str, cookie: Option<&str>) -> Reply {
+        let mut req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        let res = self
+            .router
+            .clone()
+            .oneshot(req.body(Body::from(form.to_owned())).unwrap())
+            .await
+            .unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    /// Signs in and returns the `name=value` cookie to send back.
+    async fn sign_in(&self, email: &str) -> String {
+        let r = self
+            .call("/api/auth/sign_in", &format!("email={email}&password=password-123"), None)
+            .await;
+        let set = r.headers[header::SET_COOKIE].to_str().unwrap().to_owned();
+        set.split(';').next().unwrap().to_owned()
+    }
+
+    async fn open_case(&self, cookie: &str, subject: &str) -> i64 {
+        let r = self
+            .call(
+                "/api/cases/open",
+                &format!("subject={subject}&case_type=technical&description=Help"),
+                Some(cookie),
+            )
+            .await;
+        assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+        r.body.parse().expect("case number")
+    }
+}
+
+#[tokio::test]
+async fn sign_in_sets_an_http_only_lax_cookie_and_a_new_id_each_time() {
+    let app = spawn_app().await;
+    let r = app
+        .call("/api/auth/sign_in", "email=ana@example.com&password=password-123", None)
+        .await;
+    let set = r.headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(set.contains("HttpOnly"), "{set}");
+    assert!(set.contains("SameSite=Lax"), "{set}");
+    assert!(!set.contains("Secure"), "plain http: {set}");
+    let again = app.sign_in("ana@example.com").await;
+    assert_ne!(set.split(';').next().unwrap(), again);
+}
+
+#[tokio::test]
+async fn a_wrong_password_is_a_401_with_a_clear_error() {
+    let app = spawn_app().await;
+    let r = app
+        .call("/api/auth/sign_in", "email=ana@example.com&password=wrong-pass", None)
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.body, "\"WrongCredentials\"");
+    assert!(r.headers.get(header::SET_COOKIE).is_none());
+}
+
+#[tokio::test]
+async fn another_customers_case_is_a_404_like_a_missing_one() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let bob = app.sign_in("bob@example.com").await;
+    let n = app.open_case(&ana, "Private").await;
+
+    let foreign = app.call("/api/cases/get", &format!("number={n}"), Some(&bob)).await;
+    let missing = app.call("/api/cases/get", "number=987654", Some(&bob)).await;
+    assert_eq!(foreign.status, StatusCode::NOT_FOUND);
+    assert_eq!((foreign.status, &foreign.body), (missing.status, &missing.body));
+
+    let reply = app
+        .call("/api/cases/reply", &format!("number={n}&body=hi"), Some(&bob))
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+
+    let own = app.call("/api/cases/get", &format!("number={n}"), Some(&ana)).await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert!(own.body.contains("Private"));
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_4xx_and_never_a_500() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let long_subject = "a".repeat(201);
+    let long_body = "b".repeat(20_001);
+    let cases: Vec<(&str, String, StatusCode)> = vec![
+        ("/api/cases/open", "subject=&case_type=technical&description=x".into(), StatusCode::UNPROCESSABLE_ENTITY),
+        ("/api/cases/open", format!("subject={long_subject}&case_type=technical&description=x"), StatusCode::UNPROCESSABLE_ENTITY),
+        ("/api/cases/open", format!("subject=s&case_type=technical&description={long_body}"), StatusCode::UNPROCESSABLE_ENTITY),
+        ("/api/cases/open", "subject=s&case_type=nonsense&description=x".into(), StatusCode::UNPROCESSABLE_ENTITY),
+        ("/api/cases/open", "subject=missing-fields".into(), StatusCode::BAD_REQUEST),
+        ("/api/cases/get", "number=not-a-number".into(), StatusCode::BAD_REQUEST),
+        ("/api/cases/reply", "number=1".into(), StatusCode::BAD_REQUEST),
+        ("/api/cases/status", "number=1&status=open".into(), StatusCode::UNPROCESSABLE_ENTITY),
+        ("/api/auth/sign_up", "name=X&email=not-an-email&password=password-123".into(), StatusCode::UNPROCESSABLE_ENTITY),
+        ("/api/auth/sign_up", "name=X&email=x@example.com&password=short".into(), StatusCode::UNPROCESSABLE_ENTITY),
+    ];
+    for (path, form, expected) in cases {
+        let r = app.call(path, &form, Some(&ana)).await;
+        assert_eq!(r.status, expected, "{path} {}: {}", &form[..form.len().min(60)], r.body);
+    }
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases")
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    assert_eq!(count, 0, "refused input wrote nothing");
+}
+
+#[tokio::test]
+async fn without_a_session_case_functions_ask_to_sign_in() {
+    let app = spawn_app().await;
+    let r = app.call("/api/cases/mine", "", None).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.body, "\"SignInRequired\"");
+}
+
+#[tokio::test]
+async fn sign_out_ends_the_session_on_the_server() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    assert_eq!(app.call("/api/cases/mine", "", Some(&ana)).await.status, StatusCode::OK);
+    let out = app.call("/api/auth/sign_out", "", Some(&ana)).await;
+    assert!(out.headers[header::SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
+    // The old cookie, replayed, no longer works.
+    assert_eq!(
+        app.call("/api/cases/mine", "", Some(&ana)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn customers_cannot_reach_the_staff_list_or_change_statuses() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let agent = app.sign_in("agent@example.com").await;
+    let n = app.open_case(&ana, "Mine").await;
+    assert_eq!(app.call("/api/cases/all", "", Some(&ana)).await.status, StatusCode::FORBIDDEN);
+    let r = app
+        .call("/api/cases/status", &format!("number={n}&status=resolved"), Some(&ana))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app.call("/api/cases/all", "", Some(&agent)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Mine"));
+}
