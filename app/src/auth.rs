@@ -1,8 +1,8 @@
 //! Accounts: sign-up, sign-in, sign-out and who is asking.
 
-pub mod api;
 #[cfg(feature = "ssr")]
 pub mod accounts;
+pub mod api;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod passwords;

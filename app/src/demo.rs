@@ -12,9 +12,24 @@ use crate::validate::{MessageBody, Subject};
 
 /// The demo accounts: (role, name, email, password). Also in the README.
 pub const ACCOUNTS: [(Role, &str, &str, &str); 3] = [
-    (Role::Customer, "Carmen Customer", "customer@example.com", "customer-demo"),
-    (Role::Agent, "Alex Agent", "agent@example.com", "agent-demo-pass"),
-    (Role::Admin, "Ada Admin", "admin@example.com", "admin-demo-pass"),
+    (
+        Role::Customer,
+        "Carmen Customer",
+        "customer@example.com",
+        "customer-demo",
+    ),
+    (
+        Role::Agent,
+        "Alex Agent",
+        "agent@example.com",
+        "agent-demo-pass",
+    ),
+    (
+        Role::Admin,
+        "Ada Admin",
+        "admin@example.com",
+        "admin-demo-pass",
+    ),
 ];
 
 const ARTICLES: [(&str, &str, &str); 4] = [
@@ -57,26 +72,64 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, AppError> {
     }
 
     let text = |s: &str| MessageBody::parse(s);
-    open(db, customer, "I cannot sign in to the trading platform", CaseType::Technical,
-        "Since this morning the platform says my password is wrong, although I reset it twice.")
-        .await?;
+    open(
+        db,
+        customer,
+        "I cannot sign in to the trading platform",
+        CaseType::Technical,
+        "Since this morning the platform says my password is wrong, although I reset it twice.",
+    )
+    .await?;
 
-    let n = open(db, customer, "Invoice for October is missing", CaseType::Finance,
-        "I can see September's invoice in my account but not October's. Could you send it?")
-        .await?;
-    cases::reply(db, agent, n, &text("Thank you for writing. Could you tell us the account number the invoice is for?")?).await?;
+    let n = open(
+        db,
+        customer,
+        "Invoice for October is missing",
+        CaseType::Finance,
+        "I can see September's invoice in my account but not October's. Could you send it?",
+    )
+    .await?;
+    cases::reply(
+        db,
+        agent,
+        n,
+        &text("Thank you for writing. Could you tell us the account number the invoice is for?")?,
+    )
+    .await?;
     cases::set_status(db, agent, n, CaseStatus::AwaitingReply).await?;
 
-    let n = open(db, customer, "Change the email address of my account", CaseType::Account,
-        "I would like to use my new work address for all messages.")
-        .await?;
-    cases::reply(db, agent, n, &text("Done: your account now uses the new address.")?).await?;
+    let n = open(
+        db,
+        customer,
+        "Change the email address of my account",
+        CaseType::Account,
+        "I would like to use my new work address for all messages.",
+    )
+    .await?;
+    cases::reply(
+        db,
+        agent,
+        n,
+        &text("Done: your account now uses the new address.")?,
+    )
+    .await?;
     cases::set_status(db, agent, n, CaseStatus::Resolved).await?;
 
-    let n = open(db, customer, "Question about trading hours", CaseType::Other,
-        "Are the markets open on public holidays?")
-        .await?;
-    cases::reply(db, agent, n, &text("Markets follow the exchange's calendar; see our help article on trading hours.")?).await?;
+    let n = open(
+        db,
+        customer,
+        "Question about trading hours",
+        CaseType::Other,
+        "Are the markets open on public holidays?",
+    )
+    .await?;
+    cases::reply(
+        db,
+        agent,
+        n,
+        &text("Markets follow the exchange's calendar; see our help article on trading hours.")?,
+    )
+    .await?;
     cases::set_status(db, agent, n, CaseStatus::Closed).await?;
     Ok(true)
 }
@@ -90,5 +143,13 @@ async fn open(
 ) -> Result<i64, AppError> {
     // A minute apart, so the demo list has a visible order.
     db.clock.advance(Duration::from_secs(60));
-    cases::open_case(db, who, &Subject::parse(subject)?, case_type, &MessageBody::parse(body)?, Origin::Web).await
+    cases::open_case(
+        db,
+        who,
+        &Subject::parse(subject)?,
+        case_type,
+        &MessageBody::parse(body)?,
+        Origin::Web,
+    )
+    .await
 }

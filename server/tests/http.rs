@@ -25,7 +25,9 @@ struct Reply {
 
 async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let db = Db::open(&dir.path().join("t.db"), Clock::system()).await.unwrap();
+    let db = Db::open(&dir.path().join("t.db"), Clock::system())
+        .await
+        .unwrap();
     let state = AppState {
         leptos_options: LeptosOptions::builder().output_name("helpdesk").build(),
         db: db.clone(),
@@ -36,7 +38,9 @@ async fn spawn_app() -> TestApp {
         (Role::Customer, "Bob", "bob@example.com"),
         (Role::Agent, "Alex", "agent@example.com"),
     ] {
-        accounts::register(&db, role, name, email, "password-123").await.unwrap();
+        accounts::register(&db, role, name, email, "password-123")
+            .await
+            .unwrap();
     }
     TestApp {
         router: server::router(state),
@@ -61,7 +65,9 @@ impl TestApp {
             .unwrap();
         let status = res.status();
         let headers = res.headers().clone();
-        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .unwrap();
         Reply {
             status,
             headers,
@@ -72,7 +78,11 @@ impl TestApp {
     /// Signs in and returns the `name=value` cookie to send back.
     async fn sign_in(&self, email: &str) -> String {
         let r = self
-            .call("/api/auth/sign_in", &format!("email={email}&password=password-123"), None)
+            .call(
+                "/api/auth/sign_in",
+                &format!("email={email}&password=password-123"),
+                None,
+            )
             .await;
         let set = r.headers[header::SET_COOKIE].to_str().unwrap().to_owned();
         set.split(';').next().unwrap().to_owned()
@@ -86,7 +96,11 @@ impl TestApp {
                 Some(cookie),
             )
             .await;
-        assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+        assert!(
+            r.status.is_success() || r.status.is_redirection(),
+            "{}",
+            r.body
+        );
         r.body.parse().expect("case number")
     }
 }
@@ -95,7 +109,11 @@ impl TestApp {
 async fn sign_in_sets_an_http_only_lax_cookie_and_a_new_id_each_time() {
     let app = spawn_app().await;
     let r = app
-        .call("/api/auth/sign_in", "email=ana@example.com&password=password-123", None)
+        .call(
+            "/api/auth/sign_in",
+            "email=ana@example.com&password=password-123",
+            None,
+        )
         .await;
     let set = r.headers[header::SET_COOKIE].to_str().unwrap();
     assert!(set.contains("HttpOnly"), "{set}");
@@ -109,7 +127,11 @@ async fn sign_in_sets_an_http_only_lax_cookie_and_a_new_id_each_time() {
 async fn a_wrong_password_is_a_401_with_a_clear_error() {
     let app = spawn_app().await;
     let r = app
-        .call("/api/auth/sign_in", "email=ana@example.com&password=wrong-pass", None)
+        .call(
+            "/api/auth/sign_in",
+            "email=ana@example.com&password=wrong-pass",
+            None,
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.body, "\"WrongCredentials\"");
@@ -123,17 +145,30 @@ async fn another_customers_case_is_a_404_like_a_missing_one() {
     let bob = app.sign_in("bob@example.com").await;
     let n = app.open_case(&ana, "Private").await;
 
-    let foreign = app.call("/api/cases/get", &format!("number={n}"), Some(&bob)).await;
-    let missing = app.call("/api/cases/get", "number=987654", Some(&bob)).await;
+    let foreign = app
+        .call("/api/cases/get", &format!("number={n}"), Some(&bob))
+        .await;
+    let missing = app
+        .call("/api/cases/get", "number=987654", Some(&bob))
+        .await;
     assert_eq!(foreign.status, StatusCode::NOT_FOUND);
-    assert_eq!((foreign.status, &foreign.body), (missing.status, &missing.body));
+    assert_eq!(
+        (foreign.status, &foreign.body),
+        (missing.status, &missing.body)
+    );
 
     let reply = app
-        .call("/api/cases/reply", &format!("number={n}&body=hi"), Some(&bob))
+        .call(
+            "/api/cases/reply",
+            &format!("number={n}&body=hi"),
+            Some(&bob),
+        )
         .await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
 
-    let own = app.call("/api/cases/get", &format!("number={n}"), Some(&ana)).await;
+    let own = app
+        .call("/api/cases/get", &format!("number={n}"), Some(&ana))
+        .await;
     assert_eq!(own.status, StatusCode::OK);
     assert!(own.body.contains("Private"));
 }
@@ -145,20 +180,66 @@ async fn bad_input_gets_a_4xx_and_never_a_500() {
     let long_subject = "a".repeat(201);
     let long_body = "b".repeat(20_001);
     let cases: Vec<(&str, String, StatusCode)> = vec![
-        ("/api/cases/open", "subject=&case_type=technical&description=x".into(), StatusCode::UNPROCESSABLE_ENTITY),
-        ("/api/cases/open", format!("subject={long_subject}&case_type=technical&description=x"), StatusCode::UNPROCESSABLE_ENTITY),
-        ("/api/cases/open", format!("subject=s&case_type=technical&description={long_body}"), StatusCode::UNPROCESSABLE_ENTITY),
-        ("/api/cases/open", "subject=s&case_type=nonsense&description=x".into(), StatusCode::UNPROCESSABLE_ENTITY),
-        ("/api/cases/open", "subject=missing-fields".into(), StatusCode::BAD_REQUEST),
-        ("/api/cases/get", "number=not-a-number".into(), StatusCode::BAD_REQUEST),
-        ("/api/cases/reply", "number=1".into(), StatusCode::BAD_REQUEST),
-        ("/api/cases/status", "number=1&status=open".into(), StatusCode::UNPROCESSABLE_ENTITY),
-        ("/api/auth/sign_up", "name=X&email=not-an-email&password=password-123".into(), StatusCode::UNPROCESSABLE_ENTITY),
-        ("/api/auth/sign_up", "name=X&email=x@example.com&password=short".into(), StatusCode::UNPROCESSABLE_ENTITY),
+        (
+            "/api/cases/open",
+            "subject=&case_type=technical&description=x".into(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/cases/open",
+            format!("subject={long_subject}&case_type=technical&description=x"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/cases/open",
+            format!("subject=s&case_type=technical&description={long_body}"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/cases/open",
+            "subject=s&case_type=nonsense&description=x".into(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/cases/open",
+            "subject=missing-fields".into(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/cases/get",
+            "number=not-a-number".into(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/cases/reply",
+            "number=1".into(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/cases/status",
+            "number=1&status=open".into(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/auth/sign_up",
+            "name=X&email=not-an-email&password=password-123".into(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/auth/sign_up",
+            "name=X&email=x@example.com&password=short".into(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
     ];
     for (path, form, expected) in cases {
         let r = app.call(path, &form, Some(&ana)).await;
-        assert_eq!(r.status, expected, "{path} {}: {}", &form[..form.len().min(60)], r.body);
+        assert_eq!(
+            r.status,
+            expected,
+            "{path} {}: {}",
+            &form[..form.len().min(60)],
+            r.body
+        );
     }
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases")
         .fetch_one(&app.db.read)
@@ -179,9 +260,15 @@ async fn without_a_session_case_functions_ask_to_sign_in() {
 async fn sign_out_ends_the_session_on_the_server() {
     let app = spawn_app().await;
     let ana = app.sign_in("ana@example.com").await;
-    assert_eq!(app.call("/api/cases/mine", "", Some(&ana)).await.status, StatusCode::OK);
+    assert_eq!(
+        app.call("/api/cases/mine", "", Some(&ana)).await.status,
+        StatusCode::OK
+    );
     let out = app.call("/api/auth/sign_out", "", Some(&ana)).await;
-    assert!(out.headers[header::SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
+    assert!(out.headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
     // The old cookie, replayed, no longer works.
     assert_eq!(
         app.call("/api/cases/mine", "", Some(&ana)).await.status,
@@ -195,9 +282,16 @@ async fn customers_cannot_reach_the_staff_list_or_change_statuses() {
     let ana = app.sign_in("ana@example.com").await;
     let agent = app.sign_in("agent@example.com").await;
     let n = app.open_case(&ana, "Mine").await;
-    assert_eq!(app.call("/api/cases/all", "", Some(&ana)).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.call("/api/cases/all", "", Some(&ana)).await.status,
+        StatusCode::FORBIDDEN
+    );
     let r = app
-        .call("/api/cases/status", &format!("number={n}&status=resolved"), Some(&ana))
+        .call(
+            "/api/cases/status",
+            &format!("number={n}&status=resolved"),
+            Some(&ana),
+        )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     let r = app.call("/api/cases/all", "", Some(&agent)).await;

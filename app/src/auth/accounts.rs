@@ -47,20 +47,34 @@ mod tests {
     #[tokio::test]
     async fn registered_user_can_authenticate_with_any_email_case() {
         let t = test_db().await;
-        let user = register(&t.db, Role::Customer, "Ana", "Ana@Example.com", "secret-pass")
+        let user = register(
+            &t.db,
+            Role::Customer,
+            "Ana",
+            "Ana@Example.com",
+            "secret-pass",
+        )
+        .await
+        .unwrap();
+        assert_eq!(user.email, "ana@example.com");
+        let again = authenticate(&t.db, " ANA@example.com", "secret-pass")
             .await
             .unwrap();
-        assert_eq!(user.email, "ana@example.com");
-        let again = authenticate(&t.db, " ANA@example.com", "secret-pass").await.unwrap();
         assert_eq!(again, user);
     }
 
     #[tokio::test]
     async fn wrong_password_and_unknown_email_read_the_same() {
         let t = test_db().await;
-        register(&t.db, Role::Customer, "Ana", "ana@example.com", "secret-pass")
-            .await
-            .unwrap();
+        register(
+            &t.db,
+            Role::Customer,
+            "Ana",
+            "ana@example.com",
+            "secret-pass",
+        )
+        .await
+        .unwrap();
         assert_eq!(
             authenticate(&t.db, "ana@example.com", "wrong-pass").await,
             Err(AppError::WrongCredentials)
@@ -75,9 +89,27 @@ mod tests {
     async fn bad_sign_up_input_is_refused_and_nothing_is_written() {
         let t = test_db().await;
         let cases = [
-            ("", "a@example.com", "secret-pass", Field::Name, Problem::Required),
-            ("Ana", "not-an-email", "secret-pass", Field::Email, Problem::Malformed),
-            ("Ana", "a@example.com", "short", Field::Password, Problem::PasswordLength),
+            (
+                "",
+                "a@example.com",
+                "secret-pass",
+                Field::Name,
+                Problem::Required,
+            ),
+            (
+                "Ana",
+                "not-an-email",
+                "secret-pass",
+                Field::Email,
+                Problem::Malformed,
+            ),
+            (
+                "Ana",
+                "a@example.com",
+                "short",
+                Field::Password,
+                Problem::PasswordLength,
+            ),
         ];
         for (name, email, password, field, problem) in cases {
             assert_eq!(
@@ -91,9 +123,15 @@ mod tests {
     #[tokio::test]
     async fn an_email_can_register_only_once() {
         let t = test_db().await;
-        register(&t.db, Role::Customer, "Ana", "ana@example.com", "secret-pass")
-            .await
-            .unwrap();
+        register(
+            &t.db,
+            Role::Customer,
+            "Ana",
+            "ana@example.com",
+            "secret-pass",
+        )
+        .await
+        .unwrap();
         assert_eq!(
             register(&t.db, Role::Agent, "Ana 2", "ANA@example.com", "other-pass").await,
             Err(AppError::EmailTaken)

@@ -44,15 +44,25 @@ pub async fn sign_up(
 }
 
 #[server(prefix = "/api", endpoint = "auth/sign_in")]
-pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+pub async fn sign_in(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
     use super::{accounts, session};
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
         let user = accounts::authenticate(&state.db, &email, &password).await?;
         session::start(&state, &user).await?;
-        let fallback = if user.role.is_staff() { "/staff" } else { "/cases" };
-        let target = next.as_deref().map_or(fallback.to_owned(), |n| safe_next(Some(n)));
+        let fallback = if user.role.is_staff() {
+            "/staff"
+        } else {
+            "/cases"
+        };
+        let target = next
+            .as_deref()
+            .map_or(fallback.to_owned(), |n| safe_next(Some(n)));
         leptos_axum::redirect(&target);
         Ok(())
     };

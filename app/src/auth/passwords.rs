@@ -58,9 +58,13 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_verifies_its_password_only() {
-        let stored = hash(Password::parse("correct horse").unwrap()).await.unwrap();
+        let stored = hash(Password::parse("correct horse").unwrap())
+            .await
+            .unwrap();
         assert!(stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(verify("correct horse".into(), Some(stored.clone())).await.unwrap());
+        assert!(verify("correct horse".into(), Some(stored.clone()))
+            .await
+            .unwrap());
         assert!(!verify("wrong horse!".into(), Some(stored)).await.unwrap());
         assert!(!verify("not a real password".into(), None).await.unwrap());
     }

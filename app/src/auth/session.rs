@@ -86,7 +86,11 @@ pub async fn start(state: &AppState, user: &User) -> Result<(), AppError> {
         state.db.now() + max_age_ms,
     )
     .await?;
-    let secure = if served_over_https(state) { "; Secure" } else { "" };
+    let secure = if served_over_https(state) {
+        "; Secure"
+    } else {
+        ""
+    };
     set_cookie(format!(
         "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
         max_age_ms / 1000

@@ -68,10 +68,7 @@ pub async fn insert_user(
 }
 
 /// The account and its password hash, for signing in.
-pub async fn find_for_sign_in(
-    db: &Db,
-    email: &str,
-) -> Result<Option<(User, String)>, AppError> {
+pub async fn find_for_sign_in(db: &Db, email: &str) -> Result<Option<(User, String)>, AppError> {
     let row = sqlx::query_as::<_, (i64, String, String, String, String)>(
         r#"
         SELECT id, email, name, role, password_hash
@@ -83,9 +80,14 @@ pub async fn find_for_sign_in(
     .fetch_optional(&db.read)
     .await?;
     row.map(|(id, email, name, role, hash)| {
-        UserRow { id, email, name, role }
-            .into_user()
-            .map(|u| (u, hash))
+        UserRow {
+            id,
+            email,
+            name,
+            role,
+        }
+        .into_user()
+        .map(|u| (u, hash))
     })
     .transpose()
 }

@@ -50,9 +50,15 @@ pub async fn open_case(
         let case_type = CaseType::parse(&case_type)
             .ok_or(AppError::invalid(Field::CaseType, Problem::Unknown))?;
         let description = MessageBody::parse(&description)?;
-        let number =
-            super::store::open_case(&state.db, &user, &subject, case_type, &description, Origin::Web)
-                .await?;
+        let number = super::store::open_case(
+            &state.db,
+            &user,
+            &subject,
+            case_type,
+            &description,
+            Origin::Web,
+        )
+        .await?;
         leptos_axum::redirect(&format!("/cases/{number}"));
         Ok(number)
     };

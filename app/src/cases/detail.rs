@@ -22,7 +22,12 @@ pub fn CasePage() -> impl IntoView {
     let reply = ServerAction::<ReplyToCase>::new();
     let status = ServerAction::<ChangeStatus>::new();
     // `None` for a number that is not a number: answered as not found.
-    let number = move || params.read().get("number").and_then(|n| n.parse::<i64>().ok());
+    let number = move || {
+        params
+            .read()
+            .get("number")
+            .and_then(|n| n.parse::<i64>().ok())
+    };
     let case = Resource::new(
         move || (number(), reply.version().get(), status.version().get()),
         |(number, _, _)| async move {
@@ -151,7 +156,11 @@ fn ReplyForm(number: i64, reply: ServerAction<ReplyToCase>) -> impl IntoView {
 }
 
 #[component]
-fn StatusForm(number: i64, current: CaseStatus, status: ServerAction<ChangeStatus>) -> impl IntoView {
+fn StatusForm(
+    number: i64,
+    current: CaseStatus,
+    status: ServerAction<ChangeStatus>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(status.value());
     let options = CaseStatus::ALL

@@ -53,7 +53,12 @@ mod tests {
 
     #[test]
     fn customer_reply_reopens_cases_that_wait_on_the_customer() {
-        for s in [AwaitingConfirmation, AwaitingReply, AwaitingApproval, Resolved] {
+        for s in [
+            AwaitingConfirmation,
+            AwaitingReply,
+            AwaitingApproval,
+            Resolved,
+        ] {
             assert_eq!(status_after_reply(s, false, true), Ok(InProgress), "{s:?}");
             assert_eq!(status_after_reply(s, false, false), Ok(New), "{s:?}");
         }
@@ -69,20 +74,29 @@ mod tests {
     #[test]
     fn staff_reply_picks_up_a_new_case() {
         assert_eq!(status_after_reply(New, true, false), Ok(InProgress));
-        assert_eq!(status_after_reply(AwaitingReply, true, true), Ok(AwaitingReply));
+        assert_eq!(
+            status_after_reply(AwaitingReply, true, true),
+            Ok(AwaitingReply)
+        );
     }
 
     #[test]
     fn nobody_replies_to_a_final_case() {
         for s in [Closed, ClosedByCustomer, Duplicate] {
-            assert_eq!(status_after_reply(s, false, true), Err(AppError::CaseClosed));
+            assert_eq!(
+                status_after_reply(s, false, true),
+                Err(AppError::CaseClosed)
+            );
             assert_eq!(status_after_reply(s, true, true), Err(AppError::CaseClosed));
         }
     }
 
     #[test]
     fn staff_cannot_change_a_final_case_or_pick_customer_statuses() {
-        assert_eq!(check_staff_status_change(Closed, InProgress), Err(AppError::CaseClosed));
+        assert_eq!(
+            check_staff_status_change(Closed, InProgress),
+            Err(AppError::CaseClosed)
+        );
         assert!(check_staff_status_change(New, ClosedByCustomer).is_err());
         assert!(check_staff_status_change(New, Duplicate).is_err());
         assert_eq!(check_staff_status_change(New, Resolved), Ok(()));

@@ -92,10 +92,17 @@ mod tests {
 
     #[test]
     fn exactly_three_statuses_are_final() {
-        let finals: Vec<_> = CaseStatus::ALL.into_iter().filter(|s| s.is_final()).collect();
+        let finals: Vec<_> = CaseStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_final())
+            .collect();
         assert_eq!(
             finals,
-            [CaseStatus::Closed, CaseStatus::ClosedByCustomer, CaseStatus::Duplicate]
+            [
+                CaseStatus::Closed,
+                CaseStatus::ClosedByCustomer,
+                CaseStatus::Duplicate
+            ]
         );
     }
 }

@@ -206,7 +206,8 @@ where
     .bind(number)
     .fetch_optional(exec)
     .await?;
-    row.filter(|c| c.visible_to(viewer)).ok_or(AppError::NotFound)
+    row.filter(|c| c.visible_to(viewer))
+        .ok_or(AppError::NotFound)
 }
 
 /// The case and its conversation; records that `viewer` has now read it.
@@ -267,12 +268,21 @@ async fn mark_seen(db: &Db, case_id: i64, user_id: i64) -> Result<(), AppError> 
 }
 
 /// Adds a reply and moves the status as the rules say, all or nothing.
-pub async fn reply(db: &Db, author: &User, number: i64, body: &MessageBody) -> Result<(), AppError> {
+pub async fn reply(
+    db: &Db,
+    author: &User,
+    number: i64,
+    body: &MessageBody,
+) -> Result<(), AppError> {
     let now = db.now();
     let mut tx = db.begin_write().await?;
     let case = visible_case(&mut *tx, author, number).await?;
     let from_staff = author.role.is_staff();
-    let next = status_after_reply(case.status()?, from_staff, case.last_staff_reply_at.is_some())?;
+    let next = status_after_reply(
+        case.status()?,
+        from_staff,
+        case.last_staff_reply_at.is_some(),
+    )?;
     insert_message(&mut tx, case.id, author, body, now).await?;
     sqlx::query(
         r#"
@@ -294,7 +304,12 @@ pub async fn reply(db: &Db, author: &User, number: i64, body: &MessageBody) -> R
 }
 
 /// Staff change a case's status by hand.
-pub async fn set_status(db: &Db, staff: &User, number: i64, to: CaseStatus) -> Result<(), AppError> {
+pub async fn set_status(
+    db: &Db,
+    staff: &User,
+    number: i64,
+    to: CaseStatus,
+) -> Result<(), AppError> {
     if !staff.role.is_staff() {
         return Err(AppError::Forbidden);
     }

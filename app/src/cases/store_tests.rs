@@ -18,7 +18,11 @@ async fn world() -> World {
     let t = test_db().await;
     let mk = |role, name: &'static str, email: &'static str| {
         let db = t.db.clone();
-        async move { accounts::register(&db, role, name, email, "password-123").await.unwrap() }
+        async move {
+            accounts::register(&db, role, name, email, "password-123")
+                .await
+                .unwrap()
+        }
     };
     let ana = mk(Role::Customer, "Ana", "ana@example.com").await;
     let bob = mk(Role::Customer, "Bob", "bob@example.com").await;
@@ -103,7 +107,9 @@ async fn a_staff_answer_moves_the_case_first_and_highlights_it_until_opened() {
     let older = open(&w, &w.ana, "Older").await;
     let newer = open(&w, &w.ana, "Newer").await;
     w.t.db.clock.advance(Duration::from_secs(60));
-    reply(&w.t.db, &w.agent, older, &body("Here is your answer")).await.unwrap();
+    reply(&w.t.db, &w.agent, older, &body("Here is your answer"))
+        .await
+        .unwrap();
 
     let list = list_for_requester(&w.t.db, &w.ana).await.unwrap();
     assert_eq!((list[0].number, list[0].unread), (older, true));
@@ -119,7 +125,9 @@ async fn a_staff_answer_moves_the_case_first_and_highlights_it_until_opened() {
     let list = list_for_requester(&w.t.db, &w.ana).await.unwrap();
     assert!(!list[0].unread);
     w.t.db.clock.advance(Duration::from_secs(60));
-    reply(&w.t.db, &w.ana, older, &body("Thanks!")).await.unwrap();
+    reply(&w.t.db, &w.ana, older, &body("Thanks!"))
+        .await
+        .unwrap();
     let list = list_for_requester(&w.t.db, &w.ana).await.unwrap();
     assert!(list.iter().all(|c| !c.unread));
 }
@@ -128,9 +136,15 @@ async fn a_staff_answer_moves_the_case_first_and_highlights_it_until_opened() {
 async fn a_customer_reply_reopens_a_case_waiting_on_them() {
     let w = world().await;
     let n = open(&w, &w.ana, "Need info").await;
-    reply(&w.t.db, &w.agent, n, &body("Which account?")).await.unwrap();
-    set_status(&w.t.db, &w.agent, n, CaseStatus::AwaitingReply).await.unwrap();
-    reply(&w.t.db, &w.ana, n, &body("Account 42")).await.unwrap();
+    reply(&w.t.db, &w.agent, n, &body("Which account?"))
+        .await
+        .unwrap();
+    set_status(&w.t.db, &w.agent, n, CaseStatus::AwaitingReply)
+        .await
+        .unwrap();
+    reply(&w.t.db, &w.ana, n, &body("Account 42"))
+        .await
+        .unwrap();
     let case = open_for_viewer(&w.t.db, &w.ana, n).await.unwrap();
     assert_eq!(case.status, CaseStatus::InProgress);
 }
@@ -139,7 +153,9 @@ async fn a_customer_reply_reopens_a_case_waiting_on_them() {
 async fn a_closed_case_takes_no_reply_and_nothing_is_written() {
     let w = world().await;
     let n = open(&w, &w.ana, "Done").await;
-    set_status(&w.t.db, &w.agent, n, CaseStatus::Closed).await.unwrap();
+    set_status(&w.t.db, &w.agent, n, CaseStatus::Closed)
+        .await
+        .unwrap();
     let before = message_count(&w).await;
     for who in [&w.ana, &w.agent] {
         assert_eq!(

@@ -60,7 +60,12 @@ pub fn ArticlePage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let article = Resource::new(
-        move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()),
+        move || {
+            params
+                .read()
+                .get("id")
+                .and_then(|id| id.parse::<i64>().ok())
+        },
         |id| async move {
             match id {
                 Some(id) => get_article(id).await,

@@ -20,7 +20,11 @@ where
 /// The message under a field; its id ties it to the input's
 /// `aria-describedby`.
 #[component]
-pub fn FieldError(id: &'static str, field: Field, error: Signal<Option<AppError>>) -> impl IntoView {
+pub fn FieldError(
+    id: &'static str,
+    field: Field,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let problem = move || error.get().and_then(|e| e.problem_for(field));
     view! {

@@ -1,0 +1,38 @@
+# The two commands of the README, and a few helpers.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test setup test-rust test-e2e build wasm-size dev
+
+## Install what is missing, build in release mode, serve on http://127.0.0.1:3000
+run: setup
+	cargo leptos serve --release
+
+## Install what is missing and run every test (Rust, then Playwright in Chromium)
+test:
+	scripts/setup.sh test
+	$(MAKE) test-rust
+	$(MAKE) test-e2e
+
+setup:
+	scripts/setup.sh
+
+test-rust:
+	cargo test -p app --features ssr
+	cargo test -p server
+	cargo check -p frontend --target wasm32-unknown-unknown
+
+# The browser tests run against a release build on a fresh temporary database.
+test-e2e: build
+	cd end2end && npx playwright test
+
+build:
+	cargo leptos build --release
+
+## Development with live reload
+dev: setup
+	cargo leptos watch
+
+## The release wasm's size: raw, gzip and brotli
+wasm-size: build
+	node scripts/wasm-size.mjs

@@ -1,0 +1,52 @@
+import { defineConfig } from "@playwright/test";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// The release build from `make build`, on a fresh temporary database with
+// the demo content, on a port of its own.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "helpdesk-e2e-"));
+process.env.E2E_DATA_DIR = dataDir; // workers load this file again: same dir
+
+export default defineConfig({
+  testDir: "./tests",
+  workers: 1,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: "target/release/server serve",
+    cwd: "..",
+    url: `${baseURL}/`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      HELPDESK_DATA_DIR: dataDir,
+      LEPTOS_OUTPUT_NAME: "helpdesk",
+      LEPTOS_SITE_ROOT: "target/site",
+      LEPTOS_SITE_PKG_DIR: "pkg",
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_HASH_FILES: "true",
+      LEPTOS_ENV: "PROD",
+      RUST_LOG: "warn",
+    },
+  },
+});

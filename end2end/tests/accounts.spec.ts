@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { demo, hydrated, signUp, uniqueEmail } from "./helpers";
+
+test("Write to us asks a visitor to sign in first", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Write to us" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByText("Please sign in to write to us")).toBeVisible();
+});
+
+test("a wrong password gets a clear message", async ({ page }) => {
+  await page.goto("/signin");
+  await hydrated(page);
+  await page.getByLabel("Email").fill(demo.customer.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+});
+
+test("an email already registered is refused next to the form", async ({ page }) => {
+  const email = uniqueEmail("twice");
+  await signUp(page, "First Owner", email);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/signup");
+  await hydrated(page);
+  await page.getByLabel("Name").fill("Second Owner");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("another-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists.")).toBeVisible();
+});
+
+test("a staff-only page refuses a customer", async ({ page }) => {
+  await signUp(page, "Curious Customer", uniqueEmail("curious"));
+  await expect(page.getByRole("link", { name: "Staff workspace" })).toHaveCount(0);
+  await page.goto("/staff");
+  await expect(page.getByText("You are not allowed to do that.")).toBeVisible();
+});

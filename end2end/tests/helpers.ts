@@ -1,0 +1,35 @@
+import { expect, type Page } from "@playwright/test";
+
+export const demo = {
+  customer: { email: "customer@example.com", password: "customer-demo" },
+  agent: { email: "agent@example.com", password: "agent-demo-pass" },
+};
+
+/** A fresh email for each sign-up, so tests never share an account. */
+export function uniqueEmail(who: string): string {
+  return `${who}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+}
+
+/** Waits until the wasm has taken over the server-rendered page. */
+export async function hydrated(page: Page): Promise<void> {
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+}
+
+export async function signUp(page: Page, name: string, email: string): Promise<void> {
+  await page.goto("/signup");
+  await hydrated(page);
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-good-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "My cases" })).toBeVisible();
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/signin");
+  await hydrated(page);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
