@@ -4,3 +4,4 @@ pub mod app;
 pub mod forms;
 pub mod labels;
 pub mod layout;
+pub mod status;

@@ -1,5 +1,7 @@
 //! The HTTP side of the server: the axum router around the Leptos app.
 
+pub mod precompress;
+
 use axum::body::Body;
 use axum::extract::Request;
 use axum::middleware::{self, Next};
@@ -22,7 +24,11 @@ pub fn router(state: AppState) -> Router {
     let pkg_dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
     // File names under /pkg carry a content hash, so they never change.
     let assets = Router::new()
-        .fallback_service(ServeDir::new(pkg_dir))
+        .fallback_service(
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .layer(SetResponseHeaderLayer::overriding(
             CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=31536000, immutable"),

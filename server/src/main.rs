@@ -87,6 +87,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             let leptos_options = leptos_options();
             let addr = leptos_options.site_addr;
+            let pkg = PathBuf::from(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir);
+            // In the background: until the copies exist, responses are
+            // compressed on the fly.
+            tokio::task::spawn_blocking(move || match server::precompress::precompress_dir(&pkg) {
+                Ok(n) => tracing::debug!(files = n, "precompressed static assets"),
+                Err(err) => {
+                    tracing::warn!(error = %err, dir = %pkg.display(), "could not precompress assets")
+                }
+            });
             let state = AppState {
                 leptos_options,
                 db: db.clone(),

@@ -61,5 +61,8 @@ pub fn FormError(error: Signal<Option<AppError>>) -> impl IntoView {
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
+    if error == AppError::NotFound {
+        super::status::set_not_found();
+    }
     view! { <p class="notice error">{move || labels::error(i18n, &error)}</p> }
 }

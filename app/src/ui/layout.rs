@@ -87,10 +87,7 @@ fn LanguageSwitch() -> impl IntoView {
 #[component]
 pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
-    #[cfg(feature = "ssr")]
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(http::StatusCode::NOT_FOUND);
-    }
+    super::status::set_not_found();
     view! {
         <Title text=move || t_string!(i18n, errors.not_found).to_string() />
         <h1>{t!(i18n, errors.not_found)}</h1>
