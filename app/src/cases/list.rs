@@ -26,15 +26,34 @@ pub fn MyCasesPage() -> impl IntoView {
                 <A href="/cases/new" attr:class="button primary">{t!(i18n, cases.open_new)}</A>
             </div>
         </div>
+        <CaseList cases for_staff=false />
+    }
+}
+
+/// A list of cases once loaded: the table, a line when there are none, or
+/// the way to sign in.
+#[component]
+pub fn CaseList(
+    cases: Resource<Result<Vec<CaseSummary>, AppError>>,
+    for_staff: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let here = if for_staff { "/staff" } else { "/cases" };
+    view! {
         <Suspense>
             {move || Suspend::new(async move {
                 match cases.await {
                     Ok(rows) if rows.is_empty() => {
-                        view! { <p class="empty">{t!(i18n, cases.empty)}</p> }.into_any()
+                        let empty = move || if for_staff {
+                            t_string!(i18n, staff.empty).to_string()
+                        } else {
+                            t_string!(i18n, cases.empty).to_string()
+                        };
+                        view! { <p class="empty">{empty}</p> }.into_any()
                     }
-                    Ok(rows) => view! { <CaseTable rows for_staff=false /> }.into_any(),
+                    Ok(rows) => view! { <CaseTable rows for_staff /> }.into_any(),
                     Err(AppError::SignInRequired) => {
-                        view! { <Redirect path="/signin?next=/cases" /> }.into_any()
+                        view! { <Redirect path=format!("/signin?next={here}") /> }.into_any()
                     }
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }

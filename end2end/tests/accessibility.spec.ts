@@ -1,0 +1,28 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { demo, hydrated, signIn } from "./helpers";
+
+async function expectNoViolations(page: Page) {
+  await hydrated(page);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
+  expect(found).toEqual([]);
+}
+
+test("public pages have no WCAG A/AA violations", async ({ page }) => {
+  for (const path of ["/", "/signin", "/signup"]) {
+    await page.goto(path);
+    await expectNoViolations(page);
+  }
+});
+
+test("the customer's pages have no WCAG A/AA violations", async ({ page }) => {
+  await signIn(page, demo.customer.email, demo.customer.password);
+  await page.goto("/cases");
+  await expectNoViolations(page);
+  await page.getByRole("link", { name: "Invoice for October is missing" }).click();
+  await expect(page.getByRole("heading", { name: "Invoice for October is missing" })).toBeVisible();
+  await expectNoViolations(page);
+  await page.goto("/cases/new");
+  await expectNoViolations(page);
+});
