@@ -3,6 +3,8 @@
 
 pub mod api;
 pub mod detail;
+#[cfg(feature = "ssr")]
+pub mod lifecycle;
 pub mod list;
 pub mod new;
 pub mod rules;

@@ -18,6 +18,8 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// How long a session lasts without signing in again.
     pub session_days: i64,
+    /// How long cases wait on the customer before closing by themselves.
+    pub auto_close: crate::cases::lifecycle::AutoClose,
 }
 
 impl Default for Settings {
@@ -25,6 +27,7 @@ impl Default for Settings {
         Self {
             secure_cookies: false,
             session_days: 30,
+            auto_close: Default::default(),
         }
     }
 }

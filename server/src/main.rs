@@ -2,6 +2,7 @@
 
 use std::io::Read;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use leptos::prelude::*;
@@ -96,13 +97,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     tracing::warn!(error = %err, dir = %pkg.display(), "could not precompress assets")
                 }
             });
+            let settings = Settings {
+                secure_cookies,
+                ..Settings::default()
+            };
+            app::cases::lifecycle::spawn_auto_close(
+                db.clone(),
+                settings.auto_close.clone(),
+                Duration::from_secs(60),
+            );
             let state = AppState {
                 leptos_options,
                 db: db.clone(),
-                settings: Settings {
-                    secure_cookies,
-                    ..Settings::default()
-                },
+                settings,
             };
             let listener = tokio::net::TcpListener::bind(addr).await?;
             tracing::info!(database = %db_path.display(), "listening on http://{addr}");

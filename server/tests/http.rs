@@ -350,3 +350,25 @@ async fn someone_elses_case_page_is_a_404() {
     assert_eq!(own.status, StatusCode::OK);
     assert!(own.body.contains("Ana&#x27;s secret") || own.body.contains("Ana's secret"));
 }
+
+#[tokio::test]
+async fn only_the_requester_closes_a_case() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let bob = app.sign_in("bob@example.com").await;
+    let n = app.open_case(&ana, "Close me").await;
+    let form = format!("number={n}");
+    assert_eq!(
+        app.call("/api/cases/close", &form, Some(&bob)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.call("/api/cases/close", &form, Some(&ana)).await.status,
+        StatusCode::OK
+    );
+    let again = app.call("/api/cases/close", &form, Some(&ana)).await;
+    assert_eq!(
+        (again.status, again.body.as_str()),
+        (StatusCode::CONFLICT, "\"CaseClosed\"")
+    );
+}

@@ -106,3 +106,15 @@ pub async fn change_status(number: i64, status: String) -> Result<(), AppError> 
     };
     respond(run.await)
 }
+
+#[server(prefix = "/api", endpoint = "cases/close")]
+pub async fn close_case(number: i64) -> Result<(), AppError> {
+    use crate::auth::session::require_user;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let user = require_user(&state).await?;
+        super::lifecycle::close_by_customer(&state.db, &user, number).await
+    };
+    respond(run.await)
+}

@@ -6,8 +6,8 @@ use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_params_map;
 
-use super::api::{get_case, ChangeStatus, ReplyToCase};
-use super::{CaseDetail, CaseStatus, Message};
+use super::api::{get_case, ChangeStatus, CloseCase, ReplyToCase};
+use super::{ActivityEntry, CaseDetail, CaseStatus, Message};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::time::Timestamp;
@@ -21,6 +21,12 @@ pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
     let reply = ServerAction::<ReplyToCase>::new();
     let status = ServerAction::<ChangeStatus>::new();
+    let close = ServerAction::<CloseCase>::new();
+    let actions = CaseActions {
+        reply,
+        status,
+        close,
+    };
     // `None` for a number that is not a number: answered as not found.
     let number = move || {
         params
@@ -29,8 +35,8 @@ pub fn CasePage() -> impl IntoView {
             .and_then(|n| n.parse::<i64>().ok())
     };
     let case = Resource::new(
-        move || (number(), reply.version().get(), status.version().get()),
-        |(number, _, _)| async move {
+        move || (number(), actions.version()),
+        |(number, _)| async move {
             match number {
                 Some(n) => get_case(n).await,
                 None => Err(AppError::NotFound),
@@ -41,7 +47,7 @@ pub fn CasePage() -> impl IntoView {
         <Transition>
             {move || Suspend::new(async move {
                 match case.await {
-                    Ok(case) => view! { <CaseView case reply status /> }.into_any(),
+                    Ok(case) => view! { <CaseView case actions /> }.into_any(),
                     Err(AppError::SignInRequired) => {
                         let next = format!("/signin?next=/cases/{}", number().unwrap_or_default());
                         view! { <Redirect path=next /> }.into_any()
@@ -60,18 +66,43 @@ pub fn CasePage() -> impl IntoView {
     }
 }
 
-#[component]
-fn CaseView(
-    case: CaseDetail,
+/// What can be done on a case page; the page reloads after each.
+#[derive(Clone, Copy)]
+struct CaseActions {
     reply: ServerAction<ReplyToCase>,
     status: ServerAction<ChangeStatus>,
-) -> impl IntoView {
+    close: ServerAction<CloseCase>,
+}
+
+impl CaseActions {
+    fn version(&self) -> (usize, usize, usize) {
+        (
+            self.reply.version().get(),
+            self.status.version().get(),
+            self.close.version().get(),
+        )
+    }
+}
+
+#[component]
+fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
     let i18n = use_i18n();
+    let CaseActions {
+        reply,
+        status,
+        close,
+    } = actions;
+    let can_close = case.viewer_is_requester && !case.status.is_final();
     let staff = case.viewer_is_staff;
     let number = case.number;
     let (case_type, current, origin) = (case.case_type, case.status, case.origin);
     let back = if staff { "/staff" } else { "/cases" };
     let messages = case.messages.into_iter().map(MessageView).collect_view();
+    let activity = case
+        .activity
+        .into_iter()
+        .map(|e| ActivityLine(e, staff))
+        .collect_view();
     let subject = case.subject.clone();
     view! {
         <Title text=subject />
@@ -105,6 +136,7 @@ fn CaseView(
             <h2 id="conversation-heading">{t!(i18n, cases.conversation)}</h2>
             <ol class="conversation">{messages}</ol>
         </section>
+        {can_close.then(|| view! { <CloseForm number close /> })}
         {if current.is_final() {
             view! {
                 <p class="notice">
@@ -117,6 +149,10 @@ fn CaseView(
             view! { <ReplyForm number reply /> }.into_any()
         }}
         {(staff && !current.is_final()).then(|| view! { <StatusForm number current status /> })}
+        <section aria-labelledby="activity-heading" class="activity">
+            <h2 id="activity-heading">{t!(i18n, cases.activity)}</h2>
+            <ol>{activity}</ol>
+        </section>
     }
 }
 
@@ -183,5 +219,47 @@ fn StatusForm(
             <FormError error />
             <button type="submit">{t!(i18n, cases.save_status)}</button>
         </ActionForm>
+    }
+}
+
+/// "Close case", for the customer while the case is open.
+#[component]
+fn CloseForm(number: i64, close: ServerAction<CloseCase>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(close.value());
+    view! {
+        <ActionForm action=close attr:class="close-form">
+            <input type="hidden" name="number" value=number />
+            <FormError error />
+            <button type="submit">{t!(i18n, cases.close_case)}</button>
+        </ActionForm>
+    }
+}
+
+#[allow(non_snake_case)]
+fn ActivityLine(e: ActivityEntry, for_staff: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let who = e.actor;
+    let who = move || {
+        who.clone()
+            .unwrap_or_else(|| t_string!(i18n, cases.system).to_string())
+    };
+    let to = e.to;
+    let what = move || match e.from {
+        None => t_string!(i18n, cases.opened).to_string(),
+        Some(from) => format!(
+            "{} → {}",
+            labels::status(i18n, from, for_staff),
+            labels::status(i18n, to, for_staff)
+        ),
+    };
+    view! {
+        <li>
+            <Timestamp ms=e.at />
+            " · "
+            {who}
+            " · "
+            {what}
+        </li>
     }
 }

@@ -3,6 +3,7 @@
 
 use sqlx::FromRow;
 
+use super::lifecycle::{activity, change_status, record_status};
 use super::rules::{check_staff_status_change, status_after_reply};
 use super::{CaseDetail, CaseStatus, CaseSummary, CaseType, Message, Origin};
 use crate::auth::User;
@@ -110,8 +111,9 @@ pub async fn open_case(
     let case_id: i64 = sqlx::query_scalar(
         r#"
         INSERT INTO cases
-            (number, requester_id, subject, case_type, status, origin, created_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+            (number, requester_id, subject, case_type, status, origin,
+             created_at, updated_at, status_changed_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7)
         RETURNING id
         "#,
     )
@@ -125,6 +127,15 @@ pub async fn open_case(
     .fetch_one(&mut *tx)
     .await?;
     insert_message(&mut tx, case_id, requester, description, now).await?;
+    record_status(
+        &mut tx,
+        case_id,
+        Some(requester.id),
+        None,
+        CaseStatus::New,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(number)
 }
@@ -153,10 +164,10 @@ async fn insert_message(
 }
 
 #[derive(FromRow)]
-struct CaseRow {
-    id: i64,
+pub(super) struct CaseRow {
+    pub(super) id: i64,
     number: i64,
-    requester_id: i64,
+    pub(super) requester_id: i64,
     subject: String,
     case_type: String,
     status: String,
@@ -169,7 +180,7 @@ struct CaseRow {
 }
 
 impl CaseRow {
-    fn status(&self) -> Result<CaseStatus, AppError> {
+    pub(super) fn status(&self) -> Result<CaseStatus, AppError> {
         decode(CaseStatus::parse(&self.status), "status", &self.status)
     }
 
@@ -180,7 +191,11 @@ impl CaseRow {
 
 /// The case numbered `number` if `viewer` may see it; otherwise not found,
 /// whether or not it exists.
-async fn visible_case<'e, E>(exec: E, viewer: &User, number: i64) -> Result<CaseRow, AppError>
+pub(super) async fn visible_case<'e, E>(
+    exec: E,
+    viewer: &User,
+    number: i64,
+) -> Result<CaseRow, AppError>
 where
     E: sqlx::SqliteExecutor<'e>,
 {
@@ -224,6 +239,7 @@ pub async fn open_for_viewer(db: &Db, viewer: &User, number: i64) -> Result<Case
         created_at,
     })
     .collect();
+    let activity = activity(db, case.id).await?;
     mark_seen(db, case.id, viewer.id).await?;
     Ok(CaseDetail {
         number: case.number,
@@ -236,7 +252,9 @@ pub async fn open_for_viewer(db: &Db, viewer: &User, number: i64) -> Result<Case
         requester_name: case.requester_name,
         requester_email: case.requester_email,
         messages,
+        activity,
         viewer_is_staff: viewer.role.is_staff(),
+        viewer_is_requester: case.requester_id == viewer.id,
     })
 }
 
@@ -269,27 +287,25 @@ pub async fn reply(
     let mut tx = db.begin_write().await?;
     let case = visible_case(&mut *tx, author, number).await?;
     let from_staff = author.role.is_staff();
-    let next = status_after_reply(
-        case.status()?,
-        from_staff,
-        case.last_staff_reply_at.is_some(),
-    )?;
+    let current = case.status()?;
+    let next = status_after_reply(current, from_staff, case.last_staff_reply_at.is_some())?;
     insert_message(&mut tx, case.id, author, body, now).await?;
     sqlx::query(
         r#"
         UPDATE cases
-        SET status = $1,
-            updated_at = $2,
-            last_staff_reply_at = CASE WHEN $3 THEN $2 ELSE last_staff_reply_at END
-        WHERE id = $4
+        SET updated_at = $1,
+            last_staff_reply_at = CASE WHEN $2 THEN $1 ELSE last_staff_reply_at END
+        WHERE id = $3
         "#,
     )
-    .bind(next.as_str())
     .bind(now)
     .bind(from_staff)
     .bind(case.id)
     .execute(&mut *tx)
     .await?;
+    if next != current {
+        change_status(&mut tx, case.id, Some(author.id), current, next, now).await?;
+    }
     tx.commit().await?;
     Ok(())
 }
@@ -306,13 +322,11 @@ pub async fn set_status(
     }
     let mut tx = db.begin_write().await?;
     let case = visible_case(&mut *tx, staff, number).await?;
-    check_staff_status_change(case.status()?, to)?;
-    sqlx::query("UPDATE cases SET status = $1, updated_at = $2 WHERE id = $3")
-        .bind(to.as_str())
-        .bind(db.now())
-        .bind(case.id)
-        .execute(&mut *tx)
-        .await?;
+    let from = case.status()?;
+    check_staff_status_change(from, to)?;
+    if from != to {
+        change_status(&mut tx, case.id, Some(staff.id), from, to, db.now()).await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -106,6 +106,19 @@ pub struct CaseDetail {
     pub requester_name: String,
     pub requester_email: String,
     pub messages: Vec<Message>,
+    pub activity: Vec<ActivityEntry>,
     /// Whether the viewer works for the help desk (shows staff controls).
     pub viewer_is_staff: bool,
+    /// Whether the viewer opened the case (and so may close it).
+    pub viewer_is_requester: bool,
+}
+
+/// One line of a case's activity log: a status change, by whom (`None`: the
+/// system) and when. The first line, with no `from`, is the opening.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActivityEntry {
+    pub actor: Option<String>,
+    pub from: Option<CaseStatus>,
+    pub to: CaseStatus,
+    pub at: i64,
 }

@@ -1,0 +1,47 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demo, hydrated, signIn, signUp, uniqueEmail } from "./helpers";
+
+async function openCase(page: Page, subject: string) {
+  await page.goto("/cases/new");
+  await hydrated(page);
+  await page.getByLabel("Subject").fill(subject);
+  await page.getByLabel("Type").selectOption({ label: "Account" });
+  await page.getByLabel("Description").fill("Details of the problem.");
+  await page.getByRole("button", { name: "Submit case" }).click();
+  await expect(page.getByRole("heading", { name: subject })).toBeVisible();
+  await hydrated(page);
+}
+
+test("a customer closes their case, which then takes no reply", async ({ page }) => {
+  await signUp(page, "Clara Closer", uniqueEmail("clara"));
+  await openCase(page, "Please close me");
+  await page.getByRole("button", { name: "Close case" }).click();
+  await expect(page.locator(".case-details .status")).toHaveText("Closed by you");
+  await expect(page.getByLabel("Your reply")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Close case" })).toHaveCount(0);
+  await expect(page.getByText("This case is closed and cannot be reopened.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Activity" })).toContainText("Closed by you");
+});
+
+test("a customer's reply reopens a case that awaited it", async ({ browser }) => {
+  const customer = await (await browser.newContext()).newPage();
+  const subject = `Need more info ${Date.now()}`;
+  await signUp(customer, "Ramon Reopen", uniqueEmail("ramon"));
+  await openCase(customer, subject);
+  const url = customer.url();
+
+  const agent = await (await browser.newContext()).newPage();
+  await signIn(agent, demo.agent.email, demo.agent.password);
+  await agent.goto(new URL(url).pathname);
+  await hydrated(agent);
+  await agent.getByLabel("New status").selectOption({ label: "Awaiting customer reply" });
+  await agent.getByRole("button", { name: "Update status" }).click();
+  await expect(agent.locator(".case-details .status")).toHaveText("Awaiting customer reply");
+
+  await customer.reload();
+  await expect(customer.locator(".case-details .status")).toHaveText("Awaiting your reply");
+  await hydrated(customer);
+  await customer.getByLabel("Your reply").fill("Here is the information.");
+  await customer.getByRole("button", { name: "Reply" }).click();
+  await expect(customer.locator(".case-details .status")).toHaveText("Submitted");
+});
