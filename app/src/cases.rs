@@ -3,6 +3,8 @@
 
 pub mod api;
 pub mod detail;
+pub mod filter;
+pub mod filter_panel;
 #[cfg(feature = "ssr")]
 pub mod lifecycle;
 pub mod list;

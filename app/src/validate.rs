@@ -23,6 +23,11 @@ pub enum Field {
     CaseType,
     Message,
     Status,
+    /// List filters.
+    Date,
+    Search,
+    Number,
+    Sort,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

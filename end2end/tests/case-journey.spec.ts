@@ -11,7 +11,7 @@ test("a customer opens a case, an agent answers, the customer reads it", async (
   await customer.getByRole("link", { name: "Open a New Case" }).click();
   await hydrated(customer);
   await customer.getByLabel("Subject").fill(subject);
-  await customer.getByLabel("Type").selectOption({ label: "Technical" });
+  await customer.getByLabel("Type", { exact: true }).selectOption({ label: "Technical" });
   await customer.getByLabel("Description").fill("The download button does nothing.");
   await customer.getByRole("button", { name: "Submit case" }).click();
   await expect(customer.getByRole("heading", { name: subject })).toBeVisible();
@@ -61,7 +61,7 @@ test("a customer replies and the reply joins the conversation", async ({ page })
   await page.goto("/cases/new");
   await hydrated(page);
   await page.getByLabel("Subject").fill("Question about fees");
-  await page.getByLabel("Type").selectOption({ label: "Finance" });
+  await page.getByLabel("Type", { exact: true }).selectOption({ label: "Finance" });
   await page.getByLabel("Description").fill("What does a transfer cost?");
   await page.getByRole("button", { name: "Submit case" }).click();
   await expect(page.getByRole("heading", { name: "Question about fees" })).toBeVisible();

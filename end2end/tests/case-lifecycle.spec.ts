@@ -5,7 +5,7 @@ async function openCase(page: Page, subject: string) {
   await page.goto("/cases/new");
   await hydrated(page);
   await page.getByLabel("Subject").fill(subject);
-  await page.getByLabel("Type").selectOption({ label: "Account" });
+  await page.getByLabel("Type", { exact: true }).selectOption({ label: "Account" });
   await page.getByLabel("Description").fill("Details of the problem.");
   await page.getByRole("button", { name: "Submit case" }).click();
   await expect(page.getByRole("heading", { name: subject })).toBeVisible();

@@ -11,6 +11,9 @@ use app::auth::{accounts, Role};
 use app::db::{Clock, Db};
 use app::state::{AppState, Settings};
 
+/// A list request with no filter set.
+const MINE: &str = "query[sort]=";
+
 struct TestApp {
     router: Router,
     db: Db,
@@ -251,7 +254,7 @@ async fn bad_input_gets_a_4xx_and_never_a_500() {
 #[tokio::test]
 async fn without_a_session_case_functions_ask_to_sign_in() {
     let app = spawn_app().await;
-    let r = app.call("/api/cases/mine", "", None).await;
+    let r = app.call("/api/cases/mine", MINE, None).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.body, "\"SignInRequired\"");
 }
@@ -261,7 +264,7 @@ async fn sign_out_ends_the_session_on_the_server() {
     let app = spawn_app().await;
     let ana = app.sign_in("ana@example.com").await;
     assert_eq!(
-        app.call("/api/cases/mine", "", Some(&ana)).await.status,
+        app.call("/api/cases/mine", MINE, Some(&ana)).await.status,
         StatusCode::OK
     );
     let out = app.call("/api/auth/sign_out", "", Some(&ana)).await;
@@ -271,7 +274,7 @@ async fn sign_out_ends_the_session_on_the_server() {
         .contains("Max-Age=0"));
     // The old cookie, replayed, no longer works.
     assert_eq!(
-        app.call("/api/cases/mine", "", Some(&ana)).await.status,
+        app.call("/api/cases/mine", MINE, Some(&ana)).await.status,
         StatusCode::UNAUTHORIZED
     );
 }
@@ -283,7 +286,7 @@ async fn customers_cannot_reach_the_staff_list_or_change_statuses() {
     let agent = app.sign_in("agent@example.com").await;
     let n = app.open_case(&ana, "Mine").await;
     assert_eq!(
-        app.call("/api/cases/all", "", Some(&ana)).await.status,
+        app.call("/api/cases/all", MINE, Some(&ana)).await.status,
         StatusCode::FORBIDDEN
     );
     let r = app
@@ -294,7 +297,7 @@ async fn customers_cannot_reach_the_staff_list_or_change_statuses() {
         )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = app.call("/api/cases/all", "", Some(&agent)).await;
+    let r = app.call("/api/cases/all", MINE, Some(&agent)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Mine"));
 }
@@ -371,4 +374,36 @@ async fn only_the_requester_closes_a_case() {
         (again.status, again.body.as_str()),
         (StatusCode::CONFLICT, "\"CaseClosed\"")
     );
+}
+
+#[tokio::test]
+async fn list_filters_are_checked_like_any_input() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let n = app.open_case(&ana, "Printer jams").await;
+    app.open_case(&ana, "Invoice missing").await;
+    let ok = app
+        .call(
+            "/api/cases/mine",
+            "query[q]=printer&query[status][0]=new",
+            Some(&ana),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::OK);
+    assert!(ok.body.contains(&format!("\"number\":{n}")) && !ok.body.contains("Invoice"));
+    let long = format!("query[q]={}", "x".repeat(201));
+    for bad in [
+        "query[status][0]=open",
+        "query[sort]=random",
+        "query[from]=soon",
+        long.as_str(),
+    ] {
+        let r = app.call("/api/cases/mine", bad, Some(&ana)).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{bad}: {}",
+            r.body
+        );
+    }
 }

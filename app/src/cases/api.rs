@@ -3,23 +3,25 @@
 
 use leptos::prelude::*;
 
+use super::filter::CaseQuery;
 use super::{CaseDetail, CaseSummary};
 use crate::error::AppError;
 
 #[server(prefix = "/api", endpoint = "cases/mine")]
-pub async fn my_cases() -> Result<Vec<CaseSummary>, AppError> {
+pub async fn my_cases(query: CaseQuery) -> Result<Vec<CaseSummary>, AppError> {
     use crate::auth::session::require_user;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
         let user = require_user(&state).await?;
-        super::store::list_for_requester(&state.db, &user).await
+        let filter = super::filter::CaseFilter::parse(&query)?;
+        super::store::list_for_requester(&state.db, &user, &filter).await
     };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "cases/all")]
-pub async fn staff_cases() -> Result<Vec<CaseSummary>, AppError> {
+pub async fn staff_cases(query: CaseQuery) -> Result<Vec<CaseSummary>, AppError> {
     use crate::auth::session::require_user;
     use crate::state::{app_state, respond};
     let run = async {
@@ -28,7 +30,8 @@ pub async fn staff_cases() -> Result<Vec<CaseSummary>, AppError> {
         if !user.role.is_staff() {
             return Err(AppError::Forbidden);
         }
-        super::store::list_all(&state.db, &user).await
+        let filter = super::filter::CaseFilter::parse(&query)?;
+        super::store::list_all(&state.db, &user, &filter).await
     };
     respond(run.await)
 }

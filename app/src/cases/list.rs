@@ -6,6 +6,8 @@ use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
 
 use super::api::my_cases;
+use super::filter::CaseQuery;
+use super::filter_panel::{use_case_query, FilterPanel};
 use super::CaseSummary;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -16,7 +18,8 @@ use crate::ui::labels;
 #[component]
 pub fn MyCasesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let cases = Resource::new(|| (), |_| my_cases());
+    let query = use_case_query();
+    let cases = Resource::new(move || query.get(), my_cases);
     view! {
         <Title text=move || t_string!(i18n, cases.my_cases).to_string() />
         <div class="page-head">
@@ -26,7 +29,12 @@ pub fn MyCasesPage() -> impl IntoView {
                 <A href="/cases/new" attr:class="button primary">{t!(i18n, cases.open_new)}</A>
             </div>
         </div>
-        <CaseList cases for_staff=false />
+        <div class="with-filters">
+            <div class="list">
+                <CaseList cases query for_staff=false />
+            </div>
+            <FilterPanel query for_staff=false />
+        </div>
     }
 }
 
@@ -35,6 +43,7 @@ pub fn MyCasesPage() -> impl IntoView {
 #[component]
 pub fn CaseList(
     cases: Resource<Result<Vec<CaseSummary>, AppError>>,
+    query: Memo<CaseQuery>,
     for_staff: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -44,7 +53,9 @@ pub fn CaseList(
             {move || Suspend::new(async move {
                 match cases.await {
                     Ok(rows) if rows.is_empty() => {
-                        let empty = move || if for_staff {
+                        let empty = move || if !query.read().is_empty() {
+                            t_string!(i18n, filters.no_match).to_string()
+                        } else if for_staff {
                             t_string!(i18n, staff.empty).to_string()
                         } else {
                             t_string!(i18n, cases.empty).to_string()

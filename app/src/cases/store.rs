@@ -1,8 +1,9 @@
 //! SQL for cases and their messages. Every function that reads a case for a
 //! person checks that they may see it; one they may not is "not found".
 
-use sqlx::FromRow;
+use sqlx::{FromRow, QueryBuilder, Sqlite};
 
+use super::filter::{CaseFilter, Sort};
 use super::lifecycle::{activity, change_status, record_status};
 use super::rules::{check_staff_status_change, status_after_reply};
 use super::{CaseDetail, CaseStatus, CaseSummary, CaseType, Message, Origin};
@@ -60,35 +61,98 @@ const SUMMARY_COLUMNS: &str = r#"
     u.email AS requester
 "#;
 
-/// The customer's own cases, last updated first.
-pub async fn list_for_requester(db: &Db, user: &User) -> Result<Vec<CaseSummary>, AppError> {
-    list(db, user, "WHERE c.requester_id = $1").await
+/// The customer's own cases that match `filter`.
+pub async fn list_for_requester(
+    db: &Db,
+    user: &User,
+    filter: &CaseFilter,
+) -> Result<Vec<CaseSummary>, AppError> {
+    list(db, user, true, filter).await
 }
 
-/// Every case, last updated first, for the staff workspace.
-pub async fn list_all(db: &Db, staff: &User) -> Result<Vec<CaseSummary>, AppError> {
-    list(db, staff, "").await
+/// Every case that matches `filter`, for the staff workspace.
+pub async fn list_all(
+    db: &Db,
+    staff: &User,
+    filter: &CaseFilter,
+) -> Result<Vec<CaseSummary>, AppError> {
+    list(db, staff, false, filter).await
 }
 
-/// One page of cases as `viewer` sees them. `filter` is a fixed clause (never
-/// user text); two separate queries keep each one on its own index.
-async fn list(db: &Db, viewer: &User, filter: &str) -> Result<Vec<CaseSummary>, AppError> {
-    let sql = format!(
+/// `%text%` for LIKE, with the user's own `%`, `_` and `\` taken literally.
+fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// One page of cases as `viewer` sees them, filtered. Every value is bound;
+/// only fixed SQL fragments are pushed as text.
+async fn list(
+    db: &Db,
+    viewer: &User,
+    own_only: bool,
+    f: &CaseFilter,
+) -> Result<Vec<CaseSummary>, AppError> {
+    let mut q = QueryBuilder::<Sqlite>::new(format!(
         r#"
         SELECT {SUMMARY_COLUMNS}
         FROM cases c
         JOIN users u ON u.id = c.requester_id
-        LEFT JOIN case_views v ON v.case_id = c.id AND v.user_id = $1
-        {filter}
-        ORDER BY c.updated_at DESC, c.id DESC
-        LIMIT $2
-        "#
-    );
-    let rows = sqlx::query_as::<_, SummaryRow>(&sql)
-        .bind(viewer.id)
-        .bind(PAGE_SIZE)
-        .fetch_all(&db.read)
-        .await?;
+        LEFT JOIN case_views v ON v.case_id = c.id AND v.user_id = "#
+    ));
+    q.push_bind(viewer.id);
+    q.push(" WHERE 1 = 1");
+    if own_only {
+        q.push(" AND c.requester_id = ").push_bind(viewer.id);
+    }
+    if !f.statuses.is_empty() {
+        q.push(" AND c.status IN (");
+        let mut list = q.separated(", ");
+        for s in &f.statuses {
+            list.push_bind(s.as_str());
+        }
+        q.push(")");
+    }
+    if let Some(t) = f.case_type {
+        q.push(" AND c.case_type = ").push_bind(t.as_str());
+    }
+    if let Some(from) = f.created_from {
+        q.push(" AND c.created_at >= ").push_bind(from);
+    }
+    if let Some(before) = f.created_before {
+        q.push(" AND c.created_at < ").push_bind(before);
+    }
+    if let Some(n) = f.number {
+        q.push(" AND c.number = ").push_bind(n);
+    }
+    if let Some(text) = &f.text {
+        let pattern = like_pattern(text);
+        q.push(" AND (LOWER(c.subject) LIKE ")
+            .push_bind(pattern.clone())
+            .push(
+                r" ESCAPE '\' OR EXISTS (SELECT 1 FROM messages m WHERE m.case_id = c.id AND LOWER(m.body) LIKE ",
+            )
+            .push_bind(pattern)
+            .push(r" ESCAPE '\'))");
+    }
+    if let Some(who) = &f.requester {
+        let pattern = like_pattern(who);
+        q.push(" AND (LOWER(u.email) LIKE ")
+            .push_bind(pattern.clone())
+            .push(r" ESCAPE '\' OR LOWER(u.name) LIKE ")
+            .push_bind(pattern)
+            .push(r" ESCAPE '\')");
+    }
+    q.push(match f.sort {
+        Sort::LastUpdate => " ORDER BY c.updated_at DESC, c.id DESC",
+        Sort::Created => " ORDER BY c.created_at DESC, c.id DESC",
+    });
+    q.push(" LIMIT ").push_bind(PAGE_SIZE);
+    let rows = q.build_query_as::<SummaryRow>().fetch_all(&db.read).await?;
     rows.into_iter().map(SummaryRow::into_summary).collect()
 }
 

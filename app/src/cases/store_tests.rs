@@ -75,14 +75,20 @@ async fn my_cases_lists_only_mine_last_updated_first() {
     let a1 = open(&w, &w.ana, "Ana one").await;
     open(&w, &w.bob, "Bob one").await;
     let a2 = open(&w, &w.ana, "Ana two").await;
-    let mine: Vec<i64> = list_for_requester(&w.t.db, &w.ana)
+    let mine: Vec<i64> = list_for_requester(&w.t.db, &w.ana, &CaseFilter::default())
         .await
         .unwrap()
         .iter()
         .map(|c| c.number)
         .collect();
     assert_eq!(mine, [a2, a1]);
-    assert_eq!(list_all(&w.t.db, &w.agent).await.unwrap().len(), 3);
+    assert_eq!(
+        list_all(&w.t.db, &w.agent, &CaseFilter::default())
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
 }
 
 #[tokio::test]
@@ -111,7 +117,9 @@ async fn a_staff_answer_moves_the_case_first_and_highlights_it_until_opened() {
         .await
         .unwrap();
 
-    let list = list_for_requester(&w.t.db, &w.ana).await.unwrap();
+    let list = list_for_requester(&w.t.db, &w.ana, &CaseFilter::default())
+        .await
+        .unwrap();
     assert_eq!((list[0].number, list[0].unread), (older, true));
     assert_eq!((list[1].number, list[1].unread), (newer, false));
 
@@ -122,13 +130,17 @@ async fn a_staff_answer_moves_the_case_first_and_highlights_it_until_opened() {
     assert_eq!(case.status, CaseStatus::InProgress);
 
     // Read stays read, whatever the customer does next.
-    let list = list_for_requester(&w.t.db, &w.ana).await.unwrap();
+    let list = list_for_requester(&w.t.db, &w.ana, &CaseFilter::default())
+        .await
+        .unwrap();
     assert!(!list[0].unread);
     w.t.db.clock.advance(Duration::from_secs(60));
     reply(&w.t.db, &w.ana, older, &body("Thanks!"))
         .await
         .unwrap();
-    let list = list_for_requester(&w.t.db, &w.ana).await.unwrap();
+    let list = list_for_requester(&w.t.db, &w.ana, &CaseFilter::default())
+        .await
+        .unwrap();
     assert!(list.iter().all(|c| !c.unread));
 }
 
@@ -185,4 +197,75 @@ async fn only_staff_change_a_status() {
     let case = open_for_viewer(&w.t.db, &w.agent, n).await.unwrap();
     assert_eq!(case.status, CaseStatus::New);
     assert!(case.viewer_is_staff);
+}
+
+#[tokio::test]
+async fn filters_narrow_the_list() {
+    let w = world().await;
+    let printer = open(&w, &w.ana, "Printer jams").await;
+    let invoice = open(&w, &w.ana, "Invoice 100% wrong_total").await;
+    open(&w, &w.bob, "Bob's printer").await;
+    reply(&w.t.db, &w.ana, printer, &body("It happens on page two"))
+        .await
+        .unwrap();
+    set_status(&w.t.db, &w.agent, invoice, CaseStatus::Resolved)
+        .await
+        .unwrap();
+
+    let numbers = |f: CaseFilter, who: &User| {
+        let (db, who) = (w.t.db.clone(), who.clone());
+        async move {
+            let rows = if who.role.is_staff() {
+                list_all(&db, &who, &f).await
+            } else {
+                list_for_requester(&db, &who, &f).await
+            };
+            rows.unwrap().iter().map(|c| c.number).collect::<Vec<_>>()
+        }
+    };
+    let text = |t: &str| CaseFilter {
+        text: Some(t.into()),
+        ..Default::default()
+    };
+    assert_eq!(numbers(text("PRINTER"), &w.ana).await, [printer]);
+    assert_eq!(
+        numbers(text("page two"), &w.ana).await,
+        [printer],
+        "messages count"
+    );
+    assert_eq!(numbers(text("100%"), &w.ana).await, [invoice]);
+    assert_eq!(numbers(text("0%"), &w.ana).await, [invoice], "% is literal");
+    assert!(
+        numbers(text("r_j"), &w.ana).await.is_empty(),
+        "_ is literal"
+    );
+    let resolved = CaseFilter {
+        statuses: vec![CaseStatus::Resolved, CaseStatus::Closed],
+        ..Default::default()
+    };
+    assert_eq!(numbers(resolved, &w.ana).await, [invoice]);
+    let by_number = CaseFilter {
+        number: Some(invoice),
+        ..Default::default()
+    };
+    assert_eq!(numbers(by_number.clone(), &w.ana).await, [invoice]);
+    assert!(
+        numbers(by_number, &w.bob).await.is_empty(),
+        "never another's case"
+    );
+    let by_requester = CaseFilter {
+        requester: Some("bob@".into()),
+        ..Default::default()
+    };
+    assert_eq!(numbers(by_requester, &w.agent).await.len(), 1);
+    let created = CaseFilter {
+        sort: Sort::Created,
+        ..Default::default()
+    };
+    assert_eq!(numbers(created, &w.ana).await, [invoice, printer]);
+    let future = CaseFilter {
+        created_from: Some(w.t.db.now() + 1),
+        ..Default::default()
+    };
+    assert!(numbers(future, &w.ana).await.is_empty());
 }

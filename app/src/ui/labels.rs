@@ -71,6 +71,7 @@ fn max_len(field: Field) -> usize {
         Field::Name => validate::NAME_MAX,
         Field::Email => validate::EMAIL_MAX,
         Field::Password => validate::PASSWORD_MAX,
+        Field::Search => crate::cases::filter::SEARCH_MAX,
         _ => validate::MESSAGE_MAX,
     }
 }

@@ -1,0 +1,84 @@
+//! The filter panel beside a case list: a plain GET form, so filters land in
+//! the URL and work with or without JavaScript.
+
+use leptos::prelude::*;
+use leptos_router::components::{Form, A};
+use leptos_router::hooks::use_query_map;
+
+use super::filter::{CaseQuery, SEARCH_MAX};
+use super::{CaseStatus, CaseType};
+use crate::i18n::*;
+use crate::ui::labels;
+
+/// The filters in the current URL.
+pub fn use_case_query() -> Memo<CaseQuery> {
+    let params = use_query_map();
+    Memo::new(move |_| CaseQuery::from_params(&params.read()))
+}
+
+#[component]
+pub fn FilterPanel(query: Memo<CaseQuery>, for_staff: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let here = if for_staff { "/staff" } else { "/cases" };
+    let text = move |f: fn(&CaseQuery) -> &String| move || f(&query.read()).clone();
+    let statuses = CaseStatus::ALL
+        .into_iter()
+        .map(|s| {
+            let checked = move || query.read().status.iter().any(|q| q == s.as_str());
+            view! {
+                <label class="check">
+                    <input type="checkbox" name="status" value=s.as_str() prop:checked=checked />
+                    {move || labels::status(i18n, s, for_staff)}
+                </label>
+            }
+        })
+        .collect_view();
+    let types = CaseType::ALL
+        .into_iter()
+        .map(|t| {
+            let selected = move || query.read().case_type == t.as_str();
+            view! {
+                <option value=t.as_str() selected=selected>
+                    {move || labels::case_type(i18n, t)}
+                </option>
+            }
+        })
+        .collect_view();
+    let by_created = move || query.read().sort == "created";
+    view! {
+        <aside class="filters" aria-labelledby="filters-heading">
+            <h2 id="filters-heading">{t!(i18n, filters.title)}</h2>
+            <Form method="GET" action=here>
+                <label for="filter-q">{t!(i18n, filters.search)}</label>
+                <input id="filter-q" name="q" type="search" maxlength=SEARCH_MAX prop:value=text(|q| &q.q) />
+                <label for="filter-number">{t!(i18n, cases.number)}</label>
+                <input id="filter-number" name="number" inputmode="numeric" prop:value=text(|q| &q.number) />
+                {for_staff.then(|| view! {
+                    <label for="filter-requester">{t!(i18n, cases.requester)}</label>
+                    <input id="filter-requester" name="requester" maxlength=SEARCH_MAX
+                        prop:value=text(|q| &q.requester) />
+                })}
+                <fieldset>
+                    <legend>{t!(i18n, cases.status)}</legend>
+                    {statuses}
+                </fieldset>
+                <label for="filter-type">{t!(i18n, cases.type_label)}</label>
+                <select id="filter-type" name="type">
+                    <option value="">{t!(i18n, filters.any_type)}</option>
+                    {types}
+                </select>
+                <label for="filter-from">{t!(i18n, filters.from)}</label>
+                <input id="filter-from" name="from" type="date" prop:value=text(|q| &q.from) />
+                <label for="filter-to">{t!(i18n, filters.to)}</label>
+                <input id="filter-to" name="to" type="date" prop:value=text(|q| &q.to) />
+                <label for="filter-sort">{t!(i18n, filters.sort)}</label>
+                <select id="filter-sort" name="sort">
+                    <option value="updated" selected=move || !by_created()>{t!(i18n, cases.last_update)}</option>
+                    <option value="created" selected=by_created>{t!(i18n, filters.sort_created)}</option>
+                </select>
+                <button type="submit" class="primary">{t!(i18n, filters.apply)}</button>
+            </Form>
+            <A href=here>{t!(i18n, filters.clear)}</A>
+        </aside>
+    }
+}
