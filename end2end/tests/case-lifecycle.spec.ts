@@ -1,16 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { demo, hydrated, signIn, signUp, uniqueEmail } from "./helpers";
-
-async function openCase(page: Page, subject: string) {
-  await page.goto("/cases/new");
-  await hydrated(page);
-  await page.getByLabel("Subject").fill(subject);
-  await page.getByLabel("Type", { exact: true }).selectOption({ label: "Account" });
-  await page.getByLabel("Description").fill("Details of the problem.");
-  await page.getByRole("button", { name: "Submit case" }).click();
-  await expect(page.getByRole("heading", { name: subject })).toBeVisible();
-  await hydrated(page);
-}
+import { expect, test } from "@playwright/test";
+import { demo, hydrated, openCase, signIn, signUp, uniqueEmail } from "./helpers";
 
 test("a customer closes their case, which then takes no reply", async ({ page }) => {
   await signUp(page, "Clara Closer", uniqueEmail("clara"));

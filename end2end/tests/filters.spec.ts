@@ -1,15 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { hydrated, signUp, uniqueEmail } from "./helpers";
-
-async function openCase(page: Page, subject: string, type: string) {
-  await page.goto("/cases/new");
-  await hydrated(page);
-  await page.getByLabel("Subject").fill(subject);
-  await page.getByLabel("Type", { exact: true }).selectOption({ label: type });
-  await page.getByLabel("Description").fill("Details.");
-  await page.getByRole("button", { name: "Submit case" }).click();
-  await expect(page.getByRole("heading", { name: subject })).toBeVisible();
-}
+import { expect, test } from "@playwright/test";
+import { hydrated, openCase, signUp, uniqueEmail } from "./helpers";
 
 test("filters live in the URL and survive a reload", async ({ page }) => {
   await signUp(page, "Fiona Filter", uniqueEmail("fiona"));

@@ -33,3 +33,15 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
+
+/** Opens a case from "Open a New Case" and waits for its page. */
+export async function openCase(page: Page, subject: string, type = "Account"): Promise<void> {
+  await page.goto("/cases/new");
+  await hydrated(page);
+  await page.getByLabel("Subject").fill(subject);
+  await page.getByLabel("Type", { exact: true }).selectOption({ label: type });
+  await page.getByLabel("Description").fill("Details of the problem.");
+  await page.getByRole("button", { name: "Submit case" }).click();
+  await expect(page.getByRole("heading", { name: subject })).toBeVisible();
+  await hydrated(page);
+}
