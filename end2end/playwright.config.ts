@@ -16,6 +16,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  globalTeardown: "./teardown.ts",
   use: {
     baseURL,
     trace: "retain-on-failure",

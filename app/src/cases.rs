@@ -3,6 +3,8 @@
 
 pub mod api;
 pub mod detail;
+#[cfg(feature = "ssr")]
+pub mod export;
 pub mod filter;
 pub mod filter_panel;
 #[cfg(feature = "ssr")]

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { hydrated, openCase, signUp, uniqueEmail } from "./helpers";
 
@@ -31,4 +32,23 @@ test("filters live in the URL and survive a reload", async ({ page }) => {
   await filters.getByLabel("Resolved").check();
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByText("No cases match these filters.")).toBeVisible();
+});
+
+test("the filtered list downloads as a CSV file", async ({ page }) => {
+  await signUp(page, "Erik Export", uniqueEmail("erik"));
+  await openCase(page, "=SUM(A1:A9) looks like a formula", "Technical");
+  await openCase(page, "Plain question", "Finance");
+  await page.goto("/cases?type=technical");
+  await hydrated(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("cases.csv");
+  const text = readFileSync(await download.path(), "utf8");
+  expect(text.startsWith("\uFEFFnumber,subject,type,status")).toBe(true);
+  const lines = text.trim().split("\r\n");
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain("'=SUM(A1:A9) looks like a formula");
+  expect(lines[1]).toContain(",technical,new,web,");
 });

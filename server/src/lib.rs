@@ -34,6 +34,10 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("public, max-age=31536000, immutable"),
         ));
     Router::new()
+        .route(
+            "/export/cases.csv",
+            axum::routing::get(app::cases::export::export_cases),
+        )
         .leptos_routes(&state, routes, {
             let options = options.clone();
             move || shell(options.clone())

@@ -29,9 +29,11 @@ pub fn token_hash(token: &str) -> String {
 
 /// The session token the browser sent, if any.
 fn request_token() -> Option<String> {
-    let parts = use_context::<http::request::Parts>()?;
-    parts
-        .headers
+    token_in(&use_context::<http::request::Parts>()?.headers)
+}
+
+fn token_in(headers: &http::HeaderMap) -> Option<String> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -61,7 +63,18 @@ fn set_cookie(value: String) {
 
 /// The signed-in user, or `None` for a visitor or an expired session.
 pub async fn current_user(state: &AppState) -> Result<Option<User>, AppError> {
-    match request_token() {
+    match use_context::<http::request::Parts>() {
+        Some(parts) => user_from_headers(state, &parts.headers).await,
+        None => Ok(None),
+    }
+}
+
+/// The signed-in user for a plain axum handler (outside Leptos's context).
+pub async fn user_from_headers(
+    state: &AppState,
+    headers: &http::HeaderMap,
+) -> Result<Option<User>, AppError> {
+    match token_in(headers) {
         Some(token) => store::user_for_session(&state.db, &token_hash(&token)).await,
         None => Ok(None),
     }

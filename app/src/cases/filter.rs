@@ -39,6 +39,26 @@ impl CaseQuery {
         }
     }
 
+    /// From the pairs of a query string, as a plain HTTP handler gets them.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut q = Self::default();
+        for (k, v) in pairs {
+            let v = v.clone();
+            match k.as_str() {
+                "status" => q.status.push(v),
+                "type" => q.case_type = v,
+                "from" => q.from = v,
+                "to" => q.to = v,
+                "q" => q.q = v,
+                "number" => q.number = v,
+                "requester" => q.requester = v,
+                "sort" => q.sort = v,
+                _ => {}
+            }
+        }
+        q
+    }
+
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
     }

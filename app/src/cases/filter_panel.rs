@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Form, A};
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_location, use_query_map};
 
 use super::filter::{CaseQuery, SEARCH_MAX};
 use super::{CaseStatus, CaseType};
@@ -45,6 +45,14 @@ pub fn FilterPanel(query: Memo<CaseQuery>, for_staff: bool) -> impl IntoView {
         })
         .collect_view();
     let by_created = move || query.read().sort == "created";
+    // The export takes the same filters as the list on screen.
+    let search = use_location().search;
+    let export_href = move || {
+        let filters = search.get();
+        let filters = filters.trim_start_matches('?');
+        let scope = if for_staff { "scope=all&" } else { "" };
+        format!("/export/cases.csv?{scope}{filters}")
+    };
     view! {
         <aside class="filters" aria-labelledby="filters-heading">
             <h2 id="filters-heading">{t!(i18n, filters.title)}</h2>
@@ -78,7 +86,10 @@ pub fn FilterPanel(query: Memo<CaseQuery>, for_staff: bool) -> impl IntoView {
                 </select>
                 <button type="submit" class="primary">{t!(i18n, filters.apply)}</button>
             </Form>
-            <A href=here>{t!(i18n, filters.clear)}</A>
+            <p class="filter-links">
+                <A href=here>{t!(i18n, filters.clear)}</A>
+                <a href=export_href download="cases.csv" rel="external">{t!(i18n, filters.export)}</a>
+            </p>
         </aside>
     }
 }

@@ -25,16 +25,16 @@ fn decode<T>(value: Option<T>, what: &str, raw: &str) -> Result<T, AppError> {
 }
 
 #[derive(FromRow)]
-struct SummaryRow {
-    number: i64,
-    subject: String,
-    case_type: String,
-    status: String,
-    origin: String,
-    created_at: i64,
-    updated_at: i64,
-    unread: bool,
-    requester: String,
+pub(super) struct SummaryRow {
+    pub(super) number: i64,
+    pub(super) subject: String,
+    pub(super) case_type: String,
+    pub(super) status: String,
+    pub(super) origin: String,
+    pub(super) created_at: i64,
+    pub(super) updated_at: i64,
+    pub(super) unread: bool,
+    pub(super) requester: String,
 }
 
 impl SummaryRow {
@@ -89,14 +89,14 @@ fn like_pattern(text: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// One page of cases as `viewer` sees them, filtered. Every value is bound;
-/// only fixed SQL fragments are pushed as text.
-async fn list(
-    db: &Db,
+/// The cases `viewer` sees (only their own with `own_only`), filtered and
+/// sorted, without a limit. Every value is bound; only fixed SQL fragments
+/// are pushed as text.
+pub(super) fn filtered_query(
     viewer: &User,
     own_only: bool,
     f: &CaseFilter,
-) -> Result<Vec<CaseSummary>, AppError> {
+) -> QueryBuilder<'static, Sqlite> {
     let mut q = QueryBuilder::<Sqlite>::new(format!(
         r#"
         SELECT {SUMMARY_COLUMNS}
@@ -151,6 +151,17 @@ async fn list(
         Sort::LastUpdate => " ORDER BY c.updated_at DESC, c.id DESC",
         Sort::Created => " ORDER BY c.created_at DESC, c.id DESC",
     });
+    q
+}
+
+/// One page of cases as `viewer` sees them, filtered.
+async fn list(
+    db: &Db,
+    viewer: &User,
+    own_only: bool,
+    f: &CaseFilter,
+) -> Result<Vec<CaseSummary>, AppError> {
+    let mut q = filtered_query(viewer, own_only, f);
     q.push(" LIMIT ").push_bind(PAGE_SIZE);
     let rows = q.build_query_as::<SummaryRow>().fetch_all(&db.read).await?;
     rows.into_iter().map(SummaryRow::into_summary).collect()
