@@ -10,6 +10,8 @@ pub mod filter_panel;
 #[cfg(feature = "ssr")]
 pub mod lifecycle;
 pub mod list;
+#[cfg(feature = "ssr")]
+pub mod listing;
 pub mod new;
 pub mod rules;
 pub mod staff;

@@ -15,7 +15,7 @@ pub async fn my_cases(query: CaseQuery) -> Result<Vec<CaseSummary>, AppError> {
         let state = app_state()?;
         let user = require_user(&state).await?;
         let filter = super::filter::CaseFilter::parse(&query)?;
-        super::store::list_for_requester(&state.db, &user, &filter).await
+        super::listing::list_for_requester(&state.db, &user, &filter).await
     };
     respond(run.await)
 }
@@ -31,7 +31,7 @@ pub async fn staff_cases(query: CaseQuery) -> Result<Vec<CaseSummary>, AppError>
             return Err(AppError::Forbidden);
         }
         let filter = super::filter::CaseFilter::parse(&query)?;
-        super::store::list_all(&state.db, &user, &filter).await
+        super::listing::list_all(&state.db, &user, &filter).await
     };
     respond(run.await)
 }

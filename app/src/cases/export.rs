@@ -11,7 +11,7 @@ use futures::StreamExt;
 use http::{header, HeaderMap, StatusCode};
 
 use super::filter::{CaseFilter, CaseQuery};
-use super::store::{filtered_query, SummaryRow};
+use super::listing::{filtered_query, SummaryRow};
 use crate::auth::session;
 use crate::state::AppState;
 

@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use super::*;
 use crate::auth::{accounts, Role};
+use crate::cases::filter::{CaseFilter, Sort};
+use crate::cases::listing::{list_all, list_for_requester};
 use crate::db::testing::{test_db, TestDb};
 
 struct World {

@@ -1,0 +1,192 @@
+//! Case server functions: ownership, roles, and status codes for bad input.
+
+use http::StatusCode;
+
+use crate::support::{spawn_app, MINE};
+
+#[tokio::test]
+async fn another_customers_case_is_a_404_like_a_missing_one() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let bob = app.sign_in("bob@example.com").await;
+    let n = app.open_case(&ana, "Private").await;
+
+    let foreign = app
+        .call("/api/cases/get", &format!("number={n}"), Some(&bob))
+        .await;
+    let missing = app
+        .call("/api/cases/get", "number=987654", Some(&bob))
+        .await;
+    assert_eq!(foreign.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        (foreign.status, &foreign.body),
+        (missing.status, &missing.body)
+    );
+
+    let reply = app
+        .call(
+            "/api/cases/reply",
+            &format!("number={n}&body=hi"),
+            Some(&bob),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+
+    let own = app
+        .call("/api/cases/get", &format!("number={n}"), Some(&ana))
+        .await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert!(own.body.contains("Private"));
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_4xx_and_never_a_500() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let long_subject = "a".repeat(201);
+    let long_body = "b".repeat(20_001);
+    let cases: Vec<(&str, String, StatusCode)> = vec![
+        (
+            "/api/cases/open",
+            "subject=&case_type=technical&description=x".into(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/cases/open",
+            format!("subject={long_subject}&case_type=technical&description=x"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/cases/open",
+            format!("subject=s&case_type=technical&description={long_body}"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/cases/open",
+            "subject=s&case_type=nonsense&description=x".into(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/cases/open",
+            "subject=missing-fields".into(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/cases/get",
+            "number=not-a-number".into(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/cases/reply",
+            "number=1".into(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/cases/status",
+            "number=1&status=open".into(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/auth/sign_up",
+            "name=X&email=not-an-email&password=password-123".into(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/auth/sign_up",
+            "name=X&email=x@example.com&password=short".into(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    ];
+    for (path, form, expected) in cases {
+        let r = app.call(path, &form, Some(&ana)).await;
+        assert_eq!(
+            r.status,
+            expected,
+            "{path} {}: {}",
+            &form[..form.len().min(60)],
+            r.body
+        );
+    }
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases")
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    assert_eq!(count, 0, "refused input wrote nothing");
+}
+
+#[tokio::test]
+async fn customers_cannot_reach_the_staff_list_or_change_statuses() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let agent = app.sign_in("agent@example.com").await;
+    let n = app.open_case(&ana, "Mine").await;
+    assert_eq!(
+        app.call("/api/cases/all", MINE, Some(&ana)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let r = app
+        .call(
+            "/api/cases/status",
+            &format!("number={n}&status=resolved"),
+            Some(&ana),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app.call("/api/cases/all", MINE, Some(&agent)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Mine"));
+}
+
+#[tokio::test]
+async fn only_the_requester_closes_a_case() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let bob = app.sign_in("bob@example.com").await;
+    let n = app.open_case(&ana, "Close me").await;
+    let form = format!("number={n}");
+    assert_eq!(
+        app.call("/api/cases/close", &form, Some(&bob)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.call("/api/cases/close", &form, Some(&ana)).await.status,
+        StatusCode::OK
+    );
+    let again = app.call("/api/cases/close", &form, Some(&ana)).await;
+    assert_eq!(
+        (again.status, again.body.as_str()),
+        (StatusCode::CONFLICT, "\"CaseClosed\"")
+    );
+}
+
+#[tokio::test]
+async fn list_filters_are_checked_like_any_input() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let n = app.open_case(&ana, "Printer jams").await;
+    app.open_case(&ana, "Invoice missing").await;
+    let ok = app
+        .call(
+            "/api/cases/mine",
+            "query[q]=printer&query[status][0]=new",
+            Some(&ana),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::OK);
+    assert!(ok.body.contains(&format!("\"number\":{n}")) && !ok.body.contains("Invoice"));
+    let long = format!("query[q]={}", "x".repeat(201));
+    for bad in [
+        "query[status][0]=open",
+        "query[sort]=random",
+        "query[from]=soon",
+        long.as_str(),
+    ] {
+        let r = app.call("/api/cases/mine", bad, Some(&ana)).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{bad}: {}",
+            r.body
+        );
+    }
+}

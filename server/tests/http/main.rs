@@ -1,0 +1,9 @@
+//! The server over real HTTP, as a browser or a script calls it: who may
+//! see what, cookie flags, pages, and status codes for bad input. One test
+//! binary, so the app is linked once.
+
+mod accounts;
+mod cases;
+mod export;
+mod pages;
+mod support;
