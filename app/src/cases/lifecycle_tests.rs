@@ -26,17 +26,16 @@ async fn setup() -> (TestDb, User, User, i64) {
     let agent = accounts::register(&t.db, Role::Agent, "Alex", "alex@example.com", "password-1")
         .await
         .unwrap();
-    let n = open_case(
-        &t.db,
-        &ana,
-        &Subject::parse("Help").unwrap(),
-        CaseType::Account,
-        &MessageBody::parse("Please").unwrap(),
-        Origin::Web,
-    )
-    .await
-    .unwrap();
+    let n = new_case(&t.db, &ana, "Help").await;
     (t, ana, agent, n)
+}
+
+async fn new_case(db: &Db, who: &User, subject: &str) -> i64 {
+    let subject = Subject::parse(subject).unwrap();
+    let body = MessageBody::parse("Please").unwrap();
+    open_case(db, who, &subject, CaseType::Account, &body, Origin::Web)
+        .await
+        .unwrap()
 }
 
 async fn status_of(t: &TestDb, who: &User, n: i64) -> CaseStatus {
@@ -193,16 +192,7 @@ async fn each_waiting_status_has_its_own_limit() {
         CaseStatus::Resolved,
         CaseStatus::AwaitingApproval,
     ] {
-        let n = open_case(
-            &t.db,
-            &ana,
-            &Subject::parse("Another").unwrap(),
-            CaseType::Other,
-            &MessageBody::parse("x").unwrap(),
-            Origin::Web,
-        )
-        .await
-        .unwrap();
+        let n = new_case(&t.db, &ana, "Another").await;
         set_status(&t.db, &agent, n, status).await.unwrap();
         numbers.push(n);
     }
@@ -237,16 +227,7 @@ async fn a_stopped_server_catches_up_after_a_restart() {
     let agent = accounts::register(&db, Role::Agent, "Alex", "alex@example.com", "password-1")
         .await
         .unwrap();
-    let n = open_case(
-        &db,
-        &ana,
-        &Subject::parse("Restart").unwrap(),
-        CaseType::Other,
-        &MessageBody::parse("x").unwrap(),
-        Origin::Web,
-    )
-    .await
-    .unwrap();
+    let n = new_case(&db, &ana, "Restart").await;
     set_status(&db, &agent, n, CaseStatus::Resolved)
         .await
         .unwrap();
