@@ -11,7 +11,8 @@ pub fn format_utc(ms: i64) -> String {
         .unwrap_or_default()
 }
 
-fn iso(ms: i64) -> String {
+/// `2026-11-22T15:49:00Z`: for machines (`<time datetime>`, exports).
+pub fn iso(ms: i64) -> String {
     chrono::DateTime::from_timestamp_millis(ms)
         .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
         .unwrap_or_default()

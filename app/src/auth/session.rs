@@ -87,13 +87,12 @@ pub async fn require_user(state: &AppState) -> Result<User, AppError> {
 /// Signs `user` in with a brand-new session id (never reusing one the
 /// browser brought, which would allow session fixation).
 pub async fn start(state: &AppState, user: &User) -> Result<(), AppError> {
-    if let Some(old) = request_token() {
-        store::delete_session(&state.db, &token_hash(&old)).await?;
-    }
+    let old = request_token().map(|t| token_hash(&t));
     let token = new_token();
     let max_age_ms = state.settings.session_days * DAY_MS;
     store::insert_session(
         &state.db,
+        old.as_deref(),
         &token_hash(&token),
         user.id,
         state.db.now() + max_age_ms,

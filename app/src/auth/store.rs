@@ -98,13 +98,22 @@ pub async fn count_users(db: &Db) -> Result<i64, AppError> {
         .await?)
 }
 
+/// Stores a new session, dropping the one it replaces (if any) and expired
+/// ones, in one transaction.
 pub async fn insert_session(
     db: &Db,
+    replaces: Option<&str>,
     token_hash: &str,
     user_id: i64,
     expires_at: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
+    if let Some(old) = replaces {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(old)
+            .execute(&mut *tx)
+            .await?;
+    }
     sqlx::query(
         r#"
         INSERT INTO sessions (token_hash, user_id, created_at, expires_at)

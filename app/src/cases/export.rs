@@ -14,6 +14,7 @@ use super::filter::{CaseFilter, CaseQuery};
 use super::listing::{filtered_query, SummaryRow};
 use crate::auth::session;
 use crate::state::AppState;
+use crate::time::iso;
 
 /// Rows per chunk sent to the client.
 const CHUNK_ROWS: usize = 500;
@@ -36,12 +37,6 @@ pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(cell)
     }
-}
-
-fn iso(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-        .unwrap_or_default()
 }
 
 /// Writes rows as CSV into a byte buffer (the BOM and header first).
