@@ -1,8 +1,15 @@
 //! Cases (tickets): the customer's list, opening one, the conversation, and
 //! the staff workspace.
 
+pub mod actions;
+pub mod activity;
 pub mod api;
+pub mod conversation;
 pub mod detail;
+pub mod details;
+#[cfg(feature = "ssr")]
+pub mod edit;
+pub mod expand;
 #[cfg(feature = "ssr")]
 pub mod export;
 pub mod filter;
@@ -12,8 +19,16 @@ pub mod lifecycle;
 pub mod list;
 #[cfg(feature = "ssr")]
 pub mod listing;
+#[cfg(feature = "ssr")]
+pub mod merge;
 pub mod new;
+#[cfg(feature = "ssr")]
+pub mod open;
+pub mod record;
 pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod self_help;
+pub mod self_help_page;
 pub mod staff;
 pub mod status;
 #[cfg(feature = "ssr")]

@@ -2,7 +2,7 @@
 //! accounts, a few cases in different statuses, and a few help articles.
 
 use crate::auth::{accounts, store as users, Role, User};
-use crate::cases::{store as cases, CaseStatus, CaseType, Origin};
+use crate::cases::{store as cases, CaseStatus, CaseType};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::help::store as articles;
@@ -139,13 +139,10 @@ async fn open(
     case_type: CaseType,
     body: &str,
 ) -> Result<i64, AppError> {
-    cases::open_case(
-        db,
-        who,
-        &Subject::parse(subject)?,
+    let new = cases::NewCase::new(
+        Subject::parse(subject)?,
         case_type,
-        &MessageBody::parse(body)?,
-        Origin::Web,
-    )
-    .await
+        MessageBody::parse(body)?,
+    );
+    Ok(cases::open_case(db, who, who, &new).await?.number())
 }

@@ -28,6 +28,18 @@ pub enum Field {
     Search,
     Number,
     Sort,
+    /// The full case record.
+    Cc,
+    Priority,
+    TaxId,
+    Company,
+    Phone,
+    Country,
+    Brand,
+    Product,
+    Origin,
+    /// The case another is merged into.
+    MergeTarget,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,24 +4,25 @@
 use leptos::prelude::*;
 
 use super::filter::CaseQuery;
-use super::{CaseDetail, CaseSummary};
+use super::{CaseDetail, CasePage};
 use crate::error::AppError;
 
 #[server(prefix = "/api", endpoint = "cases/mine")]
-pub async fn my_cases(query: CaseQuery) -> Result<Vec<CaseSummary>, AppError> {
+pub async fn my_cases(query: CaseQuery) -> Result<CasePage, AppError> {
     use crate::auth::session::require_user;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
         let user = require_user(&state).await?;
         let filter = super::filter::CaseFilter::parse(&query)?;
-        super::listing::list_for_requester(&state.db, &user, &filter).await
+        let after = super::filter::Cursor::parse(&query.after)?;
+        super::listing::list_for_requester(&state.db, &user, &filter, after).await
     };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "cases/all")]
-pub async fn staff_cases(query: CaseQuery) -> Result<Vec<CaseSummary>, AppError> {
+pub async fn staff_cases(query: CaseQuery) -> Result<CasePage, AppError> {
     use crate::auth::session::require_user;
     use crate::state::{app_state, respond};
     let run = async {
@@ -31,39 +32,101 @@ pub async fn staff_cases(query: CaseQuery) -> Result<Vec<CaseSummary>, AppError>
             return Err(AppError::Forbidden);
         }
         let filter = super::filter::CaseFilter::parse(&query)?;
-        super::listing::list_all(&state.db, &user, &filter).await
+        let after = super::filter::Cursor::parse(&query.after)?;
+        super::listing::list_all(&state.db, &user, &filter, after).await
     };
     respond(run.await)
 }
 
+/// "Open a New Case". A message that joined an active case of the same type
+/// lands on that case with `?added=1`, so the page can say so.
 #[server(prefix = "/api", endpoint = "cases/open")]
+#[allow(clippy::too_many_arguments)]
 pub async fn open_case(
     subject: String,
     case_type: String,
     description: String,
+    #[server(default)] priority: String,
+    #[server(default)] cc: String,
+    #[server(default)] tax_id: String,
+    #[server(default)] company: String,
+    #[server(default)] phone: String,
 ) -> Result<i64, AppError> {
-    use super::{CaseType, Origin};
     use crate::auth::session::require_user;
     use crate::state::{app_state, respond};
-    use crate::validate::{Field, MessageBody, Problem, Subject};
     let run = async {
         let state = app_state()?;
         let user = require_user(&state).await?;
-        let subject = Subject::parse(&subject)?;
-        let case_type = CaseType::parse(&case_type)
-            .ok_or(AppError::invalid(Field::CaseType, Problem::Unknown))?;
-        let description = MessageBody::parse(&description)?;
-        let number = super::store::open_case(
-            &state.db,
-            &user,
-            &subject,
+        let form = super::open::OpenForm {
+            subject,
             case_type,
-            &description,
-            Origin::Web,
-        )
-        .await?;
-        leptos_axum::redirect(&format!("/cases/{number}"));
-        Ok(number)
+            description,
+            priority,
+            cc,
+            tax_id,
+            company,
+            phone,
+        };
+        let new = form.check(super::Origin::Web)?;
+        let opened = super::store::open_case(&state.db, &user, &user, &new).await?;
+        leptos_axum::redirect(&super::open::landing(opened));
+        Ok(opened.number())
+    };
+    respond(run.await)
+}
+
+/// Staff open a case for a customer who phoned or wrote (PRODUCT.md §3.3).
+#[server(prefix = "/api", endpoint = "cases/open-for")]
+#[allow(clippy::too_many_arguments)]
+pub async fn open_case_for(
+    customer: String,
+    origin: String,
+    subject: String,
+    case_type: String,
+    description: String,
+    #[server(default)] priority: String,
+    #[server(default)] cc: String,
+    #[server(default)] country: String,
+    #[server(default)] brand: String,
+    #[server(default)] product: String,
+) -> Result<i64, AppError> {
+    use crate::auth::session::require_user;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let staff = require_user(&state).await?;
+        if !staff.role.is_staff() {
+            return Err(AppError::Forbidden);
+        }
+        let form = super::open::OpenForm {
+            subject,
+            case_type,
+            description,
+            priority,
+            cc,
+            ..Default::default()
+        };
+        let origin = super::open::staff_origin(&origin)?;
+        let mut new = form.check(origin)?;
+        new.fields.country = super::record::short_text(
+            &country,
+            crate::validate::Field::Country,
+            super::record::SHORT_TEXT_MAX,
+        )?;
+        new.fields.brand = super::record::short_text(
+            &brand,
+            crate::validate::Field::Brand,
+            super::record::SHORT_TEXT_MAX,
+        )?;
+        new.fields.product = super::record::short_text(
+            &product,
+            crate::validate::Field::Product,
+            super::record::SHORT_TEXT_MAX,
+        )?;
+        let requester = super::open::find_customer(&state.db, &customer).await?;
+        let opened = super::store::open_case(&state.db, &staff, &requester, &new).await?;
+        leptos_axum::redirect(&format!("/cases/{}", opened.number()));
+        Ok(opened.number())
     };
     respond(run.await)
 }
@@ -118,6 +181,71 @@ pub async fn close_case(number: i64) -> Result<(), AppError> {
         let state = app_state()?;
         let user = require_user(&state).await?;
         super::lifecycle::close_by_customer(&state.db, &user, number).await
+    };
+    respond(run.await)
+}
+
+/// Edits a case's fields; a field left out of the form is left alone.
+#[server(prefix = "/api", endpoint = "cases/edit")]
+pub async fn edit_case(
+    number: i64,
+    #[server(flatten)] edit: super::record::CaseEdit,
+) -> Result<(), AppError> {
+    use crate::auth::session::require_user;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let user = require_user(&state).await?;
+        let checked = edit.check(user.role.is_staff())?;
+        super::edit::update(&state.db, &user, number, &checked).await
+    };
+    respond(run.await)
+}
+
+/// Staff merge case `number` into case `into`.
+#[server(prefix = "/api", endpoint = "cases/merge")]
+pub async fn merge_case(number: i64, into: String) -> Result<(), AppError> {
+    use crate::auth::session::require_user;
+    use crate::state::{app_state, respond};
+    use crate::validate::{Field, Problem};
+    let run = async {
+        let state = app_state()?;
+        let user = require_user(&state).await?;
+        let into = into
+            .trim()
+            .trim_start_matches('#')
+            .parse::<i64>()
+            .map_err(|_| AppError::invalid(Field::MergeTarget, Problem::Malformed))?;
+        super::merge::merge(&state.db, &user, number, into).await
+    };
+    respond(run.await)
+}
+
+/// The customer's answer to a self-help reply.
+#[server(prefix = "/api", endpoint = "cases/confirm")]
+pub async fn confirm_self_help(number: i64, solved: bool) -> Result<(), AppError> {
+    use crate::auth::session::require_user;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let user = require_user(&state).await?;
+        super::self_help::confirm(&state.db, &user, number, solved).await
+    };
+    respond(run.await)
+}
+
+/// How many cases are in each status, for staff.
+#[server(prefix = "/api", endpoint = "cases/counts")]
+pub async fn status_counts() -> Result<Vec<(super::CaseStatus, i64)>, AppError> {
+    use crate::auth::session::require_user;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let user = require_user(&state).await?;
+        if !user.role.is_staff() {
+            return Err(AppError::Forbidden);
+        }
+        super::lifecycle::status_counts(&state.db).await
     };
     respond(run.await)
 }

@@ -1,32 +1,28 @@
-//! A case page: its details, the whole conversation, the reply box, and for
-//! staff the status control.
+//! A case page: its details, the conversation or the Activity tab, the
+//! reply box, and the controls this viewer may use.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::api::{get_case, ChangeStatus, CloseCase, ReplyToCase};
-use super::{ActivityEntry, CaseDetail, CaseStatus, Message};
+use super::actions::{CloseForm, ConfirmForm, MergeForm, StatusForm};
+use super::activity::ActivityPanel;
+use super::api::{
+    get_case, ChangeStatus, CloseCase, ConfirmSelfHelp, EditCase, MergeCase, ReplyToCase,
+};
+use super::conversation::{Conversation, ReplyForm};
+use super::details::{DetailsPanel, EditForm};
+use super::{CaseDetail, CaseStatus};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::time::Timestamp;
-use crate::ui::forms::{invalid, last_error, ErrorNotice, FieldError, FormError};
-use crate::ui::labels;
-use crate::validate::{Field, MESSAGE_MAX};
+use crate::ui::forms::ErrorNotice;
 
 #[component]
 pub fn CasePage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let reply = ServerAction::<ReplyToCase>::new();
-    let status = ServerAction::<ChangeStatus>::new();
-    let close = ServerAction::<CloseCase>::new();
-    let actions = CaseActions {
-        reply,
-        status,
-        close,
-    };
+    let actions = CaseActions::new();
     // `None` for a number that is not a number: answered as not found.
     let number = move || {
         params
@@ -72,194 +68,118 @@ struct CaseActions {
     reply: ServerAction<ReplyToCase>,
     status: ServerAction<ChangeStatus>,
     close: ServerAction<CloseCase>,
+    confirm: ServerAction<ConfirmSelfHelp>,
+    edit: ServerAction<EditCase>,
+    merge: ServerAction<MergeCase>,
 }
 
 impl CaseActions {
-    fn version(&self) -> (usize, usize, usize) {
-        (
+    fn new() -> Self {
+        Self {
+            reply: ServerAction::new(),
+            status: ServerAction::new(),
+            close: ServerAction::new(),
+            confirm: ServerAction::new(),
+            edit: ServerAction::new(),
+            merge: ServerAction::new(),
+        }
+    }
+
+    fn version(&self) -> [usize; 6] {
+        [
             self.reply.version().get(),
             self.status.version().get(),
             self.close.version().get(),
-        )
+            self.confirm.version().get(),
+            self.edit.version().get(),
+            self.merge.version().get(),
+        ]
     }
 }
 
 #[component]
 fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
     let i18n = use_i18n();
-    let CaseActions {
-        reply,
-        status,
-        close,
-    } = actions;
-    let can_close = case.viewer_is_requester && !case.status.is_final();
+    let query = use_query_map();
     let staff = case.viewer_is_staff;
     let number = case.number;
-    let (case_type, current, origin) = (case.case_type, case.status, case.origin);
+    let current = case.status;
+    let requester = case.viewer_is_requester;
+    let can_close = requester && !current.is_final();
+    let can_edit = staff || (requester && !current.is_final());
+    let confirming = requester && current == CaseStatus::AwaitingConfirmation;
     let back = if staff { "/staff" } else { "/cases" };
-    let messages = case.messages.into_iter().map(MessageView).collect_view();
-    let activity = case
-        .activity
-        .into_iter()
-        .map(|e| ActivityLine(e, staff))
-        .collect_view();
-    let subject = case.subject.clone();
+    let on_activity = move || query.read().get("tab").as_deref() == Some("activity");
+    let added = move || query.read().get("added").is_some();
+    let here = format!("/cases/{number}");
+    let activity_href = format!("/cases/{number}?tab=activity");
+    let (messages, activity, updated) = (
+        case.messages.clone(),
+        case.activity.clone(),
+        case.updated_at,
+    );
+    let duplicate_of = case.duplicate_of;
     view! {
-        <Title text=subject />
+        <Title text=case.subject.clone() />
         <p>
             <A href=back>
                 {move || if staff { t_string!(i18n, staff.back_to_list).to_string() }
                     else { t_string!(i18n, cases.back_to_list).to_string() }}
             </A>
         </p>
-        <h1>{case.subject}</h1>
-        <section class="case-details" aria-labelledby="details-heading">
-            <h2 id="details-heading" class="visually-hidden">{t!(i18n, cases.details)}</h2>
-            <dl>
-                <dt>{t!(i18n, cases.number)}</dt>
-                <dd>{number}</dd>
-                <dt>{t!(i18n, cases.status)}</dt>
-                <dd class="status">{move || labels::status(i18n, current, staff)}</dd>
-                <dt>{t!(i18n, cases.type_label)}</dt>
-                <dd>{move || labels::case_type(i18n, case_type)}</dd>
-                <dt>{t!(i18n, cases.origin)}</dt>
-                <dd>{move || labels::origin(i18n, origin)}</dd>
-                <dt>{t!(i18n, cases.created)}</dt>
-                <dd><Timestamp ms=case.created_at /></dd>
-                <dt>{t!(i18n, cases.last_update)}</dt>
-                <dd><Timestamp ms=case.updated_at /></dd>
-                <dt>{t!(i18n, cases.requester)}</dt>
-                <dd>{case.requester_name} " <" {case.requester_email} ">"</dd>
-            </dl>
-        </section>
-        <section aria-labelledby="conversation-heading">
-            <h2 id="conversation-heading">{t!(i18n, cases.conversation)}</h2>
-            <ol class="conversation">{messages}</ol>
-        </section>
-        {can_close.then(|| view! { <CloseForm number close /> })}
-        {if current.is_final() {
-            view! {
-                <p class="notice">
-                    {t!(i18n, cases.final_notice)} " "
-                    <A href="/cases/new">{t!(i18n, cases.open_new)}</A>
-                </p>
-            }
-                .into_any()
-        } else {
-            view! { <ReplyForm number reply /> }.into_any()
-        }}
-        {(staff && !current.is_final()).then(|| view! { <StatusForm number current status /> })}
-        <section aria-labelledby="activity-heading" class="activity">
-            <h2 id="activity-heading">{t!(i18n, cases.activity)}</h2>
-            <ol>{activity}</ol>
-        </section>
-    }
-}
-
-#[allow(non_snake_case)]
-fn MessageView(m: Message) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <li class="message" class:staff=m.from_staff>
-            <header>
-                <strong>{m.author}</strong>
-                {m.from_staff.then(|| view! { " " <span class="badge">{t!(i18n, cases.support_team)}</span> })}
-                " · "
-                <Timestamp ms=m.created_at />
-            </header>
-            <p class="body">{m.body}</p>
-        </li>
-    }
-}
-
-#[component]
-fn ReplyForm(number: i64, reply: ServerAction<ReplyToCase>) -> impl IntoView {
-    let i18n = use_i18n();
-    let error = last_error(reply.value());
-    let sent = move || matches!(reply.value().get(), Some(Ok(())));
-    view! {
-        <ActionForm action=reply attr:class="reply-form">
-            <input type="hidden" name="number" value=number />
-            <label for="reply-body">{t!(i18n, cases.your_reply)}</label>
-            <textarea id="reply-body" name="body" rows="5" required maxlength=MESSAGE_MAX
-                aria-describedby="reply-body-error" aria-invalid=invalid(error, Field::Message)></textarea>
-            <FieldError id="reply-body-error" field=Field::Message error />
-            <FormError error />
-            <p class="notice success" role="status" hidden=move || !sent()>{t!(i18n, cases.replied)}</p>
-            <button type="submit" class="primary">{t!(i18n, cases.reply)}</button>
-        </ActionForm>
-    }
-}
-
-#[component]
-fn StatusForm(
-    number: i64,
-    current: CaseStatus,
-    status: ServerAction<ChangeStatus>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let error = last_error(status.value());
-    let options = CaseStatus::ALL
-        .into_iter()
-        .filter(|s| s.settable_by_staff())
-        .map(|s| {
-            view! {
-                <option value=s.as_str() selected=s == current>
-                    {move || labels::status(i18n, s, true)}
-                </option>
-            }
-        })
-        .collect_view();
-    view! {
-        <ActionForm action=status attr:class="status-form">
-            <input type="hidden" name="number" value=number />
-            <label for="case-status">{t!(i18n, cases.new_status)}</label>
-            <select id="case-status" name="status">{options}</select>
-            <FieldError id="case-status-error" field=Field::Status error />
-            <FormError error />
-            <button type="submit">{t!(i18n, cases.save_status)}</button>
-        </ActionForm>
-    }
-}
-
-/// "Close case", for the customer while the case is open.
-#[component]
-fn CloseForm(number: i64, close: ServerAction<CloseCase>) -> impl IntoView {
-    let i18n = use_i18n();
-    let error = last_error(close.value());
-    view! {
-        <ActionForm action=close attr:class="close-form">
-            <input type="hidden" name="number" value=number />
-            <FormError error />
-            <button type="submit">{t!(i18n, cases.close_case)}</button>
-        </ActionForm>
-    }
-}
-
-#[allow(non_snake_case)]
-fn ActivityLine(e: ActivityEntry, for_staff: bool) -> impl IntoView {
-    let i18n = use_i18n();
-    let who = e.actor;
-    let who = move || {
-        who.clone()
-            .unwrap_or_else(|| t_string!(i18n, cases.system).to_string())
-    };
-    let to = e.to;
-    let what = move || match e.from {
-        None => t_string!(i18n, cases.opened).to_string(),
-        Some(from) => format!(
-            "{} → {}",
-            labels::status(i18n, from, for_staff),
-            labels::status(i18n, to, for_staff)
-        ),
-    };
-    view! {
-        <li>
-            <Timestamp ms=e.at />
-            " · "
-            {who}
-            " · "
-            {what}
-        </li>
+        <h1>{case.subject.clone()}</h1>
+        <Show when=added>
+            <p class="notice success" role="status">{t!(i18n, cases.added_notice)}</p>
+        </Show>
+        {duplicate_of.map(|n| view! {
+            <p class="notice">
+                {t!(i18n, cases.merged_into)} " "
+                <A href=format!("/cases/{n}")>{format!("#{n}")}</A>
+            </p>
+        })}
+        <div class="case-layout">
+            <div class="case-main">
+                <nav class="tabs" aria-label=move || t_string!(i18n, cases.sections).to_string()>
+                    <A href=here.clone() attr:aria-current=move || (!on_activity()).then_some("page")>
+                        {t!(i18n, cases.conversation)}
+                    </A>
+                    <A href=activity_href attr:aria-current=move || on_activity().then_some("page")>
+                        {t!(i18n, cases.activity)}
+                    </A>
+                </nav>
+                <Show
+                    when=on_activity
+                    fallback=move || view! {
+                        <section aria-labelledby="conversation-heading">
+                            <h2 id="conversation-heading">{t!(i18n, cases.conversation)}</h2>
+                            <Conversation messages=messages.clone() />
+                        </section>
+                    }
+                >
+                    <ActivityPanel entries=activity.clone() last_update=updated for_staff=staff />
+                </Show>
+                {confirming.then(|| view! { <ConfirmForm number confirm=actions.confirm /> })}
+                {if current.is_final() {
+                    view! {
+                        <p class="notice">
+                            {t!(i18n, cases.final_notice)} " "
+                            <A href="/cases/new">{t!(i18n, cases.open_new)}</A>
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    view! { <ReplyForm number reply=actions.reply id="reply-body".to_string() /> }.into_any()
+                }}
+                {can_close.then(|| view! { <CloseForm number close=actions.close /> })}
+            </div>
+            <div class="case-side">
+                <DetailsPanel case=case.clone() />
+                {can_edit.then(|| view! { <EditForm case=case.clone() edit=actions.edit /> })}
+                {(staff && !current.is_final()).then(|| view! {
+                    <StatusForm number current status=actions.status />
+                    <MergeForm number merge=actions.merge />
+                })}
+            </div>
+        </div>
     }
 }

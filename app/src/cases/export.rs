@@ -11,7 +11,7 @@ use futures::StreamExt;
 use http::{header, HeaderMap, StatusCode};
 
 use super::filter::{CaseFilter, CaseQuery};
-use super::listing::{filtered_query, SummaryRow};
+use super::listing::{export_query, SummaryRow};
 use crate::auth::session;
 use crate::state::AppState;
 use crate::time::iso;
@@ -108,7 +108,7 @@ pub async fn export_cases(
     // a slow download slows the query instead of filling memory.
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
     tokio::spawn(async move {
-        let mut query = filtered_query(&user, !all, &filter);
+        let mut query = export_query(&user, !all, &filter);
         let mut rows = query.build_query_as::<SummaryRow>().fetch(&state.db.read);
         let mut csv = CsvRows::new();
         let mut pending = 0;
@@ -152,6 +152,7 @@ mod tests {
 
     fn row(subject: &str, requester: &str) -> SummaryRow {
         SummaryRow {
+            id: 1,
             number: 1001,
             subject: subject.into(),
             case_type: "technical".into(),

@@ -22,6 +22,8 @@ pub struct CaseQuery {
     pub number: String,
     pub requester: String,
     pub sort: String,
+    /// Where the page starts: the cursor of the previous page's last row.
+    pub after: String,
 }
 
 impl CaseQuery {
@@ -36,6 +38,7 @@ impl CaseQuery {
             number: one("number"),
             requester: one("requester"),
             sort: one("sort"),
+            after: one("after"),
         }
     }
 
@@ -53,14 +56,54 @@ impl CaseQuery {
                 "number" => q.number = v,
                 "requester" => q.requester = v,
                 "sort" => q.sort = v,
+                "after" => q.after = v,
                 _ => {}
             }
         }
         q
     }
 
+    /// No filter chosen (the page cursor does not count).
     pub fn is_empty(&self) -> bool {
-        *self == Self::default()
+        Self {
+            after: String::new(),
+            ..self.clone()
+        } == Self::default()
+    }
+
+    /// The same filters from the first page on.
+    pub fn first_page(&self) -> Self {
+        Self {
+            after: String::new(),
+            ..self.clone()
+        }
+    }
+}
+
+/// Keyset paging: the sort value and id of the last row shown, so the next
+/// page is a seek on an index, however deep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    pub key: i64,
+    pub id: i64,
+}
+
+impl Cursor {
+    pub fn parse(raw: &str) -> Result<Option<Self>, AppError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        let bad = || AppError::invalid(Field::Number, Problem::Malformed);
+        let (key, id) = raw.split_once('.').ok_or_else(bad)?;
+        Ok(Some(Self {
+            key: key.parse().map_err(|_| bad())?,
+            id: id.parse().map_err(|_| bad())?,
+        }))
+    }
+
+    pub fn encode(&self) -> String {
+        format!("{}.{}", self.key, self.id)
     }
 }
 

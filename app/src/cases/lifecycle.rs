@@ -3,8 +3,9 @@
 
 use std::time::Duration;
 
+use super::record::{field_from_key, field_key};
 use super::store::visible_case;
-use super::{ActivityEntry, CaseStatus};
+use super::{ActivityEntry, ActivityKind, CaseStatus};
 use crate::auth::User;
 use crate::db::{Db, Tx};
 use crate::error::AppError;
@@ -38,33 +39,86 @@ impl AutoClose {
     }
 }
 
-/// Writes one status change to the case's activity log; `actor` `None` is
-/// the system.
-pub(super) async fn record_status(
+/// Writes one line of the case's activity log; `actor` `None` is the system.
+pub(super) async fn log_event(
     tx: &mut Tx,
     case_id: i64,
     actor: Option<i64>,
-    from: Option<CaseStatus>,
-    to: CaseStatus,
+    kind: &ActivityKind,
     now: i64,
 ) -> Result<(), AppError> {
+    let (name, from, to, field, old, new, other) = match kind {
+        ActivityKind::Opened(s) => ("status", None, Some(s.as_str()), None, None, None, None),
+        ActivityKind::Status { from, to } => (
+            "status",
+            Some(from.as_str()),
+            Some(to.as_str()),
+            None,
+            None,
+            None,
+            None,
+        ),
+        ActivityKind::Field { field, old, new } => (
+            "field",
+            None,
+            None,
+            Some(field_key(*field)),
+            Some(old.as_str()),
+            Some(new.as_str()),
+            None,
+        ),
+        ActivityKind::MergedInto(n) => ("merged_into", None, None, None, None, None, Some(*n)),
+        ActivityKind::MergedFrom(n) => ("merged_from", None, None, None, None, None, Some(*n)),
+    };
     sqlx::query(
         r#"
-        INSERT INTO case_events (case_id, actor_id, from_status, to_status, created_at)
-        VALUES ($1, $2, $3, $4, $5)
+        INSERT INTO case_events
+            (case_id, actor_id, kind, from_status, to_status, field, old_value, new_value,
+             other_case, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
         "#,
     )
     .bind(case_id)
     .bind(actor)
-    .bind(from.map(CaseStatus::as_str))
-    .bind(to.as_str())
+    .bind(name)
+    .bind(from)
+    .bind(to)
+    .bind(field)
+    .bind(old)
+    .bind(new)
+    .bind(other)
     .bind(now)
     .execute(&mut **tx)
     .await?;
     Ok(())
 }
 
-/// Moves a case to `to`, stamping the change and logging it.
+/// Keeps `case_status_counts` in step: one case leaves `from` (if any) and
+/// joins `to`.
+pub(super) async fn count_status(
+    tx: &mut Tx,
+    from: Option<CaseStatus>,
+    to: CaseStatus,
+) -> Result<(), AppError> {
+    if let Some(from) = from {
+        sqlx::query("UPDATE case_status_counts SET n = n - 1 WHERE status = $1")
+            .bind(from.as_str())
+            .execute(&mut **tx)
+            .await?;
+    }
+    sqlx::query(
+        r#"
+        INSERT INTO case_status_counts (status, n) VALUES ($1, 1)
+        ON CONFLICT (status) DO UPDATE SET n = case_status_counts.n + 1
+        "#,
+    )
+    .bind(to.as_str())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Moves a case to `to`, stamping the change, counting and logging it.
 pub(super) async fn change_status(
     tx: &mut Tx,
     case_id: i64,
@@ -81,7 +135,25 @@ pub(super) async fn change_status(
     .bind(case_id)
     .execute(&mut **tx)
     .await?;
-    record_status(tx, case_id, actor, Some(from), to, now).await
+    count_status(tx, Some(from), to).await?;
+    log_event(tx, case_id, actor, &ActivityKind::Status { from, to }, now).await
+}
+
+/// How many cases are in each status, from the kept counts (no scan).
+pub async fn status_counts(db: &Db) -> Result<Vec<(CaseStatus, i64)>, AppError> {
+    let rows = sqlx::query_as::<_, (String, i64)>("SELECT status, n FROM case_status_counts")
+        .fetch_all(&db.read)
+        .await?;
+    Ok(CaseStatus::ALL
+        .into_iter()
+        .map(|s| {
+            let n = rows
+                .iter()
+                .find(|(k, _)| k == s.as_str())
+                .map_or(0, |r| r.1);
+            (s, n)
+        })
+        .collect())
 }
 
 /// "Close case": the requester closes a case that is still open.
@@ -150,11 +222,63 @@ pub fn spawn_auto_close(db: Db, limits: AutoClose, every: Duration) {
     });
 }
 
-/// The case's status changes, oldest first.
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    actor: Option<String>,
+    kind: String,
+    from_status: Option<String>,
+    to_status: Option<String>,
+    field: Option<String>,
+    old_value: Option<String>,
+    new_value: Option<String>,
+    other_case: Option<i64>,
+    created_at: i64,
+}
+
+impl EventRow {
+    fn into_entry(self) -> Result<ActivityEntry, AppError> {
+        let bad = |what: &str| {
+            tracing::error!(%what, kind = %self.kind, "unreadable row in case_events");
+            AppError::Internal
+        };
+        let status = |s: &Option<String>| {
+            s.as_deref()
+                .map(|s| CaseStatus::parse(s).ok_or_else(|| bad(s)))
+                .transpose()
+        };
+        let kind = match self.kind.as_str() {
+            "status" => match (status(&self.from_status)?, status(&self.to_status)?) {
+                (None, Some(to)) => ActivityKind::Opened(to),
+                (Some(from), Some(to)) => ActivityKind::Status { from, to },
+                _ => return Err(bad("status")),
+            },
+            "field" => ActivityKind::Field {
+                field: self
+                    .field
+                    .as_deref()
+                    .and_then(field_from_key)
+                    .ok_or_else(|| bad("field"))?,
+                old: self.old_value.clone().unwrap_or_default(),
+                new: self.new_value.clone().unwrap_or_default(),
+            },
+            "merged_into" => ActivityKind::MergedInto(self.other_case.ok_or_else(|| bad("other"))?),
+            "merged_from" => ActivityKind::MergedFrom(self.other_case.ok_or_else(|| bad("other"))?),
+            other => return Err(bad(other)),
+        };
+        Ok(ActivityEntry {
+            actor: self.actor,
+            kind,
+            at: self.created_at,
+        })
+    }
+}
+
+/// The case's activity log, oldest first.
 pub(super) async fn activity(db: &Db, case_id: i64) -> Result<Vec<ActivityEntry>, AppError> {
-    let rows = sqlx::query_as::<_, (Option<String>, Option<String>, String, i64)>(
+    sqlx::query_as::<_, EventRow>(
         r#"
-        SELECT u.name, e.from_status, e.to_status, e.created_at
+        SELECT u.name AS actor, e.kind, e.from_status, e.to_status, e.field, e.old_value,
+               e.new_value, e.other_case, e.created_at
         FROM case_events e
         LEFT JOIN users u ON u.id = e.actor_id
         WHERE e.case_id = $1
@@ -163,23 +287,10 @@ pub(super) async fn activity(db: &Db, case_id: i64) -> Result<Vec<ActivityEntry>
     )
     .bind(case_id)
     .fetch_all(&db.read)
-    .await?;
-    rows.into_iter()
-        .map(|(actor, from, to, at)| {
-            let parse = |s: &str| {
-                CaseStatus::parse(s).ok_or_else(|| {
-                    tracing::error!(status = %s, "unknown status in case_events");
-                    AppError::Internal
-                })
-            };
-            Ok(ActivityEntry {
-                actor,
-                from: from.as_deref().map(parse).transpose()?,
-                to: parse(&to)?,
-                at,
-            })
-        })
-        .collect()
+    .await?
+    .into_iter()
+    .map(EventRow::into_entry)
+    .collect()
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use super::*;
 use crate::auth::{accounts, Role};
-use crate::cases::store::{open_case, open_for_viewer, reply, set_status};
-use crate::cases::{CaseType, Origin};
+use crate::cases::store::{open_case, open_for_viewer, reply, set_status, NewCase, Opened};
+use crate::cases::CaseType;
 use crate::db::testing::{test_db, TestDb};
 use crate::validate::{MessageBody, Subject};
 
@@ -26,16 +26,29 @@ async fn setup() -> (TestDb, User, User, i64) {
     let agent = accounts::register(&t.db, Role::Agent, "Alex", "alex@example.com", "password-1")
         .await
         .unwrap();
-    let n = new_case(&t.db, &ana, "Help").await;
+    let n = new_case(&t.db, &ana, "Help", CaseType::Account).await;
     (t, ana, agent, n)
 }
 
-async fn new_case(db: &Db, who: &User, subject: &str) -> i64 {
+/// Opens a case; each open case of one customer needs its own type, or the
+/// second joins the first as a duplicate.
+async fn new_case(db: &Db, who: &User, subject: &str, case_type: CaseType) -> i64 {
     let subject = Subject::parse(subject).unwrap();
     let body = MessageBody::parse("Please").unwrap();
-    open_case(db, who, &subject, CaseType::Account, &body, Origin::Web)
-        .await
-        .unwrap()
+    let new = NewCase::new(subject, case_type, body);
+    match open_case(db, who, who, &new).await.unwrap() {
+        Opened::New(n) => n,
+        other => panic!("expected a new case, got {other:?}"),
+    }
+}
+
+/// A status line of the log as (from, to).
+fn step(e: &ActivityEntry) -> (Option<CaseStatus>, CaseStatus) {
+    match e.kind {
+        ActivityKind::Opened(to) => (None, to),
+        ActivityKind::Status { from, to } => (Some(from), to),
+        ref other => panic!("not a status change: {other:?}"),
+    }
 }
 
 async fn status_of(t: &TestDb, who: &User, n: i64) -> CaseStatus {
@@ -102,7 +115,7 @@ async fn every_status_change_is_logged_with_who_and_when() {
     let log = open_for_viewer(&t.db, &ana, n).await.unwrap().activity;
     let steps: Vec<_> = log
         .iter()
-        .map(|e| (e.actor.as_deref(), e.from, e.to))
+        .map(|e| (e.actor.as_deref(), step(e).0, step(e).1))
         .collect();
     assert_eq!(
         steps,
@@ -153,7 +166,7 @@ async fn waiting_cases_close_after_their_time_and_only_once() {
         .pop()
         .unwrap();
     assert_eq!(
-        (last.actor, last.to),
+        (last.actor.clone(), step(&last).1),
         (None, CaseStatus::Closed),
         "the system closed it"
     );
@@ -187,12 +200,12 @@ async fn a_customer_answer_stops_the_clock() {
 async fn each_waiting_status_has_its_own_limit() {
     let (t, ana, agent, _) = setup().await;
     let mut numbers = Vec::new();
-    for status in [
-        CaseStatus::AwaitingConfirmation,
-        CaseStatus::Resolved,
-        CaseStatus::AwaitingApproval,
+    for (status, case_type) in [
+        (CaseStatus::AwaitingConfirmation, CaseType::Technical),
+        (CaseStatus::Resolved, CaseType::Finance),
+        (CaseStatus::AwaitingApproval, CaseType::Other),
     ] {
-        let n = new_case(&t.db, &ana, "Another").await;
+        let n = new_case(&t.db, &ana, "Another", case_type).await;
         set_status(&t.db, &agent, n, status).await.unwrap();
         numbers.push(n);
     }
@@ -227,7 +240,7 @@ async fn a_stopped_server_catches_up_after_a_restart() {
     let agent = accounts::register(&db, Role::Agent, "Alex", "alex@example.com", "password-1")
         .await
         .unwrap();
-    let n = new_case(&db, &ana, "Restart").await;
+    let n = new_case(&db, &ana, "Restart", CaseType::Account).await;
     set_status(&db, &agent, n, CaseStatus::Resolved)
         .await
         .unwrap();

@@ -4,16 +4,16 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
+use leptos_router::hooks::use_location;
 
 use super::api::my_cases;
+use super::expand::CaseRows;
 use super::filter::CaseQuery;
 use super::filter_panel::{use_case_query, FilterPanel};
-use super::CaseSummary;
+use super::CasePage;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::time::Timestamp;
 use crate::ui::forms::ErrorNotice;
-use crate::ui::labels;
 
 #[component]
 pub fn MyCasesPage() -> impl IntoView {
@@ -38,11 +38,11 @@ pub fn MyCasesPage() -> impl IntoView {
     }
 }
 
-/// A list of cases once loaded: the table, a line when there are none, or
-/// the way to sign in.
+/// A list of cases once loaded: the table and its page links, a line when
+/// there are none, or the way to sign in.
 #[component]
 pub fn CaseList(
-    cases: Resource<Result<Vec<CaseSummary>, AppError>>,
+    cases: Resource<Result<CasePage, AppError>>,
     query: Memo<CaseQuery>,
     for_staff: bool,
 ) -> impl IntoView {
@@ -52,7 +52,7 @@ pub fn CaseList(
         <Suspense>
             {move || Suspend::new(async move {
                 match cases.await {
-                    Ok(rows) if rows.is_empty() => {
+                    Ok(page) if page.rows.is_empty() => {
                         let empty = move || if !query.read().is_empty() {
                             t_string!(i18n, filters.no_match).to_string()
                         } else if for_staff {
@@ -62,7 +62,13 @@ pub fn CaseList(
                         };
                         view! { <p class="empty">{empty}</p> }.into_any()
                     }
-                    Ok(rows) => view! { <CaseTable rows for_staff /> }.into_any(),
+                    Ok(page) => {
+                        view! {
+                            <CaseRows rows=page.rows for_staff />
+                            <PageLinks next=page.next query here />
+                        }
+                            .into_any()
+                    }
                     Err(AppError::SignInRequired) => {
                         view! { <Redirect path=format!("/signin?next={here}") /> }.into_any()
                     }
@@ -73,53 +79,47 @@ pub fn CaseList(
     }
 }
 
-/// The case table shared by "My cases" and the staff workspace.
+/// "Next page" (keyset: after the last row shown) and back to the first.
 #[component]
-pub fn CaseTable(rows: Vec<CaseSummary>, for_staff: bool) -> impl IntoView {
+fn PageLinks(next: Option<String>, query: Memo<CaseQuery>, here: &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    let rows = rows
-        .into_iter()
-        .map(|c| {
-            let href = format!("/cases/{}", c.number);
-            let number = c.number;
-            let requester = for_staff.then(|| view! { <td>{c.requester.clone()}</td> });
-            view! {
-                <tr class:unread=c.unread>
-                    <td>
-                        <A href=href.clone()>{number}</A>
-                    </td>
-                    <td>
-                        <A href=href>{c.subject.clone()}</A>
-                        <Show when=move || c.unread>
-                            " "
-                            <span class="badge">{t!(i18n, cases.answered)}</span>
-                        </Show>
-                    </td>
-                    {requester}
-                    <td>{move || labels::case_type(i18n, c.case_type)}</td>
-                    <td>{move || labels::status(i18n, c.status, for_staff)}</td>
-                    <td>{move || labels::origin(i18n, c.origin)}</td>
-                    <td><Timestamp ms=c.created_at /></td>
-                    <td><Timestamp ms=c.updated_at /></td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let search = use_location().search;
+    let with_after = move |after: Option<&str>| {
+        let raw = search.get();
+        let mut pairs: Vec<(String, String)> = url_pairs(&raw)
+            .into_iter()
+            .filter(|(k, _)| k != "after")
+            .collect();
+        if let Some(a) = after {
+            pairs.push(("after".into(), a.into()));
+        }
+        let qs = serde_urlencoded_pairs(&pairs);
+        if qs.is_empty() {
+            here.to_string()
+        } else {
+            format!("{here}?{qs}")
+        }
+    };
+    let deep = move || !query.read().after.is_empty();
+    let next_href = next.clone().map(|n| move || with_after(Some(&n)));
     view! {
-        <table class="cases">
-            <thead>
-                <tr>
-                    <th scope="col">{t!(i18n, cases.number)}</th>
-                    <th scope="col">{t!(i18n, cases.subject)}</th>
-                    {for_staff.then(|| view! { <th scope="col">{t!(i18n, cases.requester)}</th> })}
-                    <th scope="col">{t!(i18n, cases.type_label)}</th>
-                    <th scope="col">{t!(i18n, cases.status)}</th>
-                    <th scope="col">{t!(i18n, cases.origin)}</th>
-                    <th scope="col">{t!(i18n, cases.created)}</th>
-                    <th scope="col">{t!(i18n, cases.last_update)}</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <nav class="pages" aria-label=move || t_string!(i18n, cases.pages).to_string()>
+            <Show when=deep>
+                <A href=move || with_after(None)>{t!(i18n, cases.first_page)}</A>
+            </Show>
+            {next_href.map(|href| view! { <A href=href>{t!(i18n, cases.next_page)}</A> })}
+        </nav>
     }
+}
+
+fn url_pairs(search: &str) -> Vec<(String, String)> {
+    form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
+        .into_owned()
+        .collect()
+}
+
+fn serde_urlencoded_pairs(pairs: &[(String, String)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
 }

@@ -3,17 +3,19 @@
 
 use sqlx::{FromRow, QueryBuilder, Sqlite};
 
-use super::filter::{CaseFilter, Sort};
+use super::filter::{CaseFilter, Cursor, Sort};
 use super::store::decode;
-use super::{CaseStatus, CaseSummary, CaseType, Origin};
+use super::{CasePage, CaseStatus, CaseSummary, CaseType, Origin};
 use crate::auth::User;
 use crate::db::Db;
 use crate::error::AppError;
 
-/// Longest list page; paging comes with the million-case work.
-pub const PAGE_SIZE: i64 = 100;
+/// Rows per list page.
+pub const PAGE_SIZE: i64 = 50;
+
 #[derive(FromRow)]
 pub(super) struct SummaryRow {
+    pub(super) id: i64,
     pub(super) number: i64,
     pub(super) subject: String,
     pub(super) case_type: String,
@@ -43,19 +45,21 @@ impl SummaryRow {
 
 /// The columns of a list row, as seen by the person `$1`.
 const SUMMARY_COLUMNS: &str = r#"
-    c.number, c.subject, c.case_type, c.status, c.origin, c.created_at, c.updated_at,
+    c.id, c.number, c.subject, c.case_type, c.status, c.origin, c.created_at, c.updated_at,
     (c.last_staff_reply_at IS NOT NULL
         AND (v.seen_at IS NULL OR v.seen_at < c.last_staff_reply_at)) AS unread,
     u.email AS requester
 "#;
 
-/// The customer's own cases that match `filter`.
+/// The cases the customer sees (their own and those they are CC'd on)
+/// that match `filter`, one page from `after`.
 pub async fn list_for_requester(
     db: &Db,
     user: &User,
     filter: &CaseFilter,
-) -> Result<Vec<CaseSummary>, AppError> {
-    list(db, user, true, filter).await
+    after: Option<Cursor>,
+) -> Result<CasePage, AppError> {
+    list(db, user, true, filter, after).await
 }
 
 /// Every case that matches `filter`, for the staff workspace.
@@ -63,8 +67,22 @@ pub async fn list_all(
     db: &Db,
     staff: &User,
     filter: &CaseFilter,
-) -> Result<Vec<CaseSummary>, AppError> {
-    list(db, staff, false, filter).await
+    after: Option<Cursor>,
+) -> Result<CasePage, AppError> {
+    list(db, staff, false, filter, after).await
+}
+
+/// The user's words as an FTS5 query: each word quoted (so `NEAR`, `OR`,
+/// `*`, quotes and brackets are just text) and matched as a prefix; all
+/// words must appear. `None` when nothing searchable is left.
+pub(super) fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// `%text%` for LIKE, with the user's own `%`, `_` and `\` taken literally.
@@ -78,7 +96,7 @@ fn like_pattern(text: &str) -> String {
 }
 
 /// The cases `viewer` sees (only their own with `own_only`), filtered and
-/// sorted, without a limit. Every value is bound; only fixed SQL fragments
+/// unsorted, without a limit. Every value is bound; only fixed SQL fragments
 /// are pushed as text.
 pub(super) fn filtered_query(
     viewer: &User,
@@ -95,7 +113,11 @@ pub(super) fn filtered_query(
     q.push_bind(viewer.id);
     q.push(" WHERE 1 = 1");
     if own_only {
-        q.push(" AND c.requester_id = ").push_bind(viewer.id);
+        q.push(" AND (c.requester_id = ")
+            .push_bind(viewer.id)
+            .push(" OR c.id IN (SELECT case_id FROM case_cc WHERE email = ")
+            .push_bind(viewer.email.clone())
+            .push("))");
     }
     if !f.statuses.is_empty() {
         q.push(" AND c.status IN (");
@@ -118,14 +140,16 @@ pub(super) fn filtered_query(
         q.push(" AND c.number = ").push_bind(n);
     }
     if let Some(text) = &f.text {
-        let pattern = like_pattern(text);
-        q.push(" AND (LOWER(c.subject) LIKE ")
-            .push_bind(pattern.clone())
-            .push(
-                r" ESCAPE '\' OR EXISTS (SELECT 1 FROM messages m WHERE m.case_id = c.id AND LOWER(m.body) LIKE ",
-            )
-            .push_bind(pattern)
-            .push(r" ESCAPE '\'))");
+        match fts_query(text) {
+            Some(m) => {
+                q.push(" AND c.id IN (SELECT case_id FROM case_text WHERE case_text MATCH ")
+                    .push_bind(m)
+                    .push(")");
+            }
+            None => {
+                q.push(" AND 1 = 0");
+            }
+        }
     }
     if let Some(who) = &f.requester {
         let pattern = like_pattern(who);
@@ -135,22 +159,65 @@ pub(super) fn filtered_query(
             .push_bind(pattern)
             .push(r" ESCAPE '\')");
     }
-    q.push(match f.sort {
-        Sort::LastUpdate => " ORDER BY c.updated_at DESC, c.id DESC",
-        Sort::Created => " ORDER BY c.created_at DESC, c.id DESC",
-    });
     q
 }
 
-/// One page of cases as `viewer` sees them, filtered.
+fn order_by(q: &mut QueryBuilder<'static, Sqlite>, sort: Sort) {
+    q.push(match sort {
+        Sort::LastUpdate => " ORDER BY c.updated_at DESC, c.id DESC",
+        Sort::Created => " ORDER BY c.created_at DESC, c.id DESC",
+    });
+}
+
+/// The whole filtered list in order, for the export.
+pub(super) fn export_query(
+    viewer: &User,
+    own_only: bool,
+    f: &CaseFilter,
+) -> QueryBuilder<'static, Sqlite> {
+    let mut q = filtered_query(viewer, own_only, f);
+    order_by(&mut q, f.sort);
+    q
+}
+
+/// One page of cases as `viewer` sees them, filtered, starting after
+/// `after`; the next page's cursor when there are more.
 async fn list(
     db: &Db,
     viewer: &User,
     own_only: bool,
     f: &CaseFilter,
-) -> Result<Vec<CaseSummary>, AppError> {
+    after: Option<Cursor>,
+) -> Result<CasePage, AppError> {
     let mut q = filtered_query(viewer, own_only, f);
-    q.push(" LIMIT ").push_bind(PAGE_SIZE);
-    let rows = q.build_query_as::<SummaryRow>().fetch_all(&db.read).await?;
-    rows.into_iter().map(SummaryRow::into_summary).collect()
+    if let Some(c) = after {
+        let column = match f.sort {
+            Sort::LastUpdate => "c.updated_at",
+            Sort::Created => "c.created_at",
+        };
+        q.push(format!(" AND ({column} < "))
+            .push_bind(c.key)
+            .push(format!(" OR ({column} = "))
+            .push_bind(c.key)
+            .push(" AND c.id < ")
+            .push_bind(c.id)
+            .push("))");
+    }
+    order_by(&mut q, f.sort);
+    q.push(" LIMIT ").push_bind(PAGE_SIZE + 1);
+    let mut rows = q.build_query_as::<SummaryRow>().fetch_all(&db.read).await?;
+    let more = rows.len() as i64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    let next = more.then(|| rows.last()).flatten().map(|r| {
+        let key = match f.sort {
+            Sort::LastUpdate => r.updated_at,
+            Sort::Created => r.created_at,
+        };
+        Cursor { key, id: r.id }.encode()
+    });
+    let rows = rows
+        .into_iter()
+        .map(SummaryRow::into_summary)
+        .collect::<Result<_, _>>()?;
+    Ok(CasePage { rows, next })
 }

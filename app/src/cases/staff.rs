@@ -1,21 +1,41 @@
-//! The staff workspace: every case, last updated first.
+//! The staff workspace: every case, last updated first, with the count of
+//! cases in each status.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
-use super::api::staff_cases;
+use super::api::{staff_cases, status_counts};
 use super::filter_panel::{use_case_query, FilterPanel};
 use super::list::CaseList;
+use crate::auth::Role;
 use crate::i18n::*;
+use crate::ui::app::use_auth;
+use crate::ui::labels;
 
 #[component]
 pub fn StaffPage() -> impl IntoView {
     let i18n = use_i18n();
+    let auth = use_auth();
     let query = use_case_query();
     let cases = Resource::new(move || query.get(), staff_cases);
     view! {
         <Title text=move || t_string!(i18n, staff.title).to_string() />
-        <h1>{t!(i18n, staff.title)}</h1>
+        <div class="page-head">
+            <h1>{t!(i18n, staff.title)}</h1>
+            <div class="actions">
+                <Transition>
+                    {move || Suspend::new(async move {
+                        let admin = matches!(auth.user.await, Ok(Some(u)) if u.role == Role::Admin);
+                        admin.then(|| view! {
+                            <A href="/staff/self-help">{t!(i18n, staff.self_help)}</A>
+                        })
+                    })}
+                </Transition>
+                <A href="/staff/cases/new" attr:class="button primary">{t!(i18n, staff.open_for)}</A>
+            </div>
+        </div>
+        <StatusCounts />
         <h2>{t!(i18n, staff.all_cases)}</h2>
         <div class="with-filters">
             <div class="list">
@@ -23,5 +43,36 @@ pub fn StaffPage() -> impl IntoView {
             </div>
             <FilterPanel query for_staff=true />
         </div>
+    }
+}
+
+/// Cases per status, from the kept counts; each links to the filtered list.
+#[component]
+fn StatusCounts() -> impl IntoView {
+    let i18n = use_i18n();
+    let counts = Resource::new(|| (), |_| status_counts());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                counts.await.ok().map(|counts| {
+                    let items = counts
+                        .into_iter()
+                        .map(|(s, n)| view! {
+                            <li>
+                                <A href=format!("/staff?status={}", s.as_str())>
+                                    {move || labels::status(i18n, s, true)} ": " <strong>{n}</strong>
+                                </A>
+                            </li>
+                        })
+                        .collect_view();
+                    view! {
+                        <section class="counts" aria-labelledby="counts-heading">
+                            <h2 id="counts-heading" class="visually-hidden">{t!(i18n, staff.counts)}</h2>
+                            <ul>{items}</ul>
+                        </section>
+                    }
+                })
+            })}
+        </Suspense>
     }
 }

@@ -3,9 +3,10 @@
 
 use sqlx::FromRow;
 
-use super::lifecycle::{activity, change_status, record_status};
+use super::lifecycle::{activity, change_status, count_status, log_event};
+use super::record::{CaseFields, Priority};
 use super::rules::{check_staff_status_change, status_after_reply};
-use super::{CaseDetail, CaseStatus, CaseType, Message, Origin};
+use super::{ActivityKind, CaseDetail, CaseStatus, CaseType, Message, Origin};
 use crate::auth::User;
 use crate::db::{Db, Tx};
 use crate::error::AppError;
@@ -21,59 +22,144 @@ pub(super) fn decode<T>(value: Option<T>, what: &str, raw: &str) -> Result<T, Ap
     })
 }
 
-/// Opens a case with its first message; returns its number.
+/// A case about to be opened, checked.
+#[derive(Debug, Clone)]
+pub struct NewCase {
+    pub subject: Subject,
+    pub case_type: CaseType,
+    pub description: MessageBody,
+    pub origin: Origin,
+    pub fields: CaseFields,
+}
+
+impl NewCase {
+    pub fn new(subject: Subject, case_type: CaseType, description: MessageBody) -> Self {
+        Self {
+            subject,
+            case_type,
+            description,
+            origin: Origin::Web,
+            fields: CaseFields::default(),
+        }
+    }
+}
+
+/// What opening a case did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    New(i64),
+    /// The requester already had an active case of that type: the message
+    /// went there instead (PRODUCT.md §3.5).
+    AddedTo(i64),
+}
+
+impl Opened {
+    pub fn number(self) -> i64 {
+        match self {
+            Opened::New(n) | Opened::AddedTo(n) => n,
+        }
+    }
+}
+
+/// Opens a case for `requester` with its first message, written by
+/// `opener` (the requester, or staff opening it on their behalf).
 pub async fn open_case(
     db: &Db,
+    opener: &User,
     requester: &User,
-    subject: &Subject,
-    case_type: CaseType,
-    description: &MessageBody,
-    origin: Origin,
-) -> Result<i64, AppError> {
+    new: &NewCase,
+) -> Result<Opened, AppError> {
     let now = db.now();
     let mut tx = db.begin_write().await?;
+    if opener.id == requester.id {
+        if let Some(n) =
+            super::merge::active_case_of_type(&mut tx, requester, new.case_type).await?
+        {
+            let case = visible_case(&mut *tx, requester, n).await?;
+            let body = format!("{}\n\n{}", new.subject.as_str(), new.description.as_str());
+            let body = MessageBody::parse(&body).unwrap_or_else(|_| new.description.clone());
+            add_reply(&mut tx, requester, &case, &body, now).await?;
+            tx.commit().await?;
+            return Ok(Opened::AddedTo(n));
+        }
+    }
     // Safe without a sequence: the write transaction holds the only writer.
     let number: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(number), $1) + 1 FROM cases")
         .bind(FIRST_NUMBER_MINUS_ONE)
         .fetch_one(&mut *tx)
         .await?;
+    let f = &new.fields;
     let case_id: i64 = sqlx::query_scalar(
         r#"
         INSERT INTO cases
             (number, requester_id, subject, case_type, status, origin,
-             created_at, updated_at, status_changed_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7)
+             created_at, updated_at, status_changed_at,
+             priority, tax_id, company, phone, country, brand, product)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7, $8, $9, $10, $11, $12, $13, $14)
         RETURNING id
         "#,
     )
     .bind(number)
     .bind(requester.id)
-    .bind(subject.as_str())
-    .bind(case_type.as_str())
+    .bind(new.subject.as_str())
+    .bind(new.case_type.as_str())
     .bind(CaseStatus::New.as_str())
-    .bind(origin.as_str())
+    .bind(new.origin.as_str())
     .bind(now)
+    .bind(f.priority.as_str())
+    .bind(&f.tax_id)
+    .bind(&f.company)
+    .bind(&f.phone)
+    .bind(&f.country)
+    .bind(&f.brand)
+    .bind(&f.product)
     .fetch_one(&mut *tx)
     .await?;
-    insert_message(&mut tx, case_id, requester, description, now).await?;
-    record_status(
+    set_cc(&mut tx, case_id, &f.cc).await?;
+    insert_message(
         &mut tx,
         case_id,
-        Some(requester.id),
-        None,
-        CaseStatus::New,
+        Some(opener),
+        new.description.as_str(),
         now,
     )
     .await?;
+    count_status(&mut tx, None, CaseStatus::New).await?;
+    log_event(
+        &mut tx,
+        case_id,
+        Some(opener.id),
+        &ActivityKind::Opened(CaseStatus::New),
+        now,
+    )
+    .await?;
+    super::self_help::answer_new_case(&mut tx, case_id, new.case_type, now).await?;
     tx.commit().await?;
-    Ok(number)
+    Ok(Opened::New(number))
 }
 
-async fn insert_message(
+/// Replaces the case's CC list.
+pub(super) async fn set_cc(tx: &mut Tx, case_id: i64, cc: &[String]) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM case_cc WHERE case_id = $1")
+        .bind(case_id)
+        .execute(&mut **tx)
+        .await?;
+    for email in cc {
+        sqlx::query("INSERT INTO case_cc (case_id, email) VALUES ($1, $2)")
+            .bind(case_id)
+            .bind(email)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Adds a message; `author` `None` is the system.
+pub(super) async fn insert_message(
     tx: &mut Tx,
     case_id: i64,
-    author: &User,
-    body: &MessageBody,
+    author: Option<&User>,
+    body: &str,
     now: i64,
 ) -> Result<(), AppError> {
     sqlx::query(
@@ -83,9 +169,9 @@ async fn insert_message(
         "#,
     )
     .bind(case_id)
-    .bind(author.id)
-    .bind(author.role.is_staff())
-    .bind(body.as_str())
+    .bind(author.map(|a| a.id))
+    .bind(author.is_none_or(|a| a.role.is_staff()))
+    .bind(body)
     .bind(now)
     .execute(&mut **tx)
     .await?;
@@ -95,7 +181,7 @@ async fn insert_message(
 #[derive(FromRow)]
 pub(super) struct CaseRow {
     pub(super) id: i64,
-    number: i64,
+    pub(super) number: i64,
     pub(super) requester_id: i64,
     subject: String,
     case_type: String,
@@ -103,9 +189,18 @@ pub(super) struct CaseRow {
     origin: String,
     created_at: i64,
     updated_at: i64,
-    last_staff_reply_at: Option<i64>,
+    pub(super) last_staff_reply_at: Option<i64>,
     requester_name: String,
     requester_email: String,
+    priority: String,
+    tax_id: String,
+    company: String,
+    phone: String,
+    country: String,
+    brand: String,
+    product: String,
+    duplicate_of: Option<i64>,
+    viewer_in_cc: bool,
 }
 
 impl CaseRow {
@@ -114,7 +209,29 @@ impl CaseRow {
     }
 
     fn visible_to(&self, user: &User) -> bool {
-        user.role.is_staff() || self.requester_id == user.id
+        user.role.is_staff() || self.requester_id == user.id || self.viewer_in_cc
+    }
+
+    pub(super) fn case_type(&self) -> Result<CaseType, AppError> {
+        decode(CaseType::parse(&self.case_type), "type", &self.case_type)
+    }
+
+    /// The stored fields; `cc` is filled by the caller.
+    pub(super) fn fields(&self) -> Result<CaseFields, AppError> {
+        Ok(CaseFields {
+            priority: decode(Priority::parse(&self.priority), "priority", &self.priority)?,
+            tax_id: self.tax_id.clone(),
+            company: self.company.clone(),
+            phone: self.phone.clone(),
+            country: self.country.clone(),
+            brand: self.brand.clone(),
+            product: self.product.clone(),
+            cc: Vec::new(),
+        })
+    }
+
+    pub(super) fn subject(&self) -> &str {
+        &self.subject
     }
 }
 
@@ -132,13 +249,19 @@ where
         r#"
         SELECT c.id, c.number, c.requester_id, c.subject, c.case_type, c.status, c.origin,
                c.created_at, c.updated_at, c.last_staff_reply_at,
-               u.name AS requester_name, u.email AS requester_email
+               u.name AS requester_name, u.email AS requester_email,
+               c.priority, c.tax_id, c.company, c.phone, c.country, c.brand, c.product,
+               d.number AS duplicate_of,
+               EXISTS (SELECT 1 FROM case_cc cc WHERE cc.case_id = c.id AND cc.email = $2)
+                   AS viewer_in_cc
         FROM cases c
         JOIN users u ON u.id = c.requester_id
+        LEFT JOIN cases d ON d.id = c.duplicate_of
         WHERE c.number = $1
         "#,
     )
     .bind(number)
+    .bind(&viewer.email)
     .fetch_optional(exec)
     .await?;
     row.filter(|c| c.visible_to(viewer))
@@ -148,11 +271,11 @@ where
 /// The case and its conversation; records that `viewer` has now read it.
 pub async fn open_for_viewer(db: &Db, viewer: &User, number: i64) -> Result<CaseDetail, AppError> {
     let case = visible_case(&db.read, viewer, number).await?;
-    let messages = sqlx::query_as::<_, (String, bool, String, i64)>(
+    let messages = sqlx::query_as::<_, (Option<String>, bool, String, i64)>(
         r#"
         SELECT u.name, m.from_staff, m.body, m.created_at
         FROM messages m
-        JOIN users u ON u.id = m.author_id
+        LEFT JOIN users u ON u.id = m.author_id
         WHERE m.case_id = $1
         ORDER BY m.created_at, m.id
         "#,
@@ -169,10 +292,14 @@ pub async fn open_for_viewer(db: &Db, viewer: &User, number: i64) -> Result<Case
     })
     .collect();
     let activity = activity(db, case.id).await?;
+    let mut fields = case.fields()?;
+    fields.cc = cc_of(&db.read, case.id).await?;
     mark_seen(db, case.id, viewer.id).await?;
     Ok(CaseDetail {
         number: case.number,
-        case_type: decode(CaseType::parse(&case.case_type), "type", &case.case_type)?,
+        case_type: case.case_type()?,
+        fields,
+        duplicate_of: case.duplicate_of,
         status: case.status()?,
         origin: decode(Origin::parse(&case.origin), "origin", &case.origin)?,
         subject: case.subject,
@@ -185,6 +312,19 @@ pub async fn open_for_viewer(db: &Db, viewer: &User, number: i64) -> Result<Case
         viewer_is_staff: viewer.role.is_staff(),
         viewer_is_requester: case.requester_id == viewer.id,
     })
+}
+
+/// The case's CC addresses, in the order they were given.
+pub(super) async fn cc_of<'e, E>(exec: E, case_id: i64) -> Result<Vec<String>, AppError>
+where
+    E: sqlx::SqliteExecutor<'e>,
+{
+    Ok(
+        sqlx::query_scalar("SELECT email FROM case_cc WHERE case_id = $1 ORDER BY rowid")
+            .bind(case_id)
+            .fetch_all(exec)
+            .await?,
+    )
 }
 
 async fn mark_seen(db: &Db, case_id: i64, user_id: i64) -> Result<(), AppError> {
@@ -215,10 +355,38 @@ pub async fn reply(
     let now = db.now();
     let mut tx = db.begin_write().await?;
     let case = visible_case(&mut *tx, author, number).await?;
+    add_reply(&mut tx, author, &case, body, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The reply itself, inside the caller's transaction.
+pub(super) async fn add_reply(
+    tx: &mut Tx,
+    author: &User,
+    case: &CaseRow,
+    body: &MessageBody,
+    now: i64,
+) -> Result<(), AppError> {
     let from_staff = author.role.is_staff();
     let current = case.status()?;
     let next = status_after_reply(current, from_staff, case.last_staff_reply_at.is_some())?;
-    insert_message(&mut tx, case.id, author, body, now).await?;
+    insert_message(tx, case.id, Some(author), body.as_str(), now).await?;
+    touch(tx, case.id, from_staff, now).await?;
+    if next != current {
+        change_status(tx, case.id, Some(author.id), current, next, now).await?;
+    }
+    Ok(())
+}
+
+/// Stamps the case's last update (and the last staff answer, which drives
+/// the highlight, when `staff_answered`).
+pub(super) async fn touch(
+    tx: &mut Tx,
+    case_id: i64,
+    staff_answered: bool,
+    now: i64,
+) -> Result<(), AppError> {
     sqlx::query(
         r#"
         UPDATE cases
@@ -228,14 +396,10 @@ pub async fn reply(
         "#,
     )
     .bind(now)
-    .bind(from_staff)
-    .bind(case.id)
-    .execute(&mut *tx)
+    .bind(staff_answered)
+    .bind(case_id)
+    .execute(&mut **tx)
     .await?;
-    if next != current {
-        change_status(&mut tx, case.id, Some(author.id), current, next, now).await?;
-    }
-    tx.commit().await?;
     Ok(())
 }
 

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::record::CaseFields;
 use super::CaseStatus;
+use crate::validate::Field;
 
 /// What a case is about (PRODUCT.md §3.1: Technical, Finance, Account, ...).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,7 +89,8 @@ pub struct CaseSummary {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Message {
-    pub author: String,
+    /// `None`: written by the system (a self-help answer).
+    pub author: Option<String>,
     pub from_staff: bool,
     pub body: String,
     pub created_at: i64,
@@ -105,6 +108,9 @@ pub struct CaseDetail {
     pub updated_at: i64,
     pub requester_name: String,
     pub requester_email: String,
+    pub fields: CaseFields,
+    /// The case this one was merged into (status duplicate).
+    pub duplicate_of: Option<i64>,
     pub messages: Vec<Message>,
     pub activity: Vec<ActivityEntry>,
     /// Whether the viewer works for the help desk (shows staff controls).
@@ -113,12 +119,47 @@ pub struct CaseDetail {
     pub viewer_is_requester: bool,
 }
 
-/// One line of a case's activity log: a status change, by whom (`None`: the
-/// system) and when. The first line, with no `from`, is the opening.
+/// What one line of the activity log records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ActivityKind {
+    Opened(CaseStatus),
+    Status {
+        from: CaseStatus,
+        to: CaseStatus,
+    },
+    /// A field edit; values as text (CC as a comma-separated list).
+    Field {
+        field: Field,
+        old: String,
+        new: String,
+    },
+    /// This case was merged into case number `.0`.
+    MergedInto(i64),
+    /// Case number `.0` was merged into this one.
+    MergedFrom(i64),
+}
+
+/// One line of a case's activity log: what changed, by whom (`None`: the
+/// system) and when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActivityEntry {
     pub actor: Option<String>,
-    pub from: Option<CaseStatus>,
-    pub to: CaseStatus,
+    pub kind: ActivityKind,
     pub at: i64,
+}
+
+/// An answer sent automatically to new cases of a type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SelfHelpAnswer {
+    pub id: i64,
+    pub case_type: CaseType,
+    pub title: String,
+    pub body: String,
+}
+
+/// One page of a case list, and the cursor of the next one if there is more.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CasePage {
+    pub rows: Vec<CaseSummary>,
+    pub next: Option<String>,
 }

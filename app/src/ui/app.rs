@@ -11,7 +11,8 @@ use crate::auth::pages::{SignInPage, SignUpPage};
 use crate::auth::User;
 use crate::cases::detail::CasePage;
 use crate::cases::list::MyCasesPage;
-use crate::cases::new::NewCasePage;
+use crate::cases::new::{NewCasePage, StaffNewCasePage};
+use crate::cases::self_help_page::SelfHelpPage;
 use crate::cases::staff::StaffPage;
 use crate::error::AppError;
 use crate::help::pages::{ArticlePage, HomePage};
@@ -91,6 +92,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/cases/new") view=NewCasePage ssr=SsrMode::Async />
                         <Route path=path!("/cases/:number") view=CasePage ssr=SsrMode::Async />
                         <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/cases/new") view=StaffNewCasePage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/self-help") view=SelfHelpPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </Router>

@@ -21,7 +21,7 @@ where
 /// `aria-describedby`.
 #[component]
 pub fn FieldError(
-    id: &'static str,
+    #[prop(into)] id: String,
     field: Field,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
@@ -65,4 +65,24 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         super::status::set_not_found();
     }
     view! { <p class="notice error">{move || labels::error(i18n, &error)}</p> }
+}
+
+/// A labelled one-line text input with its error message under it.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    name: &'static str,
+    label: AnyView,
+    field: Field,
+    max: usize,
+    error: Signal<Option<AppError>>,
+    #[prop(optional)] value: String,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    view! {
+        <label for=id>{label}</label>
+        <input id=id name=name value=value maxlength=max
+            aria-describedby=error_id.clone() aria-invalid=invalid(error, field) />
+        <FieldError id=error_id field error />
+    }
 }

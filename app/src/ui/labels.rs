@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
+use crate::cases::record::Priority;
 use crate::cases::{CaseStatus, CaseType, Origin};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -65,6 +66,45 @@ pub fn origin(i18n: I18n, o: Origin) -> String {
     .to_string()
 }
 
+pub fn priority(i18n: I18n, p: Priority) -> String {
+    match p {
+        Priority::Low => t_string!(i18n, priority.low),
+        Priority::Normal => t_string!(i18n, priority.normal),
+        Priority::High => t_string!(i18n, priority.high),
+        Priority::Urgent => t_string!(i18n, priority.urgent),
+    }
+    .to_string()
+}
+
+/// The name of a case field, as the details panel shows it.
+pub fn field_name(i18n: I18n, field: Field) -> String {
+    match field {
+        Field::Subject => t_string!(i18n, cases.subject),
+        Field::CaseType => t_string!(i18n, cases.type_label),
+        Field::Priority => t_string!(i18n, cases.priority),
+        Field::TaxId => t_string!(i18n, cases.tax_id),
+        Field::Company => t_string!(i18n, cases.company),
+        Field::Phone => t_string!(i18n, cases.phone),
+        Field::Country => t_string!(i18n, cases.country),
+        Field::Brand => t_string!(i18n, cases.brand),
+        Field::Product => t_string!(i18n, cases.product),
+        Field::Cc => t_string!(i18n, cases.cc),
+        _ => t_string!(i18n, cases.details),
+    }
+    .to_string()
+}
+
+/// A stored field value for people: types and priorities translated,
+/// empty as a dash.
+pub fn field_value(i18n: I18n, field: Field, raw: &str) -> String {
+    match field {
+        _ if raw.is_empty() => "—".to_string(),
+        Field::CaseType => CaseType::parse(raw).map_or(raw.to_string(), |t| case_type(i18n, t)),
+        Field::Priority => Priority::parse(raw).map_or(raw.to_string(), |p| priority(i18n, p)),
+        _ => raw.to_string(),
+    }
+}
+
 fn max_len(field: Field) -> usize {
     match field {
         Field::Subject => validate::SUBJECT_MAX,
@@ -72,6 +112,11 @@ fn max_len(field: Field) -> usize {
         Field::Email => validate::EMAIL_MAX,
         Field::Password => validate::PASSWORD_MAX,
         Field::Search => crate::cases::filter::SEARCH_MAX,
+        Field::Phone => crate::cases::record::PHONE_MAX,
+        Field::Cc => crate::cases::record::CC_MAX,
+        Field::TaxId | Field::Company | Field::Country | Field::Brand | Field::Product => {
+            crate::cases::record::SHORT_TEXT_MAX
+        }
         _ => validate::MESSAGE_MAX,
     }
 }
@@ -80,11 +125,23 @@ fn max_len(field: Field) -> usize {
 pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
     match p {
         Problem::Required => t!(i18n, errors.required).into_any(),
+        Problem::TooLong if field == Field::Cc => t!(
+            i18n,
+            errors.too_many_cc,
+            max = move || crate::cases::record::CC_MAX
+        )
+        .into_any(),
         Problem::TooLong => {
             let max = max_len(field);
             t!(i18n, errors.too_long, max = move || max).into_any()
         }
-        Problem::Malformed if field == Field::Email => t!(i18n, errors.malformed_email).into_any(),
+        Problem::Malformed if matches!(field, Field::Email | Field::Cc) => {
+            t!(i18n, errors.malformed_email).into_any()
+        }
+        Problem::Malformed if field == Field::Phone => t!(i18n, errors.malformed_phone).into_any(),
+        Problem::Unknown if field == Field::MergeTarget => t!(i18n, errors.unknown_case).into_any(),
+        Problem::Malformed if field == Field::MergeTarget => t!(i18n, errors.merge_self).into_any(),
+        Problem::Unknown if field == Field::Email => t!(i18n, errors.unknown_customer).into_any(),
         Problem::Malformed => t!(i18n, errors.malformed).into_any(),
         Problem::PasswordLength => t!(i18n, errors.password_length).into_any(),
         Problem::Unknown => t!(i18n, errors.unknown).into_any(),

@@ -1,0 +1,99 @@
+//! The buttons and small forms of a case page: status (staff), "Close case"
+//! and the self-help answer (customer), merge (staff).
+
+use leptos::prelude::*;
+
+use super::api::{ChangeStatus, CloseCase, ConfirmSelfHelp, MergeCase};
+use super::CaseStatus;
+use crate::i18n::*;
+use crate::ui::forms::{invalid, last_error, FieldError, FormError};
+use crate::ui::labels;
+use crate::validate::Field;
+
+#[component]
+pub fn StatusForm(
+    number: i64,
+    current: CaseStatus,
+    status: ServerAction<ChangeStatus>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(status.value());
+    let options = CaseStatus::ALL
+        .into_iter()
+        .filter(|s| s.settable_by_staff())
+        .map(|s| {
+            view! {
+                <option value=s.as_str() selected=s == current>
+                    {move || labels::status(i18n, s, true)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <ActionForm action=status attr:class="status-form">
+            <input type="hidden" name="number" value=number />
+            <label for="case-status">{t!(i18n, cases.new_status)}</label>
+            <select id="case-status" name="status">{options}</select>
+            <FieldError id="case-status-error" field=Field::Status error />
+            <FormError error />
+            <button type="submit">{t!(i18n, cases.save_status)}</button>
+        </ActionForm>
+    }
+}
+
+/// "Close case", for the customer while the case is open.
+#[component]
+pub fn CloseForm(number: i64, close: ServerAction<CloseCase>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(close.value());
+    view! {
+        <ActionForm action=close attr:class="close-form">
+            <input type="hidden" name="number" value=number />
+            <FormError error />
+            <button type="submit">{t!(i18n, cases.close_case)}</button>
+        </ActionForm>
+    }
+}
+
+/// The customer's answer to a self-help reply.
+#[component]
+pub fn ConfirmForm(number: i64, confirm: ServerAction<ConfirmSelfHelp>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(confirm.value());
+    view! {
+        <section class="confirm" aria-labelledby="confirm-heading">
+            <h2 id="confirm-heading">{t!(i18n, cases.self_help_question)}</h2>
+            <div class="actions">
+                <ActionForm action=confirm>
+                    <input type="hidden" name="number" value=number />
+                    <input type="hidden" name="solved" value="true" />
+                    <button type="submit" class="primary">{t!(i18n, cases.confirm_yes)}</button>
+                </ActionForm>
+                <ActionForm action=confirm>
+                    <input type="hidden" name="number" value=number />
+                    <input type="hidden" name="solved" value="false" />
+                    <button type="submit">{t!(i18n, cases.confirm_no)}</button>
+                </ActionForm>
+            </div>
+            <FormError error />
+        </section>
+    }
+}
+
+/// Staff merge this case into another.
+#[component]
+pub fn MergeForm(number: i64, merge: ServerAction<MergeCase>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(merge.value());
+    view! {
+        <ActionForm action=merge attr:class="merge-form">
+            <input type="hidden" name="number" value=number />
+            <label for="merge-into">{t!(i18n, cases.merge_into)}</label>
+            <input id="merge-into" name="into" inputmode="numeric" required
+                aria-describedby="merge-into-error" aria-invalid=invalid(error, Field::MergeTarget) />
+            <FieldError id="merge-into-error" field=Field::MergeTarget error />
+            <FormError error />
+            <button type="submit">{t!(i18n, cases.merge)}</button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,128 @@
+//! The case table shared by "My cases" and the staff workspace. The case
+//! number and the envelope at the row's end open the case in place: its
+//! whole history and a reply box (PRODUCT.md §3.2). Without JavaScript the
+//! number is a plain link to the case page.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::api::{get_case, ReplyToCase};
+use super::conversation::{Conversation, ReplyForm};
+use super::CaseSummary;
+use crate::i18n::*;
+use crate::time::Timestamp;
+use crate::ui::forms::ErrorNotice;
+use crate::ui::labels;
+
+#[component]
+pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let columns = if for_staff { 9 } else { 8 };
+    let rows = rows
+        .into_iter()
+        .map(|c| view! { <CaseRow c for_staff columns /> })
+        .collect_view();
+    view! {
+        <table class="cases">
+            <thead>
+                <tr>
+                    <th scope="col">{t!(i18n, cases.number)}</th>
+                    <th scope="col">{t!(i18n, cases.subject)}</th>
+                    {for_staff.then(|| view! { <th scope="col">{t!(i18n, cases.requester)}</th> })}
+                    <th scope="col">{t!(i18n, cases.type_label)}</th>
+                    <th scope="col">{t!(i18n, cases.status)}</th>
+                    <th scope="col">{t!(i18n, cases.origin)}</th>
+                    <th scope="col">{t!(i18n, cases.created)}</th>
+                    <th scope="col">{t!(i18n, cases.last_update)}</th>
+                    <th scope="col"><span class="visually-hidden">{t!(i18n, cases.conversation)}</span></th>
+                </tr>
+            </thead>
+            {rows}
+        </table>
+    }
+}
+
+/// One case: its row, and when open, a second row with the conversation.
+/// Each case is its own `<tbody>` so the pair stays together.
+#[component]
+fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let open = RwSignal::new(false);
+    let number = c.number;
+    let href = format!("/cases/{number}");
+    let panel_id = format!("case-{number}-inline");
+    let toggle = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        open.update(|o| *o = !*o);
+    };
+    let expanded = move || if open.get() { "true" } else { "false" };
+    let envelope_label = move || format!("{} {number}", t_string!(i18n, cases.expand));
+    let requester = for_staff.then(|| view! { <td>{c.requester.clone()}</td> });
+    view! {
+        <tbody>
+            <tr class:unread=c.unread>
+                <td>
+                    <a href=href.clone() on:click=toggle aria-expanded=expanded aria-controls=panel_id.clone()>
+                        {number}
+                    </a>
+                </td>
+                <td>
+                    <A href=href>{c.subject.clone()}</A>
+                    <Show when=move || c.unread>
+                        " "
+                        <span class="badge">{t!(i18n, cases.answered)}</span>
+                    </Show>
+                </td>
+                {requester}
+                <td>{move || labels::case_type(i18n, c.case_type)}</td>
+                <td>{move || labels::status(i18n, c.status, for_staff)}</td>
+                <td>{move || labels::origin(i18n, c.origin)}</td>
+                <td><Timestamp ms=c.created_at /></td>
+                <td><Timestamp ms=c.updated_at /></td>
+                <td>
+                    <button type="button" class="icon" on:click=toggle aria-expanded=expanded
+                        aria-controls=panel_id.clone() aria-label=envelope_label>
+                        "✉"
+                    </button>
+                </td>
+            </tr>
+            <Show when=move || open.get()>
+                <tr class="inline-case" id=panel_id.clone()>
+                    <td colspan=columns>
+                        <InlineCase number />
+                    </td>
+                </tr>
+            </Show>
+        </tbody>
+    }
+}
+
+/// The case's history and reply box, loaded when the row opens.
+#[component]
+fn InlineCase(number: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let reply = ServerAction::<ReplyToCase>::new();
+    let case = Resource::new(move || reply.version().get(), move |_| get_case(number));
+    view! {
+        <Transition fallback=move || view! { <p>{t!(i18n, cases.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match case.await {
+                    Ok(case) => {
+                        let final_ = case.status.is_final();
+                        view! {
+                            <Conversation messages=case.messages />
+                            {(!final_).then(|| view! {
+                                <ReplyForm number reply id=format!("reply-{number}") />
+                            })}
+                            <p>
+                                <A href=format!("/cases/{number}")>{t!(i18n, cases.open_full)}</A>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,132 @@
+//! Duplicates (PRODUCT.md §3.5): a customer's second case of a type joins
+//! the active one, and staff merge case A into case B.
+
+use super::lifecycle::{change_status, log_event};
+use super::store::{cc_of, set_cc, touch, visible_case};
+use super::{ActivityKind, CaseStatus, CaseType};
+use crate::auth::User;
+use crate::db::{Db, Tx};
+use crate::error::AppError;
+use crate::validate::{Field, Problem};
+
+/// The requester's most recently updated case of `case_type` that is not
+/// final, if any.
+pub(super) async fn active_case_of_type(
+    tx: &mut Tx,
+    requester: &User,
+    case_type: CaseType,
+) -> Result<Option<i64>, AppError> {
+    let finals: Vec<&str> = CaseStatus::ALL
+        .into_iter()
+        .filter(|s| s.is_final())
+        .map(CaseStatus::as_str)
+        .collect();
+    Ok(sqlx::query_scalar(
+        r#"
+        SELECT number FROM cases
+        WHERE requester_id = $1 AND case_type = $2
+          AND status NOT IN ($3, $4, $5)
+        ORDER BY updated_at DESC
+        LIMIT 1
+        "#,
+    )
+    .bind(requester.id)
+    .bind(case_type.as_str())
+    .bind(finals[0])
+    .bind(finals[1])
+    .bind(finals[2])
+    .fetch_optional(&mut **tx)
+    .await?)
+}
+
+/// Staff merge case `from` into case `into`: `from`'s messages join `into`
+/// in time order, its people join `into`'s CC, and `from` becomes a final
+/// duplicate pointing at `into`. Both logs say so.
+pub async fn merge(db: &Db, staff: &User, from: i64, into: i64) -> Result<(), AppError> {
+    if !staff.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    if from == into {
+        return Err(AppError::invalid(Field::MergeTarget, Problem::Malformed));
+    }
+    let now = db.now();
+    let mut tx = db.begin_write().await?;
+    let source = visible_case(&mut *tx, staff, from).await?;
+    let target = visible_case(&mut *tx, staff, into)
+        .await
+        .map_err(|e| match e {
+            AppError::NotFound => AppError::invalid(Field::MergeTarget, Problem::Unknown),
+            e => e,
+        })?;
+    let source_status = source.status()?;
+    if source_status.is_final() || target.status()?.is_final() {
+        return Err(AppError::CaseClosed);
+    }
+    sqlx::query(
+        r#"
+        INSERT INTO messages (case_id, author_id, from_staff, body, created_at)
+        SELECT $1, author_id, from_staff, body, created_at
+        FROM messages WHERE case_id = $2
+        ORDER BY created_at, id
+        "#,
+    )
+    .bind(target.id)
+    .bind(source.id)
+    .execute(&mut *tx)
+    .await?;
+
+    let mut cc = cc_of(&mut *tx, target.id).await?;
+    let source_requester: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+        .bind(source.requester_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let target_requester: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+        .bind(target.requester_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    for email in cc_of(&mut *tx, source.id)
+        .await?
+        .into_iter()
+        .chain([source_requester])
+    {
+        if email != target_requester && !cc.contains(&email) {
+            cc.push(email);
+        }
+    }
+    set_cc(&mut tx, target.id, &cc).await?;
+    touch(&mut tx, target.id, false, now).await?;
+
+    sqlx::query("UPDATE cases SET duplicate_of = $1 WHERE id = $2")
+        .bind(target.id)
+        .bind(source.id)
+        .execute(&mut *tx)
+        .await?;
+    change_status(
+        &mut tx,
+        source.id,
+        Some(staff.id),
+        source_status,
+        CaseStatus::Duplicate,
+        now,
+    )
+    .await?;
+    let actor = Some(staff.id);
+    log_event(
+        &mut tx,
+        source.id,
+        actor,
+        &ActivityKind::MergedInto(into),
+        now,
+    )
+    .await?;
+    log_event(
+        &mut tx,
+        target.id,
+        actor,
+        &ActivityKind::MergedFrom(from),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
