@@ -35,5 +35,8 @@ pub mod status;
 pub mod store;
 pub mod types;
 
+#[cfg(all(test, feature = "ssr"))]
+mod flow_tests;
+
 pub use status::CaseStatus;
 pub use types::*;
