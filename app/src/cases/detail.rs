@@ -119,15 +119,52 @@ fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
         case.updated_at,
     );
     let duplicate_of = case.duplicate_of;
-    view! {
-        <Title text=case.subject.clone() />
-        <p>
-            <A href=back>
-                {move || if staff { t_string!(i18n, staff.back_to_list).to_string() }
-                    else { t_string!(i18n, cases.back_to_list).to_string() }}
+    let tabs = view! {
+        <nav class="tabs" aria-label=move || t_string!(i18n, cases.sections).to_string()>
+            <A href=here.clone() attr:aria-current=move || (!on_activity()).then_some("page")>
+                {t!(i18n, cases.conversation)}
             </A>
-        </p>
-        <h1>{case.subject.clone()}</h1>
+            <A href=activity_href attr:aria-current=move || on_activity().then_some("page")>
+                {t!(i18n, cases.activity)}
+            </A>
+        </nav>
+    }
+    .into_any();
+    let body = view! {
+        <Show
+            when=on_activity
+            fallback=move || view! {
+                <section aria-labelledby="conversation-heading">
+                    <h2 id="conversation-heading">{t!(i18n, cases.conversation)}</h2>
+                    <Conversation messages=messages.clone() />
+                </section>
+            }
+        >
+            <ActivityPanel entries=activity.clone() last_update=updated for_staff=staff />
+        </Show>
+    }
+    .into_any();
+    let answer = if current.is_final() {
+        view! {
+            <p class="notice">
+                {t!(i18n, cases.final_notice)} " "
+                <A href="/cases/new">{t!(i18n, cases.open_new)}</A>
+            </p>
+        }
+        .into_any()
+    } else {
+        view! { <ReplyForm number reply=actions.reply id="reply-body".to_string() /> }.into_any()
+    };
+    let side = view! {
+        <DetailsPanel case=case.clone() />
+        {can_edit.then(|| view! { <EditForm case=case.clone() edit=actions.edit /> })}
+        {(staff && !current.is_final()).then(|| view! {
+            <StatusForm number current status=actions.status />
+            <MergeForm number merge=actions.merge />
+        })}
+    }
+    .into_any();
+    let notices = view! {
         <Show when=added>
             <p class="notice success" role="status">{t!(i18n, cases.added_notice)}</p>
         </Show>
@@ -137,49 +174,27 @@ fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
                 <A href=format!("/cases/{n}")>{format!("#{n}")}</A>
             </p>
         })}
+    }
+    .into_any();
+    view! {
+        <Title text=case.subject.clone() />
+        <p>
+            <A href=back>
+                {move || if staff { t_string!(i18n, staff.back_to_list).to_string() }
+                    else { t_string!(i18n, cases.back_to_list).to_string() }}
+            </A>
+        </p>
+        <h1>{case.subject.clone()}</h1>
+        {notices}
         <div class="case-layout">
             <div class="case-main">
-                <nav class="tabs" aria-label=move || t_string!(i18n, cases.sections).to_string()>
-                    <A href=here.clone() attr:aria-current=move || (!on_activity()).then_some("page")>
-                        {t!(i18n, cases.conversation)}
-                    </A>
-                    <A href=activity_href attr:aria-current=move || on_activity().then_some("page")>
-                        {t!(i18n, cases.activity)}
-                    </A>
-                </nav>
-                <Show
-                    when=on_activity
-                    fallback=move || view! {
-                        <section aria-labelledby="conversation-heading">
-                            <h2 id="conversation-heading">{t!(i18n, cases.conversation)}</h2>
-                            <Conversation messages=messages.clone() />
-                        </section>
-                    }
-                >
-                    <ActivityPanel entries=activity.clone() last_update=updated for_staff=staff />
-                </Show>
+                {tabs}
+                {body}
                 {confirming.then(|| view! { <ConfirmForm number confirm=actions.confirm /> })}
-                {if current.is_final() {
-                    view! {
-                        <p class="notice">
-                            {t!(i18n, cases.final_notice)} " "
-                            <A href="/cases/new">{t!(i18n, cases.open_new)}</A>
-                        </p>
-                    }
-                        .into_any()
-                } else {
-                    view! { <ReplyForm number reply=actions.reply id="reply-body".to_string() /> }.into_any()
-                }}
+                {answer}
                 {can_close.then(|| view! { <CloseForm number close=actions.close /> })}
             </div>
-            <div class="case-side">
-                <DetailsPanel case=case.clone() />
-                {can_edit.then(|| view! { <EditForm case=case.clone() edit=actions.edit /> })}
-                {(staff && !current.is_final()).then(|| view! {
-                    <StatusForm number current status=actions.status />
-                    <MergeForm number merge=actions.merge />
-                })}
-            </div>
+            <div class="case-side">{side}</div>
         </div>
     }
 }

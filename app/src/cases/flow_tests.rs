@@ -54,9 +54,14 @@ fn new_case(subject: &str, case_type: CaseType, text: &str) -> NewCase {
 
 async fn open(w: &World, who: &User, subject: &str, case_type: CaseType) -> Opened {
     w.t.db.clock.advance(Duration::from_secs(60));
-    open_case(&w.t.db, who, who, &new_case(subject, case_type, "Please help"))
-        .await
-        .unwrap()
+    open_case(
+        &w.t.db,
+        who,
+        who,
+        &new_case(subject, case_type, "Please help"),
+    )
+    .await
+    .unwrap()
 }
 
 async fn rows(w: &World, table: &str) -> i64 {
@@ -80,7 +85,9 @@ async fn a_self_help_answer_waits_for_yes_or_no() {
         .await
         .unwrap();
 
-    let yes = open(&w, &w.ana, "Cannot sign in", CaseType::Account).await.number();
+    let yes = open(&w, &w.ana, "Cannot sign in", CaseType::Account)
+        .await
+        .number();
     let case = open_for_viewer(&w.t.db, &w.ana, yes).await.unwrap();
     assert_eq!(case.status, CaseStatus::AwaitingConfirmation);
     assert_eq!(case.messages.len(), 2);
@@ -90,7 +97,9 @@ async fn a_self_help_answer_waits_for_yes_or_no() {
         self_help::confirm(&w.t.db, &w.bob, yes, true).await,
         Err(AppError::NotFound)
     );
-    self_help::confirm(&w.t.db, &w.ana, yes, true).await.unwrap();
+    self_help::confirm(&w.t.db, &w.ana, yes, true)
+        .await
+        .unwrap();
     let case = open_for_viewer(&w.t.db, &w.ana, yes).await.unwrap();
     assert_eq!(case.status, CaseStatus::ClosedByCustomer);
     assert_eq!(
@@ -98,8 +107,12 @@ async fn a_self_help_answer_waits_for_yes_or_no() {
         Err(AppError::CaseClosed)
     );
 
-    let no = open(&w, &w.ana, "Still cannot sign in", CaseType::Account).await.number();
-    self_help::confirm(&w.t.db, &w.ana, no, false).await.unwrap();
+    let no = open(&w, &w.ana, "Still cannot sign in", CaseType::Account)
+        .await
+        .number();
+    self_help::confirm(&w.t.db, &w.ana, no, false)
+        .await
+        .unwrap();
     let case = open_for_viewer(&w.t.db, &w.ana, no).await.unwrap();
     assert_eq!(case.status, CaseStatus::New, "back in the queue");
     assert_eq!(
@@ -108,9 +121,15 @@ async fn a_self_help_answer_waits_for_yes_or_no() {
         "only while awaiting confirmation"
     );
 
-    let other = open(&w, &w.ana, "Printer", CaseType::Technical).await.number();
+    let other = open(&w, &w.ana, "Printer", CaseType::Technical)
+        .await
+        .number();
     let case = open_for_viewer(&w.t.db, &w.ana, other).await.unwrap();
-    assert_eq!(case.status, CaseStatus::New, "types without answers get none");
+    assert_eq!(
+        case.status,
+        CaseStatus::New,
+        "types without answers get none"
+    );
 }
 
 #[tokio::test]
@@ -127,23 +146,44 @@ async fn a_second_case_of_a_type_joins_the_active_one() {
     let case = open_for_viewer(&w.t.db, &w.ana, n).await.unwrap();
     assert_eq!(case.messages.len(), 2);
     assert!(case.messages[1].body.starts_with("Invoice still missing"));
-    assert_eq!(case.status, CaseStatus::New, "a customer message reopens it");
+    assert_eq!(
+        case.status,
+        CaseStatus::New,
+        "a customer message reopens it"
+    );
     assert_eq!(rows(&w, "cases").await, 1);
 
     // Another type, another customer, or a closed case: a new case.
-    assert!(matches!(open(&w, &w.ana, "Login", CaseType::Account).await, Opened::New(_)));
-    assert!(matches!(open(&w, &w.bob, "Invoice", CaseType::Finance).await, Opened::New(_)));
-    set_status(&w.t.db, &w.agent, n, CaseStatus::Closed).await.unwrap();
-    assert!(matches!(open(&w, &w.ana, "Invoice again", CaseType::Finance).await, Opened::New(_)));
+    assert!(matches!(
+        open(&w, &w.ana, "Login", CaseType::Account).await,
+        Opened::New(_)
+    ));
+    assert!(matches!(
+        open(&w, &w.bob, "Invoice", CaseType::Finance).await,
+        Opened::New(_)
+    ));
+    set_status(&w.t.db, &w.agent, n, CaseStatus::Closed)
+        .await
+        .unwrap();
+    assert!(matches!(
+        open(&w, &w.ana, "Invoice again", CaseType::Finance).await,
+        Opened::New(_)
+    ));
 }
 
 #[tokio::test]
 async fn staff_merge_a_case_into_another() {
     let w = world().await;
-    let b = open(&w, &w.ana, "Card declined", CaseType::Finance).await.number();
-    let a = open(&w, &w.bob, "Payment refused", CaseType::Finance).await.number();
+    let b = open(&w, &w.ana, "Card declined", CaseType::Finance)
+        .await
+        .number();
+    let a = open(&w, &w.bob, "Payment refused", CaseType::Finance)
+        .await
+        .number();
     w.t.db.clock.advance(Duration::from_secs(60));
-    reply(&w.t.db, &w.bob, a, &body("Second try failed too")).await.unwrap();
+    reply(&w.t.db, &w.bob, a, &body("Second try failed too"))
+        .await
+        .unwrap();
 
     assert_eq!(merge(&w.t.db, &w.ana, a, b).await, Err(AppError::Forbidden));
     assert_eq!(
@@ -171,10 +211,17 @@ async fn staff_merge_a_case_into_another() {
 
     let target = open_for_viewer(&w.t.db, &w.agent, b).await.unwrap();
     let bodies: Vec<_> = target.messages.iter().map(|m| m.body.as_str()).collect();
-    assert_eq!(bodies, ["Please help", "Please help", "Second try failed too"]);
+    assert_eq!(
+        bodies,
+        ["Please help", "Please help", "Second try failed too"]
+    );
     let times: Vec<_> = target.messages.iter().map(|m| m.created_at).collect();
     assert!(times.windows(2).all(|p| p[0] <= p[1]), "in time order");
-    assert_eq!(target.fields.cc, ["bob@example.com"], "A's requester follows B");
+    assert_eq!(
+        target.fields.cc,
+        ["bob@example.com"],
+        "A's requester follows B"
+    );
     assert!(target
         .activity
         .iter()
@@ -192,7 +239,9 @@ async fn staff_merge_a_case_into_another() {
 #[tokio::test]
 async fn customers_edit_only_their_own_fields() {
     let w = world().await;
-    let n = open(&w, &w.ana, "Billing address", CaseType::Finance).await.number();
+    let n = open(&w, &w.ana, "Billing address", CaseType::Finance)
+        .await
+        .number();
     let own = CaseEdit {
         tax_id: Some("B12345678".into()),
         company: Some("Acme SL".into()),
@@ -200,7 +249,9 @@ async fn customers_edit_only_their_own_fields() {
         cc: Some("boss@example.com".into()),
         ..Default::default()
     };
-    update(&w.t.db, &w.ana, n, &own.check(false).unwrap()).await.unwrap();
+    update(&w.t.db, &w.ana, n, &own.check(false).unwrap())
+        .await
+        .unwrap();
     let case = open_for_viewer(&w.t.db, &w.ana, n).await.unwrap();
     assert_eq!(case.fields.tax_id, "B12345678");
     assert_eq!(case.fields.cc, ["boss@example.com"]);
@@ -218,11 +269,20 @@ async fn customers_edit_only_their_own_fields() {
         tax_id: Some("X".into()),
         ..Default::default()
     };
-    assert_eq!(update(&w.t.db, &w.ana, n, &sneaky).await, Err(AppError::Forbidden));
-    assert_eq!(update(&w.t.db, &w.bob, n, &sneaky).await, Err(AppError::NotFound));
+    assert_eq!(
+        update(&w.t.db, &w.ana, n, &sneaky).await,
+        Err(AppError::Forbidden)
+    );
+    assert_eq!(
+        update(&w.t.db, &w.bob, n, &sneaky).await,
+        Err(AppError::NotFound)
+    );
     assert_eq!(rows(&w, "case_events").await, events);
     let case = open_for_viewer(&w.t.db, &w.ana, n).await.unwrap();
-    assert_eq!((case.fields.country.as_str(), case.fields.tax_id.as_str()), ("", "B12345678"));
+    assert_eq!(
+        (case.fields.country.as_str(), case.fields.tax_id.as_str()),
+        ("", "B12345678")
+    );
 
     // Staff change anything.
     let all = CaseEdit {
@@ -234,7 +294,9 @@ async fn customers_edit_only_their_own_fields() {
         product: Some("Trading".into()),
         ..Default::default()
     };
-    update(&w.t.db, &w.agent, n, &all.check(true).unwrap()).await.unwrap();
+    update(&w.t.db, &w.agent, n, &all.check(true).unwrap())
+        .await
+        .unwrap();
     let case = open_for_viewer(&w.t.db, &w.agent, n).await.unwrap();
     assert_eq!(case.subject, "Billing address change");
     assert_eq!(case.case_type, CaseType::Account);
@@ -246,14 +308,23 @@ async fn people_in_cc_see_the_case_once_they_have_an_account() {
     let w = world().await;
     let mut new = new_case("Shared issue", CaseType::Technical, "See CC");
     new.fields.cc = vec!["carla@example.com".into()];
-    let n = open_case(&w.t.db, &w.ana, &w.ana, &new).await.unwrap().number();
+    let n = open_case(&w.t.db, &w.ana, &w.ana, &new)
+        .await
+        .unwrap()
+        .number();
     assert_eq!(
         open_for_viewer(&w.t.db, &w.bob, n).await.map(|_| ()),
         Err(AppError::NotFound)
     );
-    let carla = accounts::register(&w.t.db, Role::Customer, "Carla", "carla@example.com", "password-123")
-        .await
-        .unwrap();
+    let carla = accounts::register(
+        &w.t.db,
+        Role::Customer,
+        "Carla",
+        "carla@example.com",
+        "password-123",
+    )
+    .await
+    .unwrap();
     let mine = list_for_requester(&w.t.db, &carla, &CaseFilter::default(), None)
         .await
         .unwrap();
@@ -284,7 +355,12 @@ async fn staff_open_a_case_for_a_customer_and_pages_follow_a_cursor() {
         .unwrap();
     assert_eq!(second.rows.len(), 5);
     assert_eq!(second.next, None);
-    let mut seen: Vec<i64> = first.rows.iter().chain(&second.rows).map(|c| c.number).collect();
+    let mut seen: Vec<i64> = first
+        .rows
+        .iter()
+        .chain(&second.rows)
+        .map(|c| c.number)
+        .collect();
     seen.dedup();
     assert_eq!(seen.len(), total, "no row twice, none missed");
     assert!(Cursor::parse("nonsense").is_err());
@@ -296,7 +372,9 @@ async fn status_counts_are_kept_in_step() {
     let a = open(&w, &w.ana, "One", CaseType::Technical).await.number();
     let b = open(&w, &w.ana, "Two", CaseType::Finance).await.number();
     open(&w, &w.bob, "Three", CaseType::Technical).await;
-    set_status(&w.t.db, &w.agent, a, CaseStatus::Resolved).await.unwrap();
+    set_status(&w.t.db, &w.agent, a, CaseStatus::Resolved)
+        .await
+        .unwrap();
     merge(&w.t.db, &w.agent, b, a).await.unwrap();
     let counted: Vec<(String, i64)> =
         sqlx::query_as("SELECT status, COUNT(*) FROM cases GROUP BY status")
@@ -311,6 +389,8 @@ async fn status_counts_are_kept_in_step() {
             .map_or(0, |c| c.1);
         assert_eq!(n, real, "{status:?}");
     }
-    let all = list_all(&w.t.db, &w.agent, &CaseFilter::default(), None).await.unwrap();
+    let all = list_all(&w.t.db, &w.agent, &CaseFilter::default(), None)
+        .await
+        .unwrap();
     assert_eq!(all.rows.len(), 3);
 }

@@ -190,3 +190,87 @@ async fn list_filters_are_checked_like_any_input() {
         );
     }
 }
+
+#[tokio::test]
+async fn case_edits_and_merges_refuse_bad_input_without_writing() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let agent = app.sign_in("agent@example.com").await;
+    let n = app.open_case(&ana, "Edit me").await;
+    let events = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM case_events")
+            .fetch_one(&app.db.read)
+            .await
+            .unwrap()
+    };
+    let before = events().await;
+    let refused: Vec<(String, &str, StatusCode)> = vec![
+        (
+            format!("number={n}&country=FR"),
+            "ana",
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            format!("number={n}&cc=not-an-address"),
+            "ana",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            format!("number={n}&phone=call+me"),
+            "ana",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            format!("number={n}&priority=asap"),
+            "agent",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        ("number=x".to_string(), "ana", StatusCode::BAD_REQUEST),
+    ];
+    for (form, who, expected) in refused {
+        let cookie = if who == "ana" { &ana } else { &agent };
+        let r = app.call("/api/cases/edit", &form, Some(cookie)).await;
+        assert_eq!(r.status, expected, "{form}: {}", r.body);
+    }
+    assert_eq!(events().await, before, "nothing written");
+
+    let ok = app
+        .call(
+            "/api/cases/edit",
+            &format!("number={n}&tax_id=B123&cc=x%40example.com"),
+            Some(&ana),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+
+    for (form, expected) in [
+        (
+            format!("number={n}&into={n}"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            format!("number={n}&into=abc"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            format!("number={n}&into=99999"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    ] {
+        let r = app.call("/api/cases/merge", &form, Some(&agent)).await;
+        assert_eq!(r.status, expected, "{form}: {}", r.body);
+    }
+    let r = app
+        .call(
+            "/api/cases/merge",
+            &format!("number={n}&into=1"),
+            Some(&ana),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app.call("/api/cases/counts", "", Some(&ana)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app.call("/api/cases/counts", "", Some(&agent)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("\"New\",1"), "{}", r.body);
+}

@@ -18,6 +18,9 @@ pub struct TestApp {
     router: Router,
     pub db: Db,
     _dir: tempfile::TempDir,
+    /// Cases take turns through the types, so a customer's open cases never
+    /// join each other as duplicates.
+    opened: std::sync::atomic::AtomicUsize,
 }
 
 pub struct Reply {
@@ -49,6 +52,7 @@ pub async fn spawn_app() -> TestApp {
         router: server::router(state),
         db,
         _dir: dir,
+        opened: Default::default(),
     }
 }
 
@@ -92,10 +96,15 @@ impl TestApp {
     }
 
     pub async fn open_case(&self, cookie: &str, subject: &str) -> i64 {
+        let types = ["technical", "finance", "account", "other"];
+        let turn = self
+            .opened
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let case_type = types[turn % types.len()];
         let r = self
             .call(
                 "/api/cases/open",
-                &format!("subject={subject}&case_type=technical&description=Help"),
+                &format!("subject={subject}&case_type={case_type}&description=Help"),
                 Some(cookie),
             )
             .await;
