@@ -48,6 +48,9 @@ export default defineConfig({
       LEPTOS_HASH_FILES: "true",
       LEPTOS_ENV: "PROD",
       RUST_LOG: "warn",
+      // Short enough for a test to watch a resolved case close itself.
+      HELPDESK_CLOSE_RESOLVED_SECS: "3",
+      HELPDESK_AUTO_CLOSE_EVERY_SECS: "1",
     },
   },
 });

@@ -97,3 +97,4 @@ END;
 CREATE TRIGGER case_text_subject AFTER INSERT ON cases BEGIN
     INSERT INTO case_text (body, case_id) VALUES (new.subject, new.id);
 END;
+CREATE INDEX cases_status_created ON cases (status, created_at);

@@ -4,6 +4,8 @@
 pub mod actions;
 pub mod activity;
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod bench;
 pub mod conversation;
 pub mod detail;
 pub mod details;
@@ -14,6 +16,8 @@ pub mod expand;
 pub mod export;
 pub mod filter;
 pub mod filter_panel;
+#[cfg(feature = "ssr")]
+pub mod generate;
 #[cfg(feature = "ssr")]
 pub mod lifecycle;
 pub mod list;

@@ -26,3 +26,15 @@ test("the customer's pages have no WCAG A/AA violations", async ({ page }) => {
   await page.goto("/cases/new");
   await expectNoViolations(page);
 });
+
+test("the staff pages have no WCAG A/AA violations", async ({ page }) => {
+  await signIn(page, demo.admin.email, demo.admin.password);
+  for (const path of ["/staff", "/staff/cases/new", "/staff/self-help"]) {
+    await page.goto(path);
+    await expectNoViolations(page);
+  }
+  await page.goto("/staff");
+  await page.getByRole("link", { name: "Invoice for October is missing" }).click();
+  await expect(page.getByRole("heading", { name: "Invoice for October is missing" })).toBeVisible();
+  await expectNoViolations(page);
+});

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, hydrated, openCase, signIn, signUp, uniqueEmail } from "./helpers";
+import { agentPage, demo, hydrated, openCase, signIn, signUp, uniqueEmail } from "./helpers";
 
 test("a customer closes their case, which then takes no reply", async ({ page }) => {
   await signUp(page, "Clara Closer", uniqueEmail("clara"));
@@ -9,6 +9,7 @@ test("a customer closes their case, which then takes no reply", async ({ page })
   await expect(page.getByLabel("Your reply")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Close case" })).toHaveCount(0);
   await expect(page.getByText("This case is closed and cannot be reopened.")).toBeVisible();
+  await page.getByRole("link", { name: "Activity" }).click();
   await expect(page.getByRole("region", { name: "Activity" })).toContainText("Closed by you");
 });
 
@@ -33,4 +34,26 @@ test("a customer's reply reopens a case that awaited it", async ({ browser }) =>
   await customer.getByLabel("Your reply").fill("Here is the information.");
   await customer.getByRole("button", { name: "Reply" }).click();
   await expect(customer.locator(".case-details .status")).toHaveText("Submitted");
+});
+
+test("a resolved case closes itself when its (shortened) time is up", async ({ browser }) => {
+  // The e2e server closes resolved cases after 3 s (playwright.config.ts).
+  const customer = await (await browser.newContext()).newPage();
+  await signUp(customer, "Tina Timer", uniqueEmail("tina"));
+  await openCase(customer, "Will close by itself");
+  const path = new URL(customer.url()).pathname;
+
+  const agent = await agentPage(browser);
+  await agent.goto(path);
+  await hydrated(agent);
+  await agent.getByLabel("New status").selectOption({ label: "Resolved" });
+  await agent.getByRole("button", { name: "Update status" }).click();
+  await expect(agent.locator(".case-details .status")).toHaveText("Resolved");
+
+  await expect(async () => {
+    await customer.goto(`${path}?tab=activity`);
+    await expect(customer.locator(".case-details .status")).toHaveText("Closed", { timeout: 500 });
+  }).toPass({ timeout: 20_000 });
+  await expect(customer.getByRole("region", { name: "Activity" })).toContainText("System · Resolved → Closed");
+  await expect(customer.getByLabel("Your reply")).toHaveCount(0);
 });

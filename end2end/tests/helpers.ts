@@ -3,6 +3,7 @@ import { expect, type Page } from "@playwright/test";
 export const demo = {
   customer: { email: "customer@example.com", password: "customer-demo" },
   agent: { email: "agent@example.com", password: "agent-demo-pass" },
+  admin: { email: "admin@example.com", password: "admin-demo-pass" },
 };
 
 /** A fresh email for each sign-up, so tests never share an account. */
@@ -44,4 +45,16 @@ export async function openCase(page: Page, subject: string, type = "Account"): P
   await page.getByRole("button", { name: "Submit case" }).click();
   await expect(page.getByRole("heading", { name: subject })).toBeVisible();
   await hydrated(page);
+}
+
+/** The number of the case whose page is open. */
+export function caseNumber(page: Page): string {
+  return new URL(page.url()).pathname.split("/").pop() ?? "";
+}
+
+/** A second browser, signed in as the demo agent. */
+export async function agentPage(browser: import("@playwright/test").Browser): Promise<Page> {
+  const agent = await (await browser.newContext()).newPage();
+  await signIn(agent, demo.agent.email, demo.agent.password);
+  return agent;
 }

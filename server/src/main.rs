@@ -32,6 +32,22 @@ enum Command {
         /// The site is served over HTTPS: mark cookies Secure.
         #[arg(long, env = "HELPDESK_SECURE_COOKIES")]
         secure_cookies: bool,
+        #[command(flatten)]
+        timers: Timers,
+    },
+    /// Fill the database with generated cases for the benchmark.
+    Generate {
+        #[arg(long, default_value_t = 100_000)]
+        customers: i64,
+        #[arg(long, default_value_t = 1_000_000)]
+        cases: i64,
+        #[arg(long, default_value_t = 5_000_000)]
+        messages: i64,
+    },
+    /// Measure the case reads on a generated database (see `generate`).
+    Bench {
+        #[arg(long, default_value_t = 300)]
+        runs: usize,
     },
     /// Create an account. The password is read from HELPDESK_PASSWORD, or
     /// else from standard input.
@@ -43,6 +59,48 @@ enum Command {
         #[arg(long)]
         name: String,
     },
+}
+
+/// The automatic closes (PRODUCT.md §3.5), in seconds.
+#[derive(clap::Args, Clone)]
+struct Timers {
+    /// Close cases awaiting the customer's reply after this long.
+    #[arg(long, env = "HELPDESK_CLOSE_AWAITING_REPLY_SECS", default_value_t = 48 * 3600)]
+    close_awaiting_reply_secs: u64,
+    /// Close cases awaiting the customer's confirmation after this long.
+    #[arg(long, env = "HELPDESK_CLOSE_AWAITING_CONFIRMATION_SECS", default_value_t = 24 * 3600)]
+    close_awaiting_confirmation_secs: u64,
+    /// Close resolved cases without a customer answer after this long.
+    #[arg(long, env = "HELPDESK_CLOSE_RESOLVED_SECS", default_value_t = 48 * 3600)]
+    close_resolved_secs: u64,
+    /// How often to look for cases to close.
+    #[arg(long, env = "HELPDESK_AUTO_CLOSE_EVERY_SECS", default_value_t = 60)]
+    auto_close_every_secs: u64,
+}
+
+impl Default for Timers {
+    fn default() -> Self {
+        Timers::parse_from_env()
+    }
+}
+
+impl Timers {
+    fn parse_from_env() -> Self {
+        #[derive(Parser)]
+        struct Only {
+            #[command(flatten)]
+            timers: Timers,
+        }
+        Only::parse_from(["server"]).timers
+    }
+
+    fn auto_close(&self) -> app::cases::lifecycle::AutoClose {
+        app::cases::lifecycle::AutoClose {
+            awaiting_reply: Duration::from_secs(self.close_awaiting_reply_secs),
+            awaiting_confirmation: Duration::from_secs(self.close_awaiting_confirmation_secs),
+            resolved: Duration::from_secs(self.close_resolved_secs),
+        }
+    }
 }
 
 #[tokio::main]
@@ -57,10 +115,43 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let db_path = cli.data_dir.join("helpdesk.db");
     let db = Db::open(&db_path, Clock::system()).await?;
 
-    match cli.command.unwrap_or(Command::Serve {
-        no_demo: false,
-        secure_cookies: false,
+    match cli.command.unwrap_or_else(|| Command::Serve {
+        no_demo: std::env::var_os("HELPDESK_NO_DEMO").is_some(),
+        secure_cookies: std::env::var_os("HELPDESK_SECURE_COOKIES").is_some(),
+        timers: Timers::default(),
     }) {
+        Command::Generate {
+            customers,
+            cases,
+            messages,
+        } => {
+            let started = std::time::Instant::now();
+            let shape = app::cases::generate::Shape {
+                customers,
+                cases,
+                messages,
+            };
+            app::cases::generate::generate(&db, &shape, |done| {
+                println!("{:>6.1} s  {done}", started.elapsed().as_secs_f64());
+            })
+            .await?;
+            println!(
+                "generated in {:.1} s: {}",
+                started.elapsed().as_secs_f64(),
+                db_path.display()
+            );
+        }
+        Command::Bench { runs } => {
+            println!("| read | p50 | p99 |\n|---|---:|---:|");
+            for f in app::cases::bench::run(&db, runs).await? {
+                println!(
+                    "| {} | {:.2} ms | {:.2} ms |",
+                    f.name,
+                    f.p50.as_secs_f64() * 1000.0,
+                    f.p99.as_secs_f64() * 1000.0
+                );
+            }
+        }
         Command::AddUser { role, email, name } => {
             let password = match std::env::var("HELPDESK_PASSWORD") {
                 Ok(p) => p,
@@ -82,6 +173,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Command::Serve {
             no_demo,
             secure_cookies,
+            timers,
         } => {
             if !no_demo && app::demo::load_if_empty(&db).await? {
                 tracing::info!("loaded demo content (accounts above, also in README.md)");
@@ -99,12 +191,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             });
             let settings = Settings {
                 secure_cookies,
+                auto_close: timers.auto_close(),
                 ..Settings::default()
             };
             app::cases::lifecycle::spawn_auto_close(
                 db.clone(),
                 settings.auto_close.clone(),
-                Duration::from_secs(60),
+                Duration::from_secs(timers.auto_close_every_secs.max(1)),
             );
             let state = AppState {
                 leptos_options,

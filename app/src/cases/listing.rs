@@ -103,7 +103,21 @@ pub(super) fn filtered_query(
     own_only: bool,
     f: &CaseFilter,
 ) -> QueryBuilder<'static, Sqlite> {
-    let mut q = QueryBuilder::<Sqlite>::new(format!(
+    let mut q = QueryBuilder::<Sqlite>::new("");
+    push_filtered(&mut q, viewer, own_only, f, &f.statuses);
+    q
+}
+
+/// Appends the filtered SELECT to `q`, with `statuses` in place of the
+/// filter's own (so a list can ask for one status at a time).
+fn push_filtered(
+    q: &mut QueryBuilder<'static, Sqlite>,
+    viewer: &User,
+    own_only: bool,
+    f: &CaseFilter,
+    statuses: &[CaseStatus],
+) {
+    q.push(format!(
         r#"
         SELECT {SUMMARY_COLUMNS}
         FROM cases c
@@ -119,10 +133,10 @@ pub(super) fn filtered_query(
             .push_bind(viewer.email.clone())
             .push("))");
     }
-    if !f.statuses.is_empty() {
+    if !statuses.is_empty() {
         q.push(" AND c.status IN (");
         let mut list = q.separated(", ");
-        for s in &f.statuses {
+        for s in statuses {
             list.push_bind(s.as_str());
         }
         q.push(")");
@@ -159,14 +173,31 @@ pub(super) fn filtered_query(
             .push_bind(pattern)
             .push(r" ESCAPE '\')");
     }
-    q
 }
 
-fn order_by(q: &mut QueryBuilder<'static, Sqlite>, sort: Sort) {
+/// `prefix` names the table (`c.`) inside a query, nothing outside a union.
+fn order_by(q: &mut QueryBuilder<'static, Sqlite>, sort: Sort, prefix: &str) {
     q.push(match sort {
-        Sort::LastUpdate => " ORDER BY c.updated_at DESC, c.id DESC",
-        Sort::Created => " ORDER BY c.created_at DESC, c.id DESC",
+        Sort::LastUpdate => format!(" ORDER BY {prefix}updated_at DESC, {prefix}id DESC"),
+        Sort::Created => format!(" ORDER BY {prefix}created_at DESC, {prefix}id DESC"),
     });
+}
+
+/// Only rows after the cursor, in the list's order.
+fn push_after(q: &mut QueryBuilder<'static, Sqlite>, sort: Sort, after: Option<Cursor>) {
+    if let Some(c) = after {
+        let column = match sort {
+            Sort::LastUpdate => "c.updated_at",
+            Sort::Created => "c.created_at",
+        };
+        q.push(format!(" AND ({column} < "))
+            .push_bind(c.key)
+            .push(format!(" OR ({column} = "))
+            .push_bind(c.key)
+            .push(" AND c.id < ")
+            .push_bind(c.id)
+            .push("))");
+    }
 }
 
 /// The whole filtered list in order, for the export.
@@ -176,7 +207,7 @@ pub(super) fn export_query(
     f: &CaseFilter,
 ) -> QueryBuilder<'static, Sqlite> {
     let mut q = filtered_query(viewer, own_only, f);
-    order_by(&mut q, f.sort);
+    order_by(&mut q, f.sort, "c.");
     q
 }
 
@@ -189,21 +220,26 @@ async fn list(
     f: &CaseFilter,
     after: Option<Cursor>,
 ) -> Result<CasePage, AppError> {
-    let mut q = filtered_query(viewer, own_only, f);
-    if let Some(c) = after {
-        let column = match f.sort {
-            Sort::LastUpdate => "c.updated_at",
-            Sort::Created => "c.created_at",
-        };
-        q.push(format!(" AND ({column} < "))
-            .push_bind(c.key)
-            .push(format!(" OR ({column} = "))
-            .push_bind(c.key)
-            .push(" AND c.id < ")
-            .push_bind(c.id)
-            .push("))");
+    let mut q = QueryBuilder::<Sqlite>::new("");
+    if f.statuses.is_empty() || own_only {
+        push_filtered(&mut q, viewer, own_only, f, &f.statuses);
+        push_after(&mut q, f.sort, after);
+        order_by(&mut q, f.sort, "c.");
+    } else {
+        // One page per status, each a seek on (status, sort column), merged:
+        // an IN over statuses would sort every matching case first.
+        for (i, status) in f.statuses.iter().enumerate() {
+            if i > 0 {
+                q.push(" UNION ALL ");
+            }
+            q.push("SELECT * FROM (");
+            push_filtered(&mut q, viewer, own_only, f, std::slice::from_ref(status));
+            push_after(&mut q, f.sort, after);
+            order_by(&mut q, f.sort, "c.");
+            q.push(" LIMIT ").push_bind(PAGE_SIZE + 1).push(")");
+        }
+        order_by(&mut q, f.sort, "");
     }
-    order_by(&mut q, f.sort);
     q.push(" LIMIT ").push_bind(PAGE_SIZE + 1);
     let mut rows = q.build_query_as::<SummaryRow>().fetch_all(&db.read).await?;
     let more = rows.len() as i64 > PAGE_SIZE;

@@ -1,0 +1,121 @@
+//! The case benchmark: p50 and p99 of the reads people wait on, measured at
+//! the functions the server functions call, on a generated database.
+
+use std::time::{Duration, Instant};
+
+use super::filter::CaseFilter;
+use super::generate::HEAVY_CUSTOMER;
+use super::lifecycle::status_counts;
+use super::listing::{list_all, list_for_requester};
+use super::store::open_for_viewer;
+use super::{CaseStatus, CaseType};
+use crate::auth::{Role, User};
+use crate::db::Db;
+use crate::error::AppError;
+
+/// One measured read: its name, p50 and p99.
+pub struct Figure {
+    pub name: &'static str,
+    pub p50: Duration,
+    pub p99: Duration,
+}
+
+async fn user(db: &Db, email: &str) -> Result<User, AppError> {
+    let (id, name, role): (i64, String, String) =
+        sqlx::query_as("SELECT id, name, role FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_optional(&db.read)
+            .await?
+            .ok_or(AppError::NotFound)?;
+    Ok(User {
+        id,
+        email: email.to_owned(),
+        name,
+        role: Role::parse(&role).ok_or(AppError::Internal)?,
+    })
+}
+
+async fn measure<F, Fut, T>(name: &'static str, runs: usize, mut f: F) -> Result<Figure, AppError>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, AppError>>,
+{
+    // Warm the page cache first, as a running server would be.
+    for _ in 0..runs / 10 + 1 {
+        f().await?;
+    }
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = Instant::now();
+        f().await?;
+        times.push(start.elapsed());
+    }
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 * q).ceil() as usize).saturating_sub(1)];
+    Ok(Figure {
+        name,
+        p50: at(0.50),
+        p99: at(0.99),
+    })
+}
+
+/// Runs every measurement `runs` times.
+pub async fn run(db: &Db, runs: usize) -> Result<Vec<Figure>, AppError> {
+    let customer = user(db, HEAVY_CUSTOMER).await?;
+    let staff = user(db, "bench-agent@example.com").await?;
+    let none = CaseFilter::default();
+    let status_type = CaseFilter {
+        statuses: vec![CaseStatus::InProgress, CaseStatus::AwaitingReply],
+        case_type: Some(CaseType::Finance),
+        ..Default::default()
+    };
+    let rare_text = CaseFilter {
+        text: Some("ref4242".into()),
+        ..Default::default()
+    };
+    let common_text = CaseFilter {
+        text: Some("refund blocked".into()),
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    out.push(
+        measure(
+            "My cases, first page (customer with 10,000 cases)",
+            runs,
+            || list_for_requester(db, &customer, &none, None),
+        )
+        .await?,
+    );
+    out.push(
+        measure("Staff list, first page, no filter", runs, || {
+            list_all(db, &staff, &none, None)
+        })
+        .await?,
+    );
+    out.push(
+        measure("Staff list, status + type filter", runs, || {
+            list_all(db, &staff, &status_type, None)
+        })
+        .await?,
+    );
+    out.push(
+        measure("Staff list, free text (a rare reference)", runs, || {
+            list_all(db, &staff, &rare_text, None)
+        })
+        .await?,
+    );
+    out.push(
+        measure("Staff list, free text (two common words)", runs, || {
+            list_all(db, &staff, &common_text, None)
+        })
+        .await?,
+    );
+    out.push(
+        measure("Case page with 50 messages (marks it read)", runs, || {
+            open_for_viewer(db, &customer, 1001)
+        })
+        .await?,
+    );
+    out.push(measure("Per-status counts", runs, || status_counts(db)).await?);
+    Ok(out)
+}

@@ -1,0 +1,275 @@
+//! A data generator for the benchmark: customers, cases and messages of a
+//! realistic shape (most customers have a few cases, one has ten thousand;
+//! most cases are closed; messages alternate customer and staff).
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use super::CaseStatus;
+use crate::db::Db;
+use crate::error::AppError;
+
+#[derive(Clone, Debug)]
+pub struct Shape {
+    pub customers: i64,
+    pub cases: i64,
+    pub messages: i64,
+}
+
+/// The customer who has ten thousand cases, and the case with fifty
+/// messages: what the benchmark reads.
+pub const HEAVY_CUSTOMER: &str = "heavy@example.com";
+pub const HEAVY_CASES: i64 = 10_000;
+pub const LONG_CASE_MESSAGES: i64 = 50;
+
+const WORDS: [&str; 48] = [
+    "invoice",
+    "payment",
+    "card",
+    "declined",
+    "password",
+    "sign",
+    "account",
+    "platform",
+    "order",
+    "delivery",
+    "refund",
+    "address",
+    "email",
+    "error",
+    "screen",
+    "login",
+    "app",
+    "update",
+    "transfer",
+    "balance",
+    "statement",
+    "contract",
+    "plan",
+    "subscription",
+    "fee",
+    "charge",
+    "tax",
+    "certificate",
+    "document",
+    "upload",
+    "download",
+    "report",
+    "market",
+    "trading",
+    "hours",
+    "holiday",
+    "branch",
+    "phone",
+    "number",
+    "change",
+    "cancel",
+    "renew",
+    "verify",
+    "identity",
+    "blocked",
+    "access",
+    "slow",
+    "missing",
+];
+const STATUSES: [(CaseStatus, u32); 8] = [
+    (CaseStatus::Closed, 55),
+    (CaseStatus::ClosedByCustomer, 10),
+    (CaseStatus::Resolved, 8),
+    (CaseStatus::New, 7),
+    (CaseStatus::InProgress, 8),
+    (CaseStatus::AwaitingReply, 6),
+    (CaseStatus::Referred, 3),
+    (CaseStatus::AwaitingApproval, 3),
+];
+const TYPES: [&str; 4] = ["technical", "finance", "account", "other"];
+const ORIGINS: [&str; 5] = ["web", "web", "chat", "email", "phone"];
+
+fn sentence(rng: &mut StdRng, words: usize) -> String {
+    let mut s = String::new();
+    for i in 0..words {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(WORDS[rng.gen_range(0..WORDS.len())]);
+    }
+    // A rare word now and then, like an order number people search for.
+    if rng.gen_ratio(1, 50) {
+        s.push_str(&format!(" ref{}", rng.gen_range(0..100_000)));
+    }
+    s
+}
+
+fn status(rng: &mut StdRng) -> CaseStatus {
+    let mut roll = rng.gen_range(0..100);
+    for (s, weight) in STATUSES {
+        if roll < weight {
+            return s;
+        }
+        roll -= weight;
+    }
+    CaseStatus::Closed
+}
+
+/// Fills an empty database. Rows go in large multi-row statements inside a
+/// few big transactions; the text index is filled by its triggers.
+pub async fn generate(
+    db: &Db,
+    shape: &Shape,
+    mut progress: impl FnMut(&str),
+) -> Result<(), AppError> {
+    let mut rng = StdRng::seed_from_u64(42);
+    let now = db.now();
+    let year_ms: i64 = 365 * 24 * 3_600_000;
+    let mut tx = db.begin_write().await?;
+    // Customers (one password hash for all: nobody signs in as them).
+    let hash = "generated-account-without-password";
+    let agent_id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ($1, $2, 'agent', $3, $4) RETURNING id",
+    )
+    .bind("bench-agent@example.com")
+    .bind("Bench Agent")
+    .bind(hash)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    let first_customer = agent_id + 1;
+    for chunk in (0..shape.customers).collect::<Vec<_>>().chunks(500) {
+        let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+            "INSERT INTO users (email, name, role, password_hash, created_at) ",
+        );
+        q.push_values(chunk, |mut b, i| {
+            let email = if *i == 0 {
+                HEAVY_CUSTOMER.to_string()
+            } else {
+                format!("customer{i}@example.com")
+            };
+            b.push_bind(email)
+                .push_bind(format!("Customer {i}"))
+                .push_bind("customer")
+                .push_bind(hash)
+                .push_bind(now - year_ms * 3);
+        });
+        q.build().execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    progress("customers");
+
+    let per_case = (shape.messages as f64 / shape.cases.max(1) as f64).max(1.0);
+    let mut made_messages = 0i64;
+    let mut case_id = 0i64;
+    let batch = 500i64;
+    let mut start = 0i64;
+    while start < shape.cases {
+        let end = (start + batch).min(shape.cases);
+        let mut tx = db.begin_write().await?;
+        let mut cases = Vec::new();
+        let mut messages = Vec::new();
+        for i in start..end {
+            case_id += 1;
+            // The first HEAVY_CASES cases belong to one customer; the rest
+            // spread over everyone.
+            let customer = if i < HEAVY_CASES.min(shape.cases / 10) {
+                first_customer
+            } else {
+                first_customer + rng.gen_range(0..shape.customers.max(1))
+            };
+            let created = now - rng.gen_range(0..year_ms * 3);
+            let updated = (created + rng.gen_range(0..30 * 24 * 3_600_000)).min(now);
+            let st = status(&mut rng);
+            let n_messages = if i == 0 {
+                LONG_CASE_MESSAGES
+            } else {
+                let spread = rng.gen_range(0.0..2.0);
+                ((per_case * spread).round() as i64).max(1)
+            };
+            let step = ((updated - created) / n_messages.max(1)).max(1);
+            let mut last_staff = None;
+            for m in 0..n_messages {
+                let from_staff = m % 2 == 1;
+                let at = created + m * step;
+                if from_staff {
+                    last_staff = Some(at);
+                }
+                let words = rng.gen_range(8..40);
+                messages.push((
+                    case_id,
+                    from_staff.then_some(agent_id).unwrap_or(customer),
+                    from_staff,
+                    sentence(&mut rng, words),
+                    at,
+                ));
+            }
+            made_messages += n_messages;
+            cases.push((
+                case_id,
+                1001 + i,
+                customer,
+                sentence(&mut rng, 5),
+                TYPES[rng.gen_range(0..TYPES.len())],
+                st.as_str(),
+                ORIGINS[rng.gen_range(0..ORIGINS.len())],
+                created,
+                updated,
+                last_staff,
+            ));
+        }
+        let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+            "INSERT INTO cases (id, number, requester_id, subject, case_type, status, origin, created_at, updated_at, status_changed_at, last_staff_reply_at) ",
+        );
+        q.push_values(&cases, |mut b, c| {
+            b.push_bind(c.0)
+                .push_bind(c.1)
+                .push_bind(c.2)
+                .push_bind(c.3.clone())
+                .push_bind(c.4)
+                .push_bind(c.5)
+                .push_bind(c.6)
+                .push_bind(c.7)
+                .push_bind(c.8)
+                .push_bind(c.8)
+                .push_bind(c.9);
+        });
+        q.build().execute(&mut *tx).await?;
+        let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+            "INSERT INTO case_events (case_id, actor_id, kind, to_status, created_at) ",
+        );
+        q.push_values(&cases, |mut b, c| {
+            b.push_bind(c.0)
+                .push_bind(c.2)
+                .push_bind("status")
+                .push_bind("new")
+                .push_bind(c.7);
+        });
+        q.build().execute(&mut *tx).await?;
+        for chunk in messages.chunks(1000) {
+            let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+                "INSERT INTO messages (case_id, author_id, from_staff, body, created_at) ",
+            );
+            q.push_values(chunk, |mut b, m| {
+                b.push_bind(m.0)
+                    .push_bind(m.1)
+                    .push_bind(m.2)
+                    .push_bind(m.3.clone())
+                    .push_bind(m.4);
+            });
+            q.build().execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        start = end;
+        if start % 100_000 == 0 || start == shape.cases {
+            progress(&format!("{start} cases, {made_messages} messages"));
+        }
+    }
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM case_status_counts")
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO case_status_counts (status, n) SELECT status, COUNT(*) FROM cases GROUP BY status")
+        .execute(&mut *tx)
+        .await?;
+    // Statistics for the query planner.
+    sqlx::query("ANALYZE").execute(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
