@@ -15,12 +15,12 @@ use crate::ui::forms::ErrorNotice;
 use crate::ui::labels;
 
 #[component]
-pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool) -> impl IntoView {
+pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool) -> AnyView {
     let i18n = use_i18n();
     let columns = if for_staff { 9 } else { 8 };
     let rows = rows
         .into_iter()
-        .map(|c| view! { <CaseRow c for_staff columns /> })
+        .map(|c| view! { <CaseRow c for_staff columns /> }.into_any())
         .collect_view();
     view! {
         <table class="cases">
@@ -40,12 +40,13 @@ pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool) -> impl IntoView {
             {rows}
         </table>
     }
+    .into_any()
 }
 
 /// One case: its row, and when open, a second row with the conversation.
 /// Each case is its own `<tbody>` so the pair stays together.
 #[component]
-fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize) -> impl IntoView {
+fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize) -> AnyView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
     let number = c.number;
@@ -95,6 +96,7 @@ fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize) -> impl IntoView {
             </Show>
         </tbody>
     }
+    .into_any()
 }
 
 /// The case's history and reply box, loaded when the row opens.
