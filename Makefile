@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test setup test-rust test-e2e build wasm-size dev
+.PHONY: run test setup test-rust test-e2e build wasm-size dev bench
 
 ## Install what is missing, build in release mode, serve on http://127.0.0.1:3000
 run: setup
@@ -36,3 +36,10 @@ dev: setup
 ## The release wasm's size: raw, gzip and brotli
 wasm-size: build
 	node scripts/wasm-size.mjs
+
+## The case benchmark: generate 1M cases / 5M messages once (~6 min), then measure
+BENCH_DIR ?= target/bench
+bench:
+	cargo build --release -p server
+	test -f $(BENCH_DIR)/helpdesk.db || RUST_LOG=error target/release/server --data-dir $(BENCH_DIR) generate
+	RUST_LOG=error target/release/server --data-dir $(BENCH_DIR) bench

@@ -82,19 +82,21 @@ CREATE TABLE case_status_counts (
 INSERT INTO case_status_counts (status, n)
 SELECT status, COUNT(*) FROM cases GROUP BY status;
 
--- Free text over subjects and messages. FTS5 is SQLite's own; the
+-- Free text over subjects and messages: one row per case (rowid = case
+-- id), so a list can check one case cheaply. FTS5 is SQLite's own; the
 -- PostgreSQL backend brings its own full-text index behind the same filter.
 CREATE VIRTUAL TABLE case_text USING fts5 (
     body,
-    case_id UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2'
 );
-INSERT INTO case_text (body, case_id) SELECT subject, id FROM cases;
-INSERT INTO case_text (body, case_id) SELECT body, case_id FROM messages;
-CREATE TRIGGER case_text_message AFTER INSERT ON messages BEGIN
-    INSERT INTO case_text (body, case_id) VALUES (new.body, new.case_id);
-END;
+INSERT INTO case_text (rowid, body)
+SELECT c.id, c.subject || char(10) || COALESCE(
+    (SELECT group_concat(m.body, char(10)) FROM messages m WHERE m.case_id = c.id), '')
+FROM cases c;
 CREATE TRIGGER case_text_subject AFTER INSERT ON cases BEGIN
-    INSERT INTO case_text (body, case_id) VALUES (new.subject, new.id);
+    INSERT INTO case_text (rowid, body) VALUES (new.id, new.subject);
+END;
+CREATE TRIGGER case_text_message AFTER INSERT ON messages BEGIN
+    UPDATE case_text SET body = body || char(10) || new.body WHERE rowid = new.case_id;
 END;
 CREATE INDEX cases_status_created ON cases (status, created_at);

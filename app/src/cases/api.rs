@@ -41,33 +41,13 @@ pub async fn staff_cases(query: CaseQuery) -> Result<CasePage, AppError> {
 /// "Open a New Case". A message that joined an active case of the same type
 /// lands on that case with `?added=1`, so the page can say so.
 #[server(prefix = "/api", endpoint = "cases/open")]
-#[allow(clippy::too_many_arguments)]
-pub async fn open_case(
-    subject: String,
-    case_type: String,
-    description: String,
-    #[server(default)] priority: String,
-    #[server(default)] cc: String,
-    #[server(default)] tax_id: String,
-    #[server(default)] company: String,
-    #[server(default)] phone: String,
-) -> Result<i64, AppError> {
+pub async fn open_case(#[server(flatten)] form: super::record::OpenForm) -> Result<i64, AppError> {
     use crate::auth::session::require_user;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
         let user = require_user(&state).await?;
-        let form = super::open::OpenForm {
-            subject,
-            case_type,
-            description,
-            priority,
-            cc,
-            tax_id,
-            company,
-            phone,
-        };
-        let new = form.check(super::Origin::Web)?;
+        let new = form.check(super::Origin::Web, false)?;
         let opened = super::store::open_case(&state.db, &user, &user, &new).await?;
         leptos_axum::redirect(&super::open::landing(opened));
         Ok(opened.number())
@@ -77,18 +57,10 @@ pub async fn open_case(
 
 /// Staff open a case for a customer who phoned or wrote (PRODUCT.md §3.3).
 #[server(prefix = "/api", endpoint = "cases/open-for")]
-#[allow(clippy::too_many_arguments)]
 pub async fn open_case_for(
     customer: String,
     origin: String,
-    subject: String,
-    case_type: String,
-    description: String,
-    #[server(default)] priority: String,
-    #[server(default)] cc: String,
-    #[server(default)] country: String,
-    #[server(default)] brand: String,
-    #[server(default)] product: String,
+    #[server(flatten)] form: super::record::OpenForm,
 ) -> Result<i64, AppError> {
     use crate::auth::session::require_user;
     use crate::state::{app_state, respond};
@@ -98,31 +70,8 @@ pub async fn open_case_for(
         if !staff.role.is_staff() {
             return Err(AppError::Forbidden);
         }
-        let form = super::open::OpenForm {
-            subject,
-            case_type,
-            description,
-            priority,
-            cc,
-            ..Default::default()
-        };
         let origin = super::open::staff_origin(&origin)?;
-        let mut new = form.check(origin)?;
-        new.fields.country = super::record::short_text(
-            &country,
-            crate::validate::Field::Country,
-            super::record::SHORT_TEXT_MAX,
-        )?;
-        new.fields.brand = super::record::short_text(
-            &brand,
-            crate::validate::Field::Brand,
-            super::record::SHORT_TEXT_MAX,
-        )?;
-        new.fields.product = super::record::short_text(
-            &product,
-            crate::validate::Field::Product,
-            super::record::SHORT_TEXT_MAX,
-        )?;
+        let new = form.check(origin, true)?;
         let requester = super::open::find_customer(&state.db, &customer).await?;
         let opened = super::store::open_case(&state.db, &staff, &requester, &new).await?;
         leptos_axum::redirect(&format!("/cases/{}", opened.number()));

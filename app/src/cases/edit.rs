@@ -99,7 +99,7 @@ pub async fn update(db: &Db, user: &User, number: i64, edit: &CheckedEdit) -> Re
             .await?;
         if edit.subject.is_some() {
             // Keep the subject findable by the list's text filter.
-            sqlx::query("INSERT INTO case_text (body, case_id) VALUES ($1, $2)")
+            sqlx::query("UPDATE case_text SET body = body || char(10) || $1 WHERE rowid = $2")
                 .bind(edit.subject.as_ref().map(|s| s.as_str()))
                 .bind(case.id)
                 .execute(&mut *tx)

@@ -194,7 +194,7 @@ pub async fn generate(
                 let words = rng.gen_range(8..40);
                 messages.push((
                     case_id,
-                    from_staff.then_some(agent_id).unwrap_or(customer),
+                    if from_staff { agent_id } else { customer },
                     from_staff,
                     sentence(&mut rng, words),
                     at,

@@ -9,21 +9,15 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::validate::{Email, Field, MessageBody, Problem, Subject};
 
-/// The form as sent.
-#[derive(Debug, Clone, Default)]
-pub struct OpenForm {
-    pub subject: String,
-    pub case_type: String,
-    pub description: String,
-    pub priority: String,
-    pub cc: String,
-    pub tax_id: String,
-    pub company: String,
-    pub phone: String,
-}
+pub use super::record::OpenForm;
 
 impl OpenForm {
-    pub fn check(&self, origin: Origin) -> Result<NewCase, AppError> {
+    /// The checked case. Country, brand and product are for staff to set.
+    pub fn check(&self, origin: Origin, by_staff: bool) -> Result<NewCase, AppError> {
+        let staff_only = [&self.country, &self.brand, &self.product];
+        if !by_staff && staff_only.iter().any(|f| !f.trim().is_empty()) {
+            return Err(AppError::Forbidden);
+        }
         let subject = Subject::parse(&self.subject)?;
         let case_type = CaseType::parse(&self.case_type)
             .ok_or(AppError::invalid(Field::CaseType, Problem::Unknown))?;
@@ -40,7 +34,9 @@ impl OpenForm {
             tax_id: short_text(&self.tax_id, Field::TaxId, SHORT_TEXT_MAX)?,
             company: short_text(&self.company, Field::Company, SHORT_TEXT_MAX)?,
             phone: phone(&self.phone)?,
-            ..Default::default()
+            country: short_text(&self.country, Field::Country, SHORT_TEXT_MAX)?,
+            brand: short_text(&self.brand, Field::Brand, SHORT_TEXT_MAX)?,
+            product: short_text(&self.product, Field::Product, SHORT_TEXT_MAX)?,
         };
         Ok(new)
     }

@@ -103,6 +103,23 @@ pub fn cc_list(raw: &str) -> Result<Vec<String>, AppError> {
     Ok(out)
 }
 
+/// "Open a New Case" as the form sends it; missing fields are empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OpenForm {
+    pub subject: String,
+    pub case_type: String,
+    pub description: String,
+    pub priority: String,
+    pub cc: String,
+    pub tax_id: String,
+    pub company: String,
+    pub phone: String,
+    pub country: String,
+    pub brand: String,
+    pub product: String,
+}
+
 /// An edit of a case as sent by a form: `None` leaves a field alone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseEdit {

@@ -68,8 +68,18 @@ async fn bad_input_gets_a_4xx_and_never_a_500() {
         ),
         (
             "/api/cases/open",
+            "subject=s&case_type=finance&description=x&country=FR".into(),
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "/api/cases/open",
+            "subject=s&case_type=finance&description=x&cc=a%40b.com,nope".into(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/cases/open",
             "subject=missing-fields".into(),
-            StatusCode::BAD_REQUEST,
+            StatusCode::UNPROCESSABLE_ENTITY,
         ),
         (
             "/api/cases/get",
