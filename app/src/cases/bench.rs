@@ -70,13 +70,14 @@ pub async fn run(db: &Db, runs: usize) -> Result<Vec<Figure>, AppError> {
         ..Default::default()
     };
     let rare_text = CaseFilter {
-        text: Some("ref4242".into()),
+        text: Some("ref42421".into()),
         ..Default::default()
     };
     let common_text = CaseFilter {
         text: Some("refund blocked".into()),
         ..Default::default()
     };
+    let common_for_customer = common_text.clone();
     let mut out = Vec::new();
     out.push(
         measure(
@@ -107,6 +108,12 @@ pub async fn run(db: &Db, runs: usize) -> Result<Vec<Figure>, AppError> {
     out.push(
         measure("Staff list, free text (two common words)", runs, || {
             list_all(db, &staff, &common_text, None)
+        })
+        .await?,
+    );
+    out.push(
+        measure("My cases, free text (two common words)", runs, || {
+            list_for_requester(db, &customer, &common_for_customer, None)
         })
         .await?,
     );

@@ -73,14 +73,16 @@ pub async fn list_all(
 }
 
 /// The user's words as an FTS5 query: each word quoted (so `NEAR`, `OR`,
-/// `*`, quotes and brackets are just text) and matched as a prefix; all
-/// words must appear. `None` when nothing searchable is left.
+/// `*`, quotes and brackets are just text); all words must appear. Whole
+/// words, not prefixes: FTS5 reads a prefix's whole doclist on every lookup,
+/// which the case-by-case plan cannot afford at a million cases.
+/// `None` when nothing searchable is left.
 pub(super) fn fts_query(text: &str) -> Option<String> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(16)
-        .map(|w| format!("\"{w}\"*"))
+        .map(|w| format!("\"{w}\""))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
@@ -104,8 +106,19 @@ pub(super) fn filtered_query(
     f: &CaseFilter,
 ) -> QueryBuilder<'static, Sqlite> {
     let mut q = QueryBuilder::<Sqlite>::new("");
-    push_filtered(&mut q, viewer, own_only, f, &f.statuses, TextPlan::MatchSet);
+    let scope = if own_only { Scope::OwnOrCc } else { Scope::All };
+    push_filtered(&mut q, viewer, scope, f, &f.statuses, TextPlan::MatchSet);
     q
+}
+
+/// Which cases a query reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    All,
+    /// The viewer's own and those they are copied on.
+    OwnOrCc,
+    Own,
+    Cc,
 }
 
 /// How the text filter meets the list. A set of matching cases is best when
@@ -147,7 +160,7 @@ async fn text_plan(db: &Db, own_only: bool, f: &CaseFilter) -> Result<TextPlan, 
 fn push_filtered(
     q: &mut QueryBuilder<'static, Sqlite>,
     viewer: &User,
-    own_only: bool,
+    scope: Scope,
     f: &CaseFilter,
     statuses: &[CaseStatus],
     plan: TextPlan,
@@ -161,12 +174,23 @@ fn push_filtered(
     ));
     q.push_bind(viewer.id);
     q.push(" WHERE 1 = 1");
-    if own_only {
-        q.push(" AND (c.requester_id = ")
-            .push_bind(viewer.id)
-            .push(" OR c.id IN (SELECT case_id FROM case_cc WHERE email = ")
-            .push_bind(viewer.email.clone())
-            .push("))");
+    match scope {
+        Scope::All => {}
+        Scope::OwnOrCc => {
+            q.push(" AND (c.requester_id = ")
+                .push_bind(viewer.id)
+                .push(" OR c.id IN (SELECT case_id FROM case_cc WHERE email = ")
+                .push_bind(viewer.email.clone())
+                .push("))");
+        }
+        Scope::Own => {
+            q.push(" AND c.requester_id = ").push_bind(viewer.id);
+        }
+        Scope::Cc => {
+            q.push(" AND c.id IN (SELECT case_id FROM case_cc WHERE email = ")
+                .push_bind(viewer.email.clone())
+                .push(")");
+        }
     }
     if !statuses.is_empty() {
         q.push(" AND c.status IN (");
@@ -261,33 +285,31 @@ async fn list(
     after: Option<Cursor>,
 ) -> Result<CasePage, AppError> {
     let plan = text_plan(db, own_only, f).await?;
+    // Each branch is a seek on an index in list order, merged: an OR or an
+    // IN would sort every matching case first.
+    let branches: Vec<(Scope, &[CaseStatus])> = if own_only {
+        vec![(Scope::Own, &f.statuses), (Scope::Cc, &f.statuses)]
+    } else if f.statuses.is_empty() {
+        vec![(Scope::All, &[])]
+    } else {
+        f.statuses
+            .iter()
+            .map(|s| (Scope::All, std::slice::from_ref(s)))
+            .collect()
+    };
     let mut q = QueryBuilder::<Sqlite>::new("");
-    if f.statuses.is_empty() || own_only {
-        push_filtered(&mut q, viewer, own_only, f, &f.statuses, plan);
+    for (i, (scope, statuses)) in branches.into_iter().enumerate() {
+        if i > 0 {
+            // UNION, not UNION ALL: a requester may also be in their own CC.
+            q.push(" UNION ");
+        }
+        q.push("SELECT * FROM (");
+        push_filtered(&mut q, viewer, scope, f, statuses, plan);
         push_after(&mut q, f.sort, after);
         order_by(&mut q, f.sort, "c.");
-    } else {
-        // One page per status, each a seek on (status, sort column), merged:
-        // an IN over statuses would sort every matching case first.
-        for (i, status) in f.statuses.iter().enumerate() {
-            if i > 0 {
-                q.push(" UNION ALL ");
-            }
-            q.push("SELECT * FROM (");
-            push_filtered(
-                &mut q,
-                viewer,
-                own_only,
-                f,
-                std::slice::from_ref(status),
-                plan,
-            );
-            push_after(&mut q, f.sort, after);
-            order_by(&mut q, f.sort, "c.");
-            q.push(" LIMIT ").push_bind(PAGE_SIZE + 1).push(")");
-        }
-        order_by(&mut q, f.sort, "");
+        q.push(" LIMIT ").push_bind(PAGE_SIZE + 1).push(")");
     }
+    order_by(&mut q, f.sort, "");
     q.push(" LIMIT ").push_bind(PAGE_SIZE + 1);
     let mut rows = q.build_query_as::<SummaryRow>().fetch_all(&db.read).await?;
     let more = rows.len() as i64 > PAGE_SIZE;

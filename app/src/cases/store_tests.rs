@@ -252,7 +252,15 @@ async fn filters_narrow_the_list() {
         "messages count"
     );
     assert_eq!(numbers(text("100%"), &w.ana).await, [invoice]);
-    assert_eq!(numbers(text("prin"), &w.ana).await, [printer], "prefix");
+    assert_eq!(
+        numbers(text("jams"), &w.ana).await,
+        [printer],
+        "a word of the subject"
+    );
+    assert!(
+        numbers(text("prin"), &w.ana).await.is_empty(),
+        "whole words only"
+    );
     assert_eq!(numbers(text("wrong total"), &w.ana).await, [invoice]);
     reply(&w.t.db, &w.ana, printer, &body("La página sale en blanco"))
         .await
