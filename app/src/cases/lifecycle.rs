@@ -206,8 +206,9 @@ pub async fn auto_close_due(db: &Db, limits: &AutoClose) -> Result<usize, AppErr
     Ok(closed)
 }
 
-/// Runs the automatic closes now and then every `every`, until the process
-/// ends. Errors are logged and retried on the next round.
+/// Runs the automatic closes (and the text index's upkeep) now and then
+/// every `every`, until the process ends. Errors are logged and retried on
+/// the next round.
 pub fn spawn_auto_close(db: Db, limits: AutoClose, every: Duration) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
@@ -217,6 +218,9 @@ pub fn spawn_auto_close(db: Db, limits: AutoClose, every: Duration) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(cases = n, "closed cases automatically"),
                 Err(err) => tracing::warn!(?err, "automatic close failed; will retry"),
+            }
+            if let Err(err) = super::listing::tidy_text_index(&db).await {
+                tracing::warn!(?err, "text index upkeep failed; will retry");
             }
         }
     });

@@ -72,6 +72,17 @@ pub async fn list_all(
     list(db, staff, false, filter, after).await
 }
 
+/// A little upkeep of the text index: merges some of its segments, so a
+/// lookup reads few of them. Bounded work, run with the periodic tasks.
+pub async fn tidy_text_index(db: &Db) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("INSERT INTO case_text (case_text, rank) VALUES ('merge', 200)")
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The user's words as an FTS5 query: each word quoted (so `NEAR`, `OR`,
 /// `*`, quotes and brackets are just text); all words must appear. Whole
 /// words, not prefixes: FTS5 reads a prefix's whole doclist on every lookup,
