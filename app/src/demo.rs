@@ -2,6 +2,7 @@
 //! accounts, a few cases in different statuses, and a few help articles.
 
 use crate::auth::{accounts, store as users, Role, User};
+use crate::cases::record::{CaseFields, Priority};
 use crate::cases::{store as cases, CaseStatus, CaseType};
 use crate::db::Db;
 use crate::error::AppError;
@@ -139,10 +140,23 @@ async fn open(
     case_type: CaseType,
     body: &str,
 ) -> Result<i64, AppError> {
-    let new = cases::NewCase::new(
+    let mut new = cases::NewCase::new(
         Subject::parse(subject)?,
         case_type,
         MessageBody::parse(body)?,
     );
+    // The details a real case carries, so the details panel has content.
+    new.fields = CaseFields {
+        priority: if case_type == CaseType::Technical {
+            Priority::High
+        } else {
+            Priority::Normal
+        },
+        country: "Spain".into(),
+        brand: "Acme Markets".into(),
+        product: "Trading platform".into(),
+        phone: "+34 600 000 000".into(),
+        ..Default::default()
+    };
     Ok(cases::open_case(db, who, who, &new).await?.number())
 }
