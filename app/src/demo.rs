@@ -140,7 +140,7 @@ async fn open(
     case_type: CaseType,
     body: &str,
 ) -> Result<i64, AppError> {
-    let mut new = cases::NewCase::new(
+    let mut new = crate::cases::open::NewCase::new(
         Subject::parse(subject)?,
         case_type,
         MessageBody::parse(body)?,
@@ -158,5 +158,7 @@ async fn open(
         phone: "+34 600 000 000".into(),
         ..Default::default()
     };
-    Ok(cases::open_case(db, who, who, &new).await?.number())
+    Ok(crate::cases::open::open_case(db, who, who, &new)
+        .await?
+        .number())
 }

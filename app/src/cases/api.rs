@@ -48,7 +48,7 @@ pub async fn open_case(#[server(flatten)] form: super::record::OpenForm) -> Resu
         let state = app_state()?;
         let user = require_user(&state).await?;
         let new = form.check(super::Origin::Web, false)?;
-        let opened = super::store::open_case(&state.db, &user, &user, &new).await?;
+        let opened = super::open::open_case(&state.db, &user, &user, &new).await?;
         leptos_axum::redirect(&super::open::landing(opened));
         Ok(opened.number())
     };
@@ -73,7 +73,7 @@ pub async fn open_case_for(
         let origin = super::open::staff_origin(&origin)?;
         let new = form.check(origin, true)?;
         let requester = super::open::find_customer(&state.db, &customer).await?;
-        let opened = super::store::open_case(&state.db, &staff, &requester, &new).await?;
+        let opened = super::open::open_case(&state.db, &staff, &requester, &new).await?;
         leptos_axum::redirect(&format!("/cases/{}", opened.number()));
         Ok(opened.number())
     };

@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use super::*;
 use crate::auth::{accounts, Role};
-use crate::cases::store::{open_case, open_for_viewer, reply, set_status, NewCase, Opened};
+use crate::cases::open::{open_case, NewCase, Opened};
+use crate::cases::store::{open_for_viewer, reply, set_status};
 use crate::cases::CaseType;
 use crate::db::testing::{test_db, TestDb};
 use crate::validate::{MessageBody, Subject};

@@ -1,13 +1,135 @@
-//! Checking an "Open a New Case" form, shared by customers and by staff
-//! opening a case on a customer's behalf.
+//! Opening a case (PRODUCT.md §3.3): checking the form, shared by customers
+//! and by staff opening a case on a customer's behalf, and writing the case
+//! (or the follow-up, when the customer already has one of that type).
 
+use super::lifecycle::{count_status, log_event};
 use super::record::{cc_list, phone, short_text, CaseFields, Priority, SHORT_TEXT_MAX};
-use super::store::{NewCase, Opened};
+use super::store::{add_reply, insert_message, set_cc, visible_case};
+use super::{ActivityKind, CaseStatus};
 use super::{CaseType, Origin};
 use crate::auth::{Role, User};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::validate::{Email, Field, MessageBody, Problem, Subject};
+
+/// Case numbers start above this, so they look like case numbers.
+const FIRST_NUMBER_MINUS_ONE: i64 = 1000;
+
+/// A case about to be opened, checked.
+#[derive(Debug, Clone)]
+pub struct NewCase {
+    pub subject: Subject,
+    pub case_type: CaseType,
+    pub description: MessageBody,
+    pub origin: Origin,
+    pub fields: CaseFields,
+}
+
+impl NewCase {
+    pub fn new(subject: Subject, case_type: CaseType, description: MessageBody) -> Self {
+        Self {
+            subject,
+            case_type,
+            description,
+            origin: Origin::Web,
+            fields: CaseFields::default(),
+        }
+    }
+}
+
+/// What opening a case did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    New(i64),
+    /// The requester already had an active case of that type: the message
+    /// went there instead (PRODUCT.md §3.5).
+    AddedTo(i64),
+}
+
+impl Opened {
+    pub fn number(self) -> i64 {
+        match self {
+            Opened::New(n) | Opened::AddedTo(n) => n,
+        }
+    }
+}
+
+/// Opens a case for `requester` with its first message, written by
+/// `opener` (the requester, or staff opening it on their behalf).
+pub async fn open_case(
+    db: &Db,
+    opener: &User,
+    requester: &User,
+    new: &NewCase,
+) -> Result<Opened, AppError> {
+    let now = db.now();
+    let mut tx = db.begin_write().await?;
+    if opener.id == requester.id {
+        if let Some(n) =
+            super::merge::active_case_of_type(&mut tx, requester, new.case_type).await?
+        {
+            let case = visible_case(&mut *tx, requester, n).await?;
+            let body = format!("{}\n\n{}", new.subject.as_str(), new.description.as_str());
+            let body = MessageBody::parse(&body).unwrap_or_else(|_| new.description.clone());
+            add_reply(&mut tx, requester, &case, &body, now).await?;
+            tx.commit().await?;
+            return Ok(Opened::AddedTo(n));
+        }
+    }
+    // Safe without a sequence: the write transaction holds the only writer.
+    let number: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(number), $1) + 1 FROM cases")
+        .bind(FIRST_NUMBER_MINUS_ONE)
+        .fetch_one(&mut *tx)
+        .await?;
+    let f = &new.fields;
+    let case_id: i64 = sqlx::query_scalar(
+        r#"
+        INSERT INTO cases
+            (number, requester_id, subject, case_type, status, origin,
+             created_at, updated_at, status_changed_at,
+             priority, tax_id, company, phone, country, brand, product)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7, $8, $9, $10, $11, $12, $13, $14)
+        RETURNING id
+        "#,
+    )
+    .bind(number)
+    .bind(requester.id)
+    .bind(new.subject.as_str())
+    .bind(new.case_type.as_str())
+    .bind(CaseStatus::New.as_str())
+    .bind(new.origin.as_str())
+    .bind(now)
+    .bind(f.priority.as_str())
+    .bind(&f.tax_id)
+    .bind(&f.company)
+    .bind(&f.phone)
+    .bind(&f.country)
+    .bind(&f.brand)
+    .bind(&f.product)
+    .fetch_one(&mut *tx)
+    .await?;
+    set_cc(&mut tx, case_id, &f.cc).await?;
+    insert_message(
+        &mut tx,
+        case_id,
+        Some(opener),
+        new.description.as_str(),
+        now,
+    )
+    .await?;
+    count_status(&mut tx, None, CaseStatus::New).await?;
+    log_event(
+        &mut tx,
+        case_id,
+        Some(opener.id),
+        &ActivityKind::Opened(CaseStatus::New),
+        now,
+    )
+    .await?;
+    super::self_help::answer_new_case(&mut tx, case_id, new.case_type, now).await?;
+    tx.commit().await?;
+    Ok(Opened::New(number))
+}
 
 pub use super::record::OpenForm;
 

@@ -7,7 +7,9 @@ use super::*;
 use crate::auth::{accounts, Role};
 use crate::cases::filter::{CaseFilter, Sort};
 use crate::cases::listing::{list_all, list_for_requester};
+use crate::cases::open::{open_case, NewCase};
 use crate::db::testing::{test_db, TestDb};
+use crate::validate::Subject;
 
 struct World {
     t: TestDb,
