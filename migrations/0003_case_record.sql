@@ -96,6 +96,9 @@ FROM cases c;
 CREATE TRIGGER case_text_subject AFTER INSERT ON cases BEGIN
     INSERT INTO case_text (rowid, body) VALUES (new.id, new.subject);
 END;
+CREATE TRIGGER case_text_subject_edit AFTER UPDATE OF subject ON cases BEGIN
+    UPDATE case_text SET body = body || char(10) || new.subject WHERE rowid = new.id;
+END;
 CREATE TRIGGER case_text_message AFTER INSERT ON messages BEGIN
     UPDATE case_text SET body = body || char(10) || new.body WHERE rowid = new.case_id;
 END;

@@ -78,14 +78,10 @@ struct Timers {
     auto_close_every_secs: u64,
 }
 
-impl Default for Timers {
-    fn default() -> Self {
-        Timers::parse_from_env()
-    }
-}
-
 impl Timers {
-    fn parse_from_env() -> Self {
+    /// The timers from the environment (or their defaults), for `server`
+    /// run without a subcommand.
+    fn from_env() -> Self {
         #[derive(Parser)]
         struct Only {
             #[command(flatten)]
@@ -118,7 +114,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     match cli.command.unwrap_or_else(|| Command::Serve {
         no_demo: std::env::var_os("HELPDESK_NO_DEMO").is_some(),
         secure_cookies: std::env::var_os("HELPDESK_SECURE_COOKIES").is_some(),
-        timers: Timers::default(),
+        timers: Timers::from_env(),
     }) {
         Command::Generate {
             customers,

@@ -92,6 +92,11 @@ pub async fn find_for_sign_in(db: &Db, email: &str) -> Result<Option<(User, Stri
     .transpose()
 }
 
+/// The account with this (already normalized) email, if any.
+pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<User>, AppError> {
+    Ok(find_for_sign_in(db, email).await?.map(|(user, _)| user))
+}
+
 pub async fn count_users(db: &Db) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
         .fetch_one(&db.read)

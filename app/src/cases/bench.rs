@@ -9,7 +9,7 @@ use super::lifecycle::status_counts;
 use super::listing::{list_all, list_for_requester};
 use super::store::open_for_viewer;
 use super::{CaseStatus, CaseType};
-use crate::auth::{Role, User};
+use crate::auth::User;
 use crate::db::Db;
 use crate::error::AppError;
 
@@ -21,18 +21,9 @@ pub struct Figure {
 }
 
 async fn user(db: &Db, email: &str) -> Result<User, AppError> {
-    let (id, name, role): (i64, String, String) =
-        sqlx::query_as("SELECT id, name, role FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_optional(&db.read)
-            .await?
-            .ok_or(AppError::NotFound)?;
-    Ok(User {
-        id,
-        email: email.to_owned(),
-        name,
-        role: Role::parse(&role).ok_or(AppError::Internal)?,
-    })
+    crate::auth::store::find_by_email(db, email)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 async fn measure<F, Fut, T>(name: &'static str, runs: usize, mut f: F) -> Result<Figure, AppError>

@@ -97,14 +97,6 @@ pub async fn update(db: &Db, user: &User, number: i64, edit: &CheckedEdit) -> Re
             .bind(case.id)
             .execute(&mut *tx)
             .await?;
-        if edit.subject.is_some() {
-            // Keep the subject findable by the list's text filter.
-            sqlx::query("UPDATE case_text SET body = body || char(10) || $1 WHERE rowid = $2")
-                .bind(edit.subject.as_ref().map(|s| s.as_str()))
-                .bind(case.id)
-                .execute(&mut *tx)
-                .await?;
-        }
     }
     tx.commit().await?;
     Ok(())

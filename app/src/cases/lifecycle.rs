@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::record::{field_from_key, field_key};
-use super::store::visible_case;
+use super::store::own_open_case;
 use super::{ActivityEntry, ActivityKind, CaseStatus};
 use crate::auth::User;
 use crate::db::{Db, Tx};
@@ -160,14 +160,7 @@ pub async fn status_counts(db: &Db) -> Result<Vec<(CaseStatus, i64)>, AppError> 
 pub async fn close_by_customer(db: &Db, user: &User, number: i64) -> Result<(), AppError> {
     let now = db.now();
     let mut tx = db.begin_write().await?;
-    let case = visible_case(&mut *tx, user, number).await?;
-    if case.requester_id != user.id {
-        return Err(AppError::Forbidden);
-    }
-    let from = case.status()?;
-    if from.is_final() {
-        return Err(AppError::CaseClosed);
-    }
+    let (case, from) = own_open_case(&mut tx, user, number).await?;
     change_status(
         &mut tx,
         case.id,

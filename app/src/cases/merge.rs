@@ -76,20 +76,12 @@ pub async fn merge(db: &Db, staff: &User, from: i64, into: i64) -> Result<(), Ap
     .await?;
 
     let mut cc = cc_of(&mut *tx, target.id).await?;
-    let source_requester: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
-        .bind(source.requester_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    let target_requester: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
-        .bind(target.requester_id)
-        .fetch_one(&mut *tx)
-        .await?;
     for email in cc_of(&mut *tx, source.id)
         .await?
         .into_iter()
-        .chain([source_requester])
+        .chain([source.requester_email.clone()])
     {
-        if email != target_requester && !cc.contains(&email) {
+        if email != target.requester_email && !cc.contains(&email) {
             cc.push(email);
         }
     }

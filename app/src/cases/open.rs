@@ -184,19 +184,8 @@ pub fn staff_origin(raw: &str) -> Result<Origin, AppError> {
 /// The customer account with this email; an unknown one is a form error.
 pub async fn find_customer(db: &Db, email: &str) -> Result<User, AppError> {
     let email = Email::parse(email)?;
-    let row = sqlx::query_as::<_, (i64, String, String, String)>(
-        "SELECT id, email, name, role FROM users WHERE email = $1",
-    )
-    .bind(email.as_str())
-    .fetch_optional(&db.read)
-    .await?;
-    match row {
-        Some((id, email, name, role)) if role == Role::Customer.as_str() => Ok(User {
-            id,
-            email,
-            name,
-            role: Role::Customer,
-        }),
+    match crate::auth::store::find_by_email(db, email.as_str()).await? {
+        Some(user) if user.role == Role::Customer => Ok(user),
         _ => Err(AppError::invalid(Field::Email, Problem::Unknown)),
     }
 }

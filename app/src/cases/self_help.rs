@@ -4,7 +4,7 @@
 
 use super::lifecycle::change_status;
 use super::rules::status_after_reply;
-use super::store::{insert_message, touch, visible_case};
+use super::store::{insert_message, own_open_case, touch};
 use super::{CaseStatus, CaseType, SelfHelpAnswer};
 use crate::auth::{Role, User};
 use crate::db::{Db, Tx};
@@ -116,14 +116,7 @@ pub(super) async fn answer_new_case(
 pub async fn confirm(db: &Db, user: &User, number: i64, solved: bool) -> Result<(), AppError> {
     let now = db.now();
     let mut tx = db.begin_write().await?;
-    let case = visible_case(&mut *tx, user, number).await?;
-    if case.requester_id != user.id {
-        return Err(AppError::Forbidden);
-    }
-    let from = case.status()?;
-    if from.is_final() {
-        return Err(AppError::CaseClosed);
-    }
+    let (case, from) = own_open_case(&mut tx, user, number).await?;
     if from != CaseStatus::AwaitingConfirmation {
         return Err(AppError::invalid(
             crate::validate::Field::Status,

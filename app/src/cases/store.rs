@@ -72,7 +72,7 @@ pub(super) struct CaseRow {
     updated_at: i64,
     pub(super) last_staff_reply_at: Option<i64>,
     requester_name: String,
-    requester_email: String,
+    pub(super) requester_email: String,
     priority: String,
     tax_id: String,
     company: String,
@@ -147,6 +147,25 @@ where
     .await?;
     row.filter(|c| c.visible_to(viewer))
         .ok_or(AppError::NotFound)
+}
+
+/// The case numbered `number` if `user` opened it and it is still open, with
+/// its status: for what only the requester may do (close it, answer a
+/// self-help reply). Someone else's case they can see is forbidden.
+pub(super) async fn own_open_case(
+    tx: &mut Tx,
+    user: &User,
+    number: i64,
+) -> Result<(CaseRow, CaseStatus), AppError> {
+    let case = visible_case(&mut **tx, user, number).await?;
+    if case.requester_id != user.id {
+        return Err(AppError::Forbidden);
+    }
+    let status = case.status()?;
+    if status.is_final() {
+        return Err(AppError::CaseClosed);
+    }
+    Ok((case, status))
 }
 
 /// The case and its conversation; records that `viewer` has now read it.
