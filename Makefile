@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test setup test-rust test-e2e build wasm-size dev bench
+.PHONY: run test setup test-rust test-e2e build wasm-size dev bench bench-files bench-help
 
 ## Install what is missing, build in release mode, serve on http://127.0.0.1:3000
 run: setup
@@ -43,3 +43,14 @@ bench:
 	cargo build --release -p server
 	test -f $(BENCH_DIR)/helpdesk.db || RUST_LOG=error target/release/server --data-dir $(BENCH_DIR) generate
 	RUST_LOG=error target/release/server --data-dir $(BENCH_DIR) bench
+
+## The attachment benchmark: peak memory for a 20 MiB upload, throughput both ways
+bench-files:
+	cargo build --release -p server
+	scripts/bench-files.sh
+
+## The help-center benchmark: 50,000 articles (generated once), search and article page
+BENCH_HELP_DIR ?= target/bench-help
+bench-help:
+	cargo build --release -p server
+	RUST_LOG=error target/release/server --data-dir $(BENCH_HELP_DIR) bench-help

@@ -6,7 +6,6 @@ use crate::cases::record::{CaseFields, Priority};
 use crate::cases::{store as cases, CaseStatus, CaseType};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::help::store as articles;
 use crate::validate::{MessageBody, Subject};
 
 /// The demo accounts: (role, name, email, password). Also in the README.
@@ -31,29 +30,6 @@ pub const ACCOUNTS: [(Role, &str, &str, &str); 3] = [
     ),
 ];
 
-const ARTICLES: [(&str, &str, &str); 4] = [
-    (
-        "en",
-        "How to follow your cases",
-        "Choose \"Write to us\" at the top right of any help page and sign in. You will see all your open and closed cases, sorted by last update.\n\nWhen we answer, the case moves to the top of the list and its row is highlighted until you open it.",
-    ),
-    (
-        "en",
-        "What each case status means",
-        "Submitted: your case reached our queue. Under review: an agent is working on it. Awaiting your reply: we need more information from you.\n\nResolved cases reopen when you reply; closed cases cannot be reopened, but you can always open a new case.",
-    ),
-    (
-        "es",
-        "Cómo seguir sus casos",
-        "Elija \"Escríbenos\" en la parte superior derecha de cualquier página de ayuda e inicie sesión. Verá todos sus casos abiertos y cerrados, ordenados por la última actualización.",
-    ),
-    (
-        "fr",
-        "Comment suivre vos dossiers",
-        "Choisissez « Écrivez-nous » en haut à droite de n'importe quelle page d'aide et connectez-vous. Vous verrez tous vos dossiers ouverts et fermés, triés par dernière mise à jour.",
-    ),
-];
-
 /// Loads the demo content if there are no accounts yet; returns whether it did.
 pub async fn load_if_empty(db: &Db) -> Result<bool, AppError> {
     if users::count_users(db).await? > 0 {
@@ -66,9 +42,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, AppError> {
     }
     let (customer, agent) = (&made[0], &made[1]);
 
-    for (locale, title, body) in ARTICLES {
-        articles::insert(db, locale, title, body).await?;
-    }
+    crate::help::demo::load(db).await?;
 
     let text = |s: &str| MessageBody::parse(s);
     open(

@@ -24,6 +24,13 @@ pub enum AppError {
     EmailTaken,
     #[error("invalid {0:?}: {1:?}")]
     Invalid(Field, Problem),
+    /// A refused attachment: which file (its cleaned name, possibly empty)
+    /// and why.
+    #[error("file {name:?}: {problem:?}")]
+    File {
+        name: String,
+        problem: crate::files::FileProblem,
+    },
     /// A reply or change on a case whose status is final.
     #[error("case is closed")]
     CaseClosed,
@@ -59,6 +66,7 @@ impl AppError {
             AppError::Forbidden => S::FORBIDDEN,
             AppError::EmailTaken | AppError::CaseClosed => S::CONFLICT,
             AppError::Invalid(..) => S::UNPROCESSABLE_ENTITY,
+            AppError::File { problem, .. } => problem.status(),
             AppError::BadRequest => S::BAD_REQUEST,
             AppError::Network => S::BAD_GATEWAY,
             AppError::Internal => S::INTERNAL_SERVER_ERROR,

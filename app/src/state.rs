@@ -20,6 +20,8 @@ pub struct Settings {
     pub session_days: i64,
     /// How long cases wait on the customer before closing by themselves.
     pub auto_close: crate::cases::lifecycle::AutoClose,
+    /// Files per message and bytes per message.
+    pub uploads: crate::files::UploadLimits,
 }
 
 impl Default for Settings {
@@ -28,6 +30,7 @@ impl Default for Settings {
             secure_cookies: false,
             session_days: 30,
             auto_close: Default::default(),
+            uploads: Default::default(),
         }
     }
 }
@@ -37,6 +40,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub settings: Settings,
+    pub files: crate::files::store::Files,
 }
 
 /// The state given to the request; missing only if the server was wired wrong.

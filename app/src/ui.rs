@@ -4,4 +4,5 @@ pub mod app;
 pub mod forms;
 pub mod labels;
 pub mod layout;
+pub mod settle;
 pub mod status;

@@ -40,6 +40,14 @@ pub enum Field {
     Origin,
     /// The case another is merged into.
     MergeTarget,
+    /// The help center: an article's folder, language, tags and related
+    /// articles; a banner's time window and text.
+    Folder,
+    Language,
+    Tags,
+    Related,
+    Window,
+    BannerText,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +59,10 @@ pub enum Problem {
     PasswordLength,
     /// A value outside the known set (status, type, role).
     Unknown,
+    /// A name already in use (a collection's country, a folder's product).
+    Taken,
+    /// A collection or folder that still holds something.
+    NotEmpty,
 }
 
 fn chars(s: &str) -> usize {

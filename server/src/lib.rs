@@ -6,6 +6,7 @@ use axum::body::Body;
 use axum::extract::Request;
 use axum::middleware::{self, Next};
 use axum::response::Response;
+use axum::routing::{get, post};
 use axum::Router;
 use http::header::CACHE_CONTROL;
 use http::{HeaderValue, StatusCode};
@@ -33,6 +34,11 @@ pub fn router(state: AppState) -> Router {
             CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=31536000, immutable"),
         ));
+    let files = Router::new()
+        .route("/upload/cases", post(app::files::post::open))
+        .route("/upload/cases/{number}", post(app::files::post::reply))
+        .route("/files/{id}", get(app::files::download::download))
+        .route("/files/{id}/preview", get(app::files::download::preview));
     Router::new()
         .route(
             "/export/cases.csv",
@@ -46,6 +52,9 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(client_errors_are_not_500))
         .layer(CompressionLayer::new())
+        // Added after the compression layer, so outside it: attachments are
+        // mostly compressed already, and go out as stored, with their length.
+        .merge(files)
         .with_state(state)
 }
 

@@ -15,7 +15,7 @@ use app::state::{AppState, Settings};
 #[derive(Parser)]
 #[command(version, about = "An open-source customer service center")]
 struct Cli {
-    /// Where the database (and later, attachments) live.
+    /// Where the database and the attachments (`files/`) live.
     #[arg(long, env = "HELPDESK_DATA_DIR", default_value = "data", global = true)]
     data_dir: PathBuf,
     #[command(subcommand)]
@@ -34,6 +34,8 @@ enum Command {
         secure_cookies: bool,
         #[command(flatten)]
         timers: Timers,
+        #[command(flatten)]
+        uploads: Uploads,
     },
     /// Fill the database with generated cases for the benchmark.
     Generate {
@@ -46,6 +48,14 @@ enum Command {
     },
     /// Measure the case reads on a generated database (see `generate`).
     Bench {
+        #[arg(long, default_value_t = 300)]
+        runs: usize,
+    },
+    /// Fill the database with generated help articles (if it has fewer),
+    /// then measure searches and the article page.
+    BenchHelp {
+        #[arg(long, default_value_t = 50_000)]
+        articles: usize,
         #[arg(long, default_value_t = 300)]
         runs: usize,
     },
@@ -78,16 +88,39 @@ struct Timers {
     auto_close_every_secs: u64,
 }
 
+/// Attachment limits (PRODUCT.md §3.6), per message.
+#[derive(clap::Args, Clone)]
+struct Uploads {
+    /// Most files one message may carry.
+    #[arg(long, env = "HELPDESK_MAX_FILES", default_value_t = 5)]
+    max_files: usize,
+    /// Most megabytes (MiB) one message's files may hold together.
+    #[arg(long, env = "HELPDESK_MAX_UPLOAD_MB", default_value_t = 20)]
+    max_upload_mb: u64,
+}
+
+impl Uploads {
+    fn limits(&self) -> app::files::UploadLimits {
+        app::files::UploadLimits {
+            max_files: self.max_files,
+            max_bytes: self.max_upload_mb * 1024 * 1024,
+        }
+    }
+}
+
 impl Timers {
     /// The timers from the environment (or their defaults), for `server`
     /// run without a subcommand.
-    fn from_env() -> Self {
+    fn from_env() -> (Self, Uploads) {
         #[derive(Parser)]
         struct Only {
             #[command(flatten)]
             timers: Timers,
+            #[command(flatten)]
+            uploads: Uploads,
         }
-        Only::parse_from(["server"]).timers
+        let only = Only::parse_from(["server"]);
+        (only.timers, only.uploads)
     }
 
     fn auto_close(&self) -> app::cases::lifecycle::AutoClose {
@@ -111,10 +144,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let db_path = cli.data_dir.join("helpdesk.db");
     let db = Db::open(&db_path, Clock::system()).await?;
 
-    match cli.command.unwrap_or_else(|| Command::Serve {
-        no_demo: std::env::var_os("HELPDESK_NO_DEMO").is_some(),
-        secure_cookies: std::env::var_os("HELPDESK_SECURE_COOKIES").is_some(),
-        timers: Timers::from_env(),
+    match cli.command.unwrap_or_else(|| {
+        let (timers, uploads) = Timers::from_env();
+        Command::Serve {
+            no_demo: std::env::var_os("HELPDESK_NO_DEMO").is_some(),
+            secure_cookies: std::env::var_os("HELPDESK_SECURE_COOKIES").is_some(),
+            timers,
+            uploads,
+        }
     }) {
         Command::Generate {
             customers,
@@ -148,6 +185,27 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 );
             }
         }
+        Command::BenchHelp { articles, runs } => {
+            let started = std::time::Instant::now();
+            app::help::bench::generate(&db, articles, |done| {
+                if done % 10_000 == 0 {
+                    eprintln!(
+                        "{:>6.1} s  {done} articles",
+                        started.elapsed().as_secs_f64()
+                    );
+                }
+            })
+            .await?;
+            println!("| read | p50 | p99 |\n|---|---:|---:|");
+            for f in app::help::bench::run(&db, runs).await? {
+                println!(
+                    "| {} | {:.2} ms | {:.2} ms |",
+                    f.name,
+                    f.p50.as_secs_f64() * 1000.0,
+                    f.p99.as_secs_f64() * 1000.0
+                );
+            }
+        }
         Command::AddUser { role, email, name } => {
             let password = match std::env::var("HELPDESK_PASSWORD") {
                 Ok(p) => p,
@@ -170,6 +228,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             no_demo,
             secure_cookies,
             timers,
+            uploads,
         } => {
             if !no_demo && app::demo::load_if_empty(&db).await? {
                 tracing::info!("loaded demo content (accounts above, also in README.md)");
@@ -188,8 +247,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let settings = Settings {
                 secure_cookies,
                 auto_close: timers.auto_close(),
+                uploads: uploads.limits(),
                 ..Settings::default()
             };
+            let files = app::files::store::Files::local(&cli.data_dir.join("files"))?;
+            app::files::sweep::spawn(files.clone(), db.clone());
             app::cases::lifecycle::spawn_auto_close(
                 db.clone(),
                 settings.auto_close.clone(),
@@ -199,6 +261,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 leptos_options,
                 db: db.clone(),
                 settings,
+                files,
             };
             let listener = tokio::net::TcpListener::bind(addr).await?;
             tracing::info!(database = %db_path.display(), "listening on http://{addr}");

@@ -33,17 +33,22 @@ fn request_token() -> Option<String> {
 }
 
 fn token_in(headers: &http::HeaderMap) -> Option<String> {
+    cookie(headers, COOKIE_NAME)
+}
+
+/// The value of cookie `name` in a request's headers.
+pub fn cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
+        .find(|(n, _)| *n == name)
         .map(|(_, value)| value.to_owned())
 }
 
-fn served_over_https(state: &AppState) -> bool {
+pub(crate) fn served_over_https(state: &AppState) -> bool {
     state.settings.secure_cookies
         || use_context::<http::request::Parts>().is_some_and(|p| {
             p.headers
@@ -52,7 +57,7 @@ fn served_over_https(state: &AppState) -> bool {
         })
 }
 
-fn set_cookie(value: String) {
+pub(crate) fn set_cookie(value: String) {
     if let (Some(res), Ok(value)) = (
         use_context::<ResponseOptions>(),
         HeaderValue::from_str(&value),

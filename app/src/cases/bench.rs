@@ -26,7 +26,11 @@ async fn user(db: &Db, email: &str) -> Result<User, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-async fn measure<F, Fut, T>(name: &'static str, runs: usize, mut f: F) -> Result<Figure, AppError>
+pub async fn measure<F, Fut, T>(
+    name: &'static str,
+    runs: usize,
+    mut f: F,
+) -> Result<Figure, AppError>
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Result<T, AppError>>,

@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::api::ReplyToCase;
 use super::Message;
+use crate::files::picker::{FilePicker, Upload};
+use crate::files::view::AttachmentList;
 use crate::i18n::*;
 use crate::time::Timestamp;
-use crate::ui::forms::{invalid, last_error, FieldError, FormError};
+use crate::ui::forms::{invalid, FieldError, FormError};
 use crate::validate::{Field, MESSAGE_MAX};
 
 /// Every message, oldest first, each with its date and time.
@@ -36,29 +37,84 @@ fn MessageView(m: Message) -> impl IntoView {
                 " · "
                 <Timestamp ms=m.created_at />
             </header>
-            <p class="body">{m.body}</p>
+            {(!m.body.is_empty()).then(|| view! { <p class="body">{m.body}</p> })}
+            {(!m.attachments.is_empty()).then(|| view! { <AttachmentList files=m.attachments /> })}
         </li>
     }
+    .into_any()
 }
 
-/// The reply box. `id` keeps labels unique when several cases are open on
-/// one page (the list's expanded rows).
+/// The reply box, with files. `id` keeps labels unique when several cases
+/// are open on one page (the list's expanded rows); `on_sent` reloads the
+/// case, and `sent` (owned by the page, as the reload renders this form
+/// anew) shows the confirmation. Without JavaScript it is a plain multipart
+/// form post.
 #[component]
-pub fn ReplyForm(number: i64, reply: ServerAction<ReplyToCase>, id: String) -> impl IntoView {
+pub fn ReplyForm(
+    number: i64,
+    id: String,
+    on_sent: Callback<()>,
+    sent: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let error = last_error(reply.value());
-    let sent = move || matches!(reply.value().get(), Some(Ok(())));
+    let upload = Upload::new();
+    let error = upload.error();
     let error_id = format!("{id}-error");
+    let files_id = format!("{id}-files");
+    let submit = move |ev| {
+        sent.set(false);
+        upload.submit(ev, move |_| {
+            sent.set(true);
+            on_sent.run(());
+        })
+    };
+    let after = view! {
+        <p class="notice success" role="status" hidden=move || !sent.get()>{t!(i18n, cases.replied)}</p>
+        <button type="submit" class="primary" disabled=move || upload.sending.get()>
+            {move || if upload.sending.get() { t_string!(i18n, files.sending) } else { t_string!(i18n, cases.reply) }}
+        </button>
+    }
+    .into_any();
     view! {
-        <ActionForm action=reply attr:class="reply-form">
-            <input type="hidden" name="number" value=number />
+        <form method="post" enctype="multipart/form-data" action=format!("/upload/cases/{number}")
+            class="reply-form" on:submit=submit
+            aria-label=move || t_string!(i18n, cases.reply).to_string()>
             <label for=id.clone()>{t!(i18n, cases.your_reply)}</label>
-            <textarea id=id name="body" rows="5" required maxlength=MESSAGE_MAX
+            <textarea id=id name="body" rows="5" maxlength=MESSAGE_MAX
                 aria-describedby=error_id.clone() aria-invalid=invalid(error, Field::Message)></textarea>
             <FieldError id=error_id field=Field::Message error />
+            <FilePicker id=files_id upload />
             <FormError error />
-            <p class="notice success" role="status" hidden=move || !sent()>{t!(i18n, cases.replied)}</p>
-            <button type="submit" class="primary">{t!(i18n, cases.reply)}</button>
-        </ActionForm>
+            {after}
+        </form>
     }
+    .into_any()
+}
+
+/// "Upload attachments": files added to the case without a text.
+#[component]
+pub fn UploadForm(number: i64, on_sent: Callback<()>, sent: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let upload = Upload::new();
+    let error = upload.error();
+    let submit = move |ev| {
+        sent.set(false);
+        upload.submit(ev, move |_| {
+            sent.set(true);
+            on_sent.run(());
+        })
+    };
+    view! {
+        <section class="panel upload-form" aria-labelledby="upload-heading">
+            <h2 id="upload-heading">{t!(i18n, files.upload_attachments)}</h2>
+            <form method="post" enctype="multipart/form-data" action=format!("/upload/cases/{number}")
+                on:submit=submit>
+                <FilePicker id="upload-files" upload />
+                <FormError error />
+                <p class="notice success" role="status" hidden=move || !sent.get()>{t!(i18n, files.uploaded)}</p>
+                <button type="submit" disabled=move || upload.sending.get()>{t!(i18n, files.upload)}</button>
+            </form>
+        </section>
+    }
+    .into_any()
 }

@@ -8,10 +8,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::actions::{CloseForm, ConfirmForm, MergeForm, StatusForm};
 use super::activity::ActivityPanel;
-use super::api::{
-    get_case, ChangeStatus, CloseCase, ConfirmSelfHelp, EditCase, MergeCase, ReplyToCase,
-};
-use super::conversation::{Conversation, ReplyForm};
+use super::api::{get_case, ChangeStatus, CloseCase, ConfirmSelfHelp, EditCase, MergeCase};
+use super::conversation::{Conversation, ReplyForm, UploadForm};
 use super::details::{DetailsPanel, EditForm};
 use super::{CaseDetail, CaseStatus};
 use crate::error::AppError;
@@ -65,7 +63,11 @@ pub fn CasePage() -> impl IntoView {
 /// What can be done on a case page; the page reloads after each.
 #[derive(Clone, Copy)]
 struct CaseActions {
-    reply: ServerAction<ReplyToCase>,
+    /// Bumped by each reply or upload (plain multipart posts, not actions).
+    sent: RwSignal<usize>,
+    /// Whether the last reply / upload went through, for their notices.
+    replied: RwSignal<bool>,
+    uploaded: RwSignal<bool>,
     status: ServerAction<ChangeStatus>,
     close: ServerAction<CloseCase>,
     confirm: ServerAction<ConfirmSelfHelp>,
@@ -76,7 +78,9 @@ struct CaseActions {
 impl CaseActions {
     fn new() -> Self {
         Self {
-            reply: ServerAction::new(),
+            sent: RwSignal::new(0),
+            replied: RwSignal::new(false),
+            uploaded: RwSignal::new(false),
             status: ServerAction::new(),
             close: ServerAction::new(),
             confirm: ServerAction::new(),
@@ -85,9 +89,14 @@ impl CaseActions {
         }
     }
 
+    fn reload(&self) -> Callback<()> {
+        let sent = self.sent;
+        Callback::new(move |_| sent.update(|n| *n += 1))
+    }
+
     fn version(&self) -> [usize; 6] {
         [
-            self.reply.version().get(),
+            self.sent.get(),
             self.status.version().get(),
             self.close.version().get(),
             self.confirm.version().get(),
@@ -153,10 +162,12 @@ fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
         }
         .into_any()
     } else {
-        view! { <ReplyForm number reply=actions.reply id="reply-body".to_string() /> }.into_any()
+        view! { <ReplyForm number on_sent=actions.reload() sent=actions.replied id="reply-body".to_string() /> }
+            .into_any()
     };
     let side = view! {
         <DetailsPanel case=case.clone() />
+        {(!current.is_final()).then(|| view! { <UploadForm number on_sent=actions.reload() sent=actions.uploaded /> })}
         {can_edit.then(|| view! { <EditForm case=case.clone() edit=actions.edit /> })}
         {(staff && !current.is_final()).then(|| view! {
             <StatusForm number current status=actions.status />

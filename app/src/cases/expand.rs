@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::api::{get_case, ReplyToCase};
+use super::api::get_case;
 use super::conversation::{Conversation, ReplyForm};
 use super::CaseSummary;
 use crate::i18n::*;
@@ -103,8 +103,10 @@ fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize) -> AnyView {
 #[component]
 fn InlineCase(number: i64) -> impl IntoView {
     let i18n = use_i18n();
-    let reply = ServerAction::<ReplyToCase>::new();
-    let case = Resource::new(move || reply.version().get(), move |_| get_case(number));
+    let sent = RwSignal::new(0usize);
+    let replied = RwSignal::new(false);
+    let on_sent = Callback::new(move |_| sent.update(|n| *n += 1));
+    let case = Resource::new(move || sent.get(), move |_| get_case(number));
     view! {
         <Transition fallback=move || view! { <p>{t!(i18n, cases.loading)}</p> }>
             {move || Suspend::new(async move {
@@ -114,7 +116,7 @@ fn InlineCase(number: i64) -> impl IntoView {
                         view! {
                             <Conversation messages=case.messages />
                             {(!final_).then(|| view! {
-                                <ReplyForm number reply id=format!("reply-{number}") />
+                                <ReplyForm number on_sent sent=replied id=format!("reply-{number}") />
                             })}
                             <p>
                                 <A href=format!("/cases/{number}")>{t!(i18n, cases.open_full)}</A>

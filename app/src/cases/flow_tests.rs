@@ -12,7 +12,7 @@ use crate::cases::merge::merge;
 use crate::cases::open::{open_case, NewCase, Opened};
 use crate::cases::record::CaseEdit;
 use crate::cases::self_help;
-use crate::cases::store::{open_for_viewer, reply, set_status};
+use crate::cases::store::{open_for_viewer, reply, reply_with_files, set_status};
 use crate::cases::{ActivityKind, CaseStatus, CaseType, Origin};
 use crate::db::testing::{test_db, TestDb};
 use crate::error::AppError;
@@ -182,7 +182,13 @@ async fn staff_merge_a_case_into_another() {
         .await
         .number();
     w.t.db.clock.advance(Duration::from_secs(60));
-    reply(&w.t.db, &w.bob, a, &body("Second try failed too"))
+    let receipt = crate::files::save::Placed {
+        key: "receipt-key".into(),
+        name: "receipt.pdf".into(),
+        kind: crate::files::FileKind::Pdf,
+        size: 10,
+    };
+    reply_with_files(&w.t.db, &w.bob, a, "Second try failed too", &[receipt])
         .await
         .unwrap();
 
@@ -211,6 +217,20 @@ async fn staff_merge_a_case_into_another() {
     );
 
     let target = open_for_viewer(&w.t.db, &w.agent, b).await.unwrap();
+    let files: Vec<_> = target
+        .messages
+        .iter()
+        .flat_map(|m| {
+            m.attachments
+                .iter()
+                .map(|f| (m.body.as_str(), f.name.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        files,
+        [("Second try failed too", "receipt.pdf")],
+        "files follow their message"
+    );
     let bodies: Vec<_> = target.messages.iter().map(|m| m.body.as_str()).collect();
     assert_eq!(
         bodies,

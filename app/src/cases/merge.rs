@@ -62,18 +62,7 @@ pub async fn merge(db: &Db, staff: &User, from: i64, into: i64) -> Result<(), Ap
     if source_status.is_final() || target.status()?.is_final() {
         return Err(AppError::CaseClosed);
     }
-    sqlx::query(
-        r#"
-        INSERT INTO messages (case_id, author_id, from_staff, body, created_at)
-        SELECT $1, author_id, from_staff, body, created_at
-        FROM messages WHERE case_id = $2
-        ORDER BY created_at, id
-        "#,
-    )
-    .bind(target.id)
-    .bind(source.id)
-    .execute(&mut *tx)
-    .await?;
+    copy_messages(&mut tx, source.id, target.id).await?;
 
     let mut cc = cc_of(&mut *tx, target.id).await?;
     for email in cc_of(&mut *tx, source.id)
@@ -120,5 +109,30 @@ pub async fn merge(db: &Db, staff: &User, from: i64, into: i64) -> Result<(), Ap
     )
     .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Copies every message of `from` into `to`, in time order, with its files.
+async fn copy_messages(tx: &mut Tx, from: i64, to: i64) -> Result<(), AppError> {
+    let messages = sqlx::query_scalar::<_, i64>(
+        "SELECT id FROM messages WHERE case_id = $1 ORDER BY created_at, id",
+    )
+    .bind(from)
+    .fetch_all(&mut **tx)
+    .await?;
+    for old in messages {
+        let new: i64 = sqlx::query_scalar(
+            r#"
+            INSERT INTO messages (case_id, author_id, from_staff, body, created_at)
+            SELECT $1, author_id, from_staff, body, created_at FROM messages WHERE id = $2
+            RETURNING id
+            "#,
+        )
+        .bind(to)
+        .bind(old)
+        .fetch_one(&mut **tx)
+        .await?;
+        crate::files::save::copy(tx, old, new, to).await?;
+    }
     Ok(())
 }

@@ -4,23 +4,51 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
+use leptos_router::hooks::use_navigate;
 
-use super::api::{OpenCase, OpenCaseFor};
+use super::api::OpenCaseFor;
 use super::record::{Priority, PHONE_MAX, SHORT_TEXT_MAX};
 use super::{CaseType, Origin};
 use crate::error::AppError;
+use crate::files::picker::{FilePicker, Upload};
+use crate::help::suggest::Suggestions;
 use crate::i18n::*;
 use crate::ui::app::use_auth;
 use crate::ui::forms::{invalid, last_error, FieldError, FormError, TextField};
 use crate::ui::labels;
 use crate::validate::{Field, EMAIL_MAX, MESSAGE_MAX, SUBJECT_MAX};
 
+/// A multipart form so the first message can carry files; without
+/// JavaScript the browser posts it as it is.
 #[component]
 pub fn NewCasePage() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let action = ServerAction::<OpenCase>::new();
-    let error = last_error(action.value());
+    let upload = Upload::new();
+    let error = upload.error();
+    let navigate = use_navigate();
+    let submit = move |ev| {
+        let navigate = navigate.clone();
+        upload.submit(ev, move |done| navigate(&done.location, Default::default()))
+    };
+    let contact = view! {
+        <TextField id="case-tax-id" name="tax_id" field=Field::TaxId max=SHORT_TEXT_MAX error
+            label=t!(i18n, cases.tax_id).into_any() />
+        <TextField id="case-company" name="company" field=Field::Company max=SHORT_TEXT_MAX error
+            label=t!(i18n, cases.company).into_any() />
+        <TextField id="case-phone" name="phone" field=Field::Phone max=PHONE_MAX error
+            label=t!(i18n, cases.phone).into_any() />
+    }
+    .into_any();
+    let actions = view! {
+        <div class="actions">
+            <button type="submit" class="primary" disabled=move || upload.sending.get()>
+                {move || if upload.sending.get() { t_string!(i18n, files.sending) } else { t_string!(i18n, cases.submit_open) }}
+            </button>
+            <A href="/cases">{t!(i18n, cases.back_to_list)}</A>
+        </div>
+    }
+    .into_any();
     view! {
         <Title text=move || t_string!(i18n, cases.open_new).to_string() />
         <Transition>
@@ -30,21 +58,16 @@ pub fn NewCasePage() -> impl IntoView {
             })}
         </Transition>
         <h1>{t!(i18n, cases.open_new)}</h1>
-        <ActionForm action attr:class="case-form">
-            <CaseFields error />
-            <TextField id="case-tax-id" name="tax_id" field=Field::TaxId max=SHORT_TEXT_MAX error
-                label=t!(i18n, cases.tax_id).into_any() />
-            <TextField id="case-company" name="company" field=Field::Company max=SHORT_TEXT_MAX error
-                label=t!(i18n, cases.company).into_any() />
-            <TextField id="case-phone" name="phone" field=Field::Phone max=PHONE_MAX error
-                label=t!(i18n, cases.phone).into_any() />
+        <form method="post" enctype="multipart/form-data" action="/upload/cases" class="case-form"
+            on:submit=submit>
+            <CaseFields error suggest=true />
+            {contact}
+            <FilePicker id="case-files" upload />
             <FormError error />
-            <div class="actions">
-                <button type="submit" class="primary">{t!(i18n, cases.submit_open)}</button>
-                <A href="/cases">{t!(i18n, cases.back_to_list)}</A>
-            </div>
-        </ActionForm>
+            {actions}
+        </form>
     }
+    .into_any()
 }
 
 /// Staff open a case on a customer's behalf (origin phone or email).
@@ -84,10 +107,13 @@ pub fn StaffNewCasePage() -> impl IntoView {
     }
 }
 
-/// Subject, type, priority, description and CC: the fields every new case has.
+/// Subject, type, priority, description and CC: the fields every new case
+/// has. With `suggest`, articles matching the subject appear as it is typed.
 #[component]
-fn CaseFields(error: Signal<Option<AppError>>) -> impl IntoView {
+fn CaseFields(error: Signal<Option<AppError>>, #[prop(optional)] suggest: bool) -> impl IntoView {
     let i18n = use_i18n();
+    let (subject, set_subject) = signal(String::new());
+    let suggestions = suggest.then(|| view! { <Suggestions subject /> });
     let types = CaseType::ALL
         .into_iter()
         .map(|t| view! { <option value=t.as_str()>{move || labels::case_type(i18n, t)}</option> })
@@ -105,8 +131,10 @@ fn CaseFields(error: Signal<Option<AppError>>) -> impl IntoView {
     view! {
         <label for="case-subject">{t!(i18n, cases.subject)}</label>
         <input id="case-subject" name="subject" required maxlength=SUBJECT_MAX
-            aria-describedby="case-subject-error" aria-invalid=invalid(error, Field::Subject) />
+            aria-describedby="case-subject-error" aria-invalid=invalid(error, Field::Subject)
+            on:input=move |ev| set_subject.set(event_target_value(&ev)) />
         <FieldError id="case-subject-error" field=Field::Subject error />
+        {suggestions}
 
         <label for="case-type">{t!(i18n, cases.type_label)}</label>
         <select id="case-type" name="case_type" required

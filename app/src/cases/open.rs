@@ -10,6 +10,7 @@ use super::{CaseType, Origin};
 use crate::auth::{Role, User};
 use crate::db::Db;
 use crate::error::AppError;
+use crate::files::save::{self, Placed};
 use crate::validate::{Email, Field, MessageBody, Problem, Subject};
 
 /// Case numbers start above this, so they look like case numbers.
@@ -62,6 +63,20 @@ pub async fn open_case(
     requester: &User,
     new: &NewCase,
 ) -> Result<Opened, AppError> {
+    Ok(open_case_with_files(db, opener, requester, new, &[])
+        .await?
+        .0)
+}
+
+/// Opens a case whose first message carries files already placed in the
+/// store; also gives the new attachment ids.
+pub async fn open_case_with_files(
+    db: &Db,
+    opener: &User,
+    requester: &User,
+    new: &NewCase,
+    files: &[Placed],
+) -> Result<(Opened, Vec<i64>), AppError> {
     let now = db.now();
     let mut tx = db.begin_write().await?;
     if opener.id == requester.id {
@@ -71,9 +86,10 @@ pub async fn open_case(
             let case = visible_case(&mut *tx, requester, n).await?;
             let body = format!("{}\n\n{}", new.subject.as_str(), new.description.as_str());
             let body = MessageBody::parse(&body).unwrap_or_else(|_| new.description.clone());
-            add_reply(&mut tx, requester, &case, &body, now).await?;
+            let message = add_reply(&mut tx, requester, &case, body.as_str(), now).await?;
+            let ids = save::insert(&mut tx, case.id, message, files, now).await?;
             tx.commit().await?;
-            return Ok(Opened::AddedTo(n));
+            return Ok((Opened::AddedTo(n), ids));
         }
     }
     // Safe without a sequence: the write transaction holds the only writer.
@@ -109,7 +125,7 @@ pub async fn open_case(
     .fetch_one(&mut *tx)
     .await?;
     set_cc(&mut tx, case_id, &f.cc).await?;
-    insert_message(
+    let message = insert_message(
         &mut tx,
         case_id,
         Some(opener),
@@ -117,6 +133,7 @@ pub async fn open_case(
         now,
     )
     .await?;
+    let ids = save::insert(&mut tx, case_id, message, files, now).await?;
     count_status(&mut tx, None, CaseStatus::New).await?;
     log_event(
         &mut tx,
@@ -128,7 +145,7 @@ pub async fn open_case(
     .await?;
     super::self_help::answer_new_case(&mut tx, case_id, new.case_type, now).await?;
     tx.commit().await?;
-    Ok(Opened::New(number))
+    Ok((Opened::New(number), ids))
 }
 
 pub use super::record::OpenForm;

@@ -29,9 +29,11 @@ pub fn StaffPage() -> impl IntoView {
                         let admin = matches!(auth.user.await, Ok(Some(u)) if u.role == Role::Admin);
                         admin.then(|| view! {
                             <A href="/staff/self-help">{t!(i18n, staff.self_help)}</A>
+                            <A href="/staff/help-center">{t!(i18n, help_admin.title)}</A>
                         })
                     })}
                 </Transition>
+                <A href="/staff/articles">{t!(i18n, editor.articles)}</A>
                 <A href="/staff/cases/new" attr:class="button primary">{t!(i18n, staff.open_for)}</A>
             </div>
         </div>

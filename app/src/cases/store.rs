@@ -10,6 +10,7 @@ use super::{CaseDetail, CaseStatus, CaseType, Message, Origin};
 use crate::auth::User;
 use crate::db::{Db, Tx};
 use crate::error::AppError;
+use crate::files::save::Placed;
 use crate::validate::MessageBody;
 
 pub(super) fn decode<T>(value: Option<T>, what: &str, raw: &str) -> Result<T, AppError> {
@@ -35,18 +36,19 @@ pub(super) async fn set_cc(tx: &mut Tx, case_id: i64, cc: &[String]) -> Result<(
     Ok(())
 }
 
-/// Adds a message; `author` `None` is the system.
+/// Adds a message; `author` `None` is the system. Returns its id.
 pub(super) async fn insert_message(
     tx: &mut Tx,
     case_id: i64,
     author: Option<&User>,
     body: &str,
     now: i64,
-) -> Result<(), AppError> {
-    sqlx::query(
+) -> Result<i64, AppError> {
+    let id = sqlx::query_scalar(
         r#"
         INSERT INTO messages (case_id, author_id, from_staff, body, created_at)
         VALUES ($1, $2, $3, $4, $5)
+        RETURNING id
         "#,
     )
     .bind(case_id)
@@ -54,9 +56,9 @@ pub(super) async fn insert_message(
     .bind(author.is_none_or(|a| a.role.is_staff()))
     .bind(body)
     .bind(now)
-    .execute(&mut **tx)
+    .fetch_one(&mut **tx)
     .await?;
-    Ok(())
+    Ok(id)
 }
 
 #[derive(FromRow)]
@@ -169,11 +171,20 @@ pub(super) async fn own_open_case(
 }
 
 /// The case and its conversation; records that `viewer` has now read it.
+/// Not found unless `viewer` may see case `number`.
+pub async fn can_see(db: &Db, viewer: &User, number: i64) -> Result<(), AppError> {
+    visible_case(&db.read, viewer, number).await.map(drop)
+}
+
 pub async fn open_for_viewer(db: &Db, viewer: &User, number: i64) -> Result<CaseDetail, AppError> {
     let case = visible_case(&db.read, viewer, number).await?;
-    let messages = sqlx::query_as::<_, (Option<String>, bool, String, i64)>(
+    let mut files = crate::files::save::of_case(&db.read, case.id)
+        .await?
+        .into_iter()
+        .peekable();
+    let messages = sqlx::query_as::<_, (i64, Option<String>, bool, String, i64)>(
         r#"
-        SELECT u.name, m.from_staff, m.body, m.created_at
+        SELECT m.id, u.name, m.from_staff, m.body, m.created_at
         FROM messages m
         LEFT JOIN users u ON u.id = m.author_id
         WHERE m.case_id = $1
@@ -184,11 +195,12 @@ pub async fn open_for_viewer(db: &Db, viewer: &User, number: i64) -> Result<Case
     .fetch_all(&db.read)
     .await?
     .into_iter()
-    .map(|(author, from_staff, body, created_at)| Message {
+    .map(|(id, author, from_staff, body, created_at)| Message {
         author,
         from_staff,
         body,
         created_at,
+        attachments: files_of(&mut files, id),
     })
     .collect();
     let activity = activity(db, case.id).await?;
@@ -212,6 +224,19 @@ pub async fn open_for_viewer(db: &Db, viewer: &User, number: i64) -> Result<Case
         viewer_is_staff: viewer.role.is_staff(),
         viewer_is_requester: case.requester_id == viewer.id,
     })
+}
+
+/// The attachments of message `id`. Messages and attachments are both
+/// read in id order, and a message's files come after the message.
+fn files_of(
+    files: &mut std::iter::Peekable<impl Iterator<Item = (i64, crate::files::Attachment)>>,
+    id: i64,
+) -> Vec<crate::files::Attachment> {
+    let mut mine = Vec::new();
+    while let Some((_, file)) = files.next_if(|(m, _)| *m == id) {
+        mine.push(file);
+    }
+    mine
 }
 
 /// The case's CC addresses, in the order they were given.
@@ -252,31 +277,45 @@ pub async fn reply(
     number: i64,
     body: &MessageBody,
 ) -> Result<(), AppError> {
-    let now = db.now();
-    let mut tx = db.begin_write().await?;
-    let case = visible_case(&mut *tx, author, number).await?;
-    add_reply(&mut tx, author, &case, body, now).await?;
-    tx.commit().await?;
+    reply_with_files(db, author, number, body.as_str(), &[]).await?;
     Ok(())
 }
 
-/// The reply itself, inside the caller's transaction.
+/// A reply carrying files already placed in the store (its text may be
+/// empty when it has files); the new attachment ids.
+pub async fn reply_with_files(
+    db: &Db,
+    author: &User,
+    number: i64,
+    body: &str,
+    files: &[Placed],
+) -> Result<Vec<i64>, AppError> {
+    let now = db.now();
+    let mut tx = db.begin_write().await?;
+    let case = visible_case(&mut *tx, author, number).await?;
+    let message = add_reply(&mut tx, author, &case, body, now).await?;
+    let ids = crate::files::save::insert(&mut tx, case.id, message, files, now).await?;
+    tx.commit().await?;
+    Ok(ids)
+}
+
+/// The reply itself, inside the caller's transaction; the message's id.
 pub(super) async fn add_reply(
     tx: &mut Tx,
     author: &User,
     case: &CaseRow,
-    body: &MessageBody,
+    body: &str,
     now: i64,
-) -> Result<(), AppError> {
+) -> Result<i64, AppError> {
     let from_staff = author.role.is_staff();
     let current = case.status()?;
     let next = status_after_reply(current, from_staff, case.last_staff_reply_at.is_some())?;
-    insert_message(tx, case.id, Some(author), body.as_str(), now).await?;
+    let message = insert_message(tx, case.id, Some(author), body, now).await?;
     touch(tx, case.id, from_staff, now).await?;
     if next != current {
         change_status(tx, case.id, Some(author.id), current, next, now).await?;
     }
-    Ok(())
+    Ok(message)
 }
 
 /// Stamps the case's last update (and the last staff answer, which drives

@@ -94,6 +94,7 @@ pub struct Message {
     pub from_staff: bool,
     pub body: String,
     pub created_at: i64,
+    pub attachments: Vec<crate::files::Attachment>,
 }
 
 /// A case with its whole conversation, as one viewer may see it.

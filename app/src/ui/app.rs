@@ -15,7 +15,13 @@ use crate::cases::new::{NewCasePage, StaffNewCasePage};
 use crate::cases::self_help_page::SelfHelpPage;
 use crate::cases::staff::StaffPage;
 use crate::error::AppError;
-use crate::help::pages::{ArticlePage, HomePage};
+use crate::help::admin_page::HelpAdminPage;
+use crate::help::article_page::ArticlePage;
+use crate::help::editor::{EditArticlePage, NewArticlePage};
+use crate::help::pages::HomePage;
+use crate::help::search_page::SearchPage;
+use crate::help::shelf::{CollectionPage, FolderPage};
+use crate::help::staff_list::StaffArticlesPage;
 use crate::i18n::*;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -86,6 +92,9 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/help/articles/:id") view=ArticlePage ssr=SsrMode::Async />
+                        <Route path=path!("/help/search") view=SearchPage ssr=SsrMode::Async />
+                        <Route path=path!("/help/collections/:country") view=CollectionPage ssr=SsrMode::Async />
+                        <Route path=path!("/help/folders/:id") view=FolderPage ssr=SsrMode::Async />
                         <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async />
                         <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async />
                         <Route path=path!("/cases") view=MyCasesPage ssr=SsrMode::Async />
@@ -94,6 +103,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/cases/new") view=StaffNewCasePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/self-help") view=SelfHelpPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/articles") view=StaffArticlesPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/articles/new") view=NewArticlePage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/articles/:id/edit") view=EditArticlePage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/help-center") view=HelpAdminPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </Router>

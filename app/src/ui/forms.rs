@@ -49,7 +49,11 @@ pub fn invalid(error: Signal<Option<AppError>>, field: Field) -> impl Fn() -> &'
 #[component]
 pub fn FormError(error: Signal<Option<AppError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let general = move || error.get().filter(|e| !matches!(e, AppError::Invalid(..)));
+    let general = move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::Invalid(..) | AppError::File { .. }))
+    };
     view! {
         <p class="form-error" role="alert" hidden=move || general().is_none()>
             {move || general().map(|e| labels::error(i18n, &e))}

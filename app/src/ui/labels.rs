@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::validate::{self, Field, Problem};
 
-type I18n = I18nContext<Locale>;
+pub type I18n = I18nContext<Locale>;
 
 /// The status as customers read it (PRODUCT.md §3.4), or as staff do.
 pub fn status(i18n: I18n, s: CaseStatus, for_staff: bool) -> String {
@@ -114,6 +114,8 @@ fn max_len(field: Field) -> usize {
         Field::Search => crate::cases::filter::SEARCH_MAX,
         Field::Phone => crate::cases::record::PHONE_MAX,
         Field::Cc => crate::cases::record::CC_MAX,
+        Field::Tags => crate::help::TAGS_MAX,
+        Field::BannerText => crate::help::BANNER_MAX,
         Field::TaxId | Field::Company | Field::Country | Field::Brand | Field::Product => {
             crate::cases::record::SHORT_TEXT_MAX
         }
@@ -142,7 +144,10 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
         Problem::Unknown if field == Field::MergeTarget => t!(i18n, errors.unknown_case).into_any(),
         Problem::Malformed if field == Field::MergeTarget => t!(i18n, errors.merge_self).into_any(),
         Problem::Unknown if field == Field::Email => t!(i18n, errors.unknown_customer).into_any(),
+        Problem::Malformed if field == Field::Window => t!(i18n, errors.window).into_any(),
         Problem::Malformed => t!(i18n, errors.malformed).into_any(),
+        Problem::Taken => t!(i18n, errors.taken).into_any(),
+        Problem::NotEmpty => t!(i18n, errors.not_empty).into_any(),
         Problem::PasswordLength => t!(i18n, errors.password_length).into_any(),
         Problem::Unknown => t!(i18n, errors.unknown).into_any(),
     }
@@ -156,6 +161,7 @@ pub fn error(i18n: I18n, e: &AppError) -> AnyView {
         AppError::WrongCredentials => t!(i18n, errors.wrong_credentials).into_any(),
         AppError::EmailTaken => t!(i18n, errors.email_taken).into_any(),
         AppError::Invalid(field, p) => problem(i18n, *field, *p),
+        AppError::File { name, problem } => crate::files::view::problem(i18n, name, *problem),
         AppError::CaseClosed => t!(i18n, errors.case_closed).into_any(),
         AppError::BadRequest => t!(i18n, errors.bad_request).into_any(),
         AppError::Network => t!(i18n, errors.network).into_any(),

@@ -5,5 +5,8 @@
 mod accounts;
 mod cases;
 mod export;
+mod files;
+mod help;
+mod help_admin;
 mod pages;
 mod support;

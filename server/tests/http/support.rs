@@ -11,12 +11,16 @@ use app::auth::{accounts, Role};
 use app::db::{Clock, Db};
 use app::state::{AppState, Settings};
 
+/// One part of a multipart form: field, file name (for a file), bytes.
+pub type Part<'a> = (&'a str, Option<&'a str>, &'a [u8]);
+
 /// A list request with no filter set.
 pub const MINE: &str = "query[sort]=";
 
 pub struct TestApp {
     router: Router,
     pub db: Db,
+    pub files: app::files::store::Files,
     _dir: tempfile::TempDir,
     /// Cases take turns through the types, so a customer's open cases never
     /// join each other as duplicates.
@@ -34,15 +38,18 @@ pub async fn spawn_app() -> TestApp {
     let db = Db::open(&dir.path().join("t.db"), Clock::system())
         .await
         .unwrap();
+    let files = app::files::store::Files::local(&dir.path().join("files")).unwrap();
     let state = AppState {
         leptos_options: LeptosOptions::builder().output_name("helpdesk").build(),
         db: db.clone(),
         settings: Settings::default(),
+        files: files.clone(),
     };
     for (role, name, email) in [
         (Role::Customer, "Ana", "ana@example.com"),
         (Role::Customer, "Bob", "bob@example.com"),
         (Role::Agent, "Alex", "agent@example.com"),
+        (Role::Admin, "Ada", "admin@example.com"),
     ] {
         accounts::register(&db, role, name, email, "password-123")
             .await
@@ -51,6 +58,7 @@ pub async fn spawn_app() -> TestApp {
     TestApp {
         router: server::router(state),
         db,
+        files,
         _dir: dir,
         opened: Default::default(),
     }
@@ -69,17 +77,69 @@ impl TestApp {
     }
 
     pub async fn send(&self, req: Request<Body>) -> Reply {
+        let (status, headers, bytes) = self.send_bytes(req).await;
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn send_bytes(&self, req: Request<Body>) -> (StatusCode, http::HeaderMap, Vec<u8>) {
         let res = self.router.clone().oneshot(req).await.unwrap();
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
             .await
             .unwrap();
-        Reply {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
+        (status, headers, bytes.to_vec())
+    }
+
+    /// A multipart post: `(field, Some(file name) or None, bytes)`.
+    pub async fn upload(
+        &self,
+        path: &str,
+        parts: &[Part<'_>],
+        cookie: Option<&str>,
+        accept: &str,
+    ) -> Reply {
+        let boundary = "----helpdesk-test";
+        let mut body = Vec::new();
+        for (field, file, bytes) in parts {
+            let disposition = match file {
+                Some(name) => format!("form-data; name=\"{field}\"; filename=\"{name}\""),
+                None => format!("form-data; name=\"{field}\""),
+            };
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: {disposition}\r\n\r\n").as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
         }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let mut req = Request::post(path)
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::ACCEPT, accept);
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::from(body)).unwrap()).await
+    }
+
+    /// A plain GET with the cookie: status, headers and raw bytes.
+    pub async fn get(
+        &self,
+        path: &str,
+        cookie: Option<&str>,
+    ) -> (StatusCode, http::HeaderMap, Vec<u8>) {
+        let mut req = Request::get(path);
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send_bytes(req.body(Body::empty()).unwrap()).await
     }
 
     /// Signs in and returns the `name=value` cookie to send back.

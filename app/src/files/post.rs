@@ -1,0 +1,124 @@
+//! The two forms that carry files, as plain multipart endpoints:
+//! `POST /upload/cases` ("Open a New Case") and `POST /upload/cases/{n}`
+//! (a reply, or files alone from "Upload attachments").
+//!
+//! A script (the picker, with its progress bars) asks for JSON and gets
+//! `Uploaded` or an `AppError` with its status. A plain form post (no
+//! JavaScript) is redirected: to the case, or back to the form with the
+//! error in `?upload_error=`.
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Json;
+use http::{header, HeaderMap};
+use serde::de::value::MapDeserializer;
+use serde::Deserialize;
+
+use super::save::{discard, place};
+use super::upload::{read_form, Form};
+use super::{Uploaded, ERROR_PARAM};
+use crate::auth::{session, User};
+use crate::cases::open::{landing, open_case_with_files};
+use crate::cases::record::OpenForm;
+use crate::cases::store::{can_see, reply_with_files};
+use crate::cases::Origin;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::validate::MessageBody;
+
+pub async fn reply(
+    State(state): State<AppState>,
+    Path(number): Path<i64>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let back = format!("/cases/{number}");
+    let run = async {
+        let user = signed_in(&state, &headers).await?;
+        // Refuse before reading a byte of the files.
+        can_see(&state.db, &user, number).await?;
+        let form = read(&state, &headers, body).await?;
+        let text = form.text("body").trim();
+        let text = if text.is_empty() && !form.files.is_empty() {
+            String::new()
+        } else {
+            MessageBody::parse(text)?.as_str().to_owned()
+        };
+        let placed = place(&state.files, form.files).await?;
+        match reply_with_files(&state.db, &user, number, &text, &placed).await {
+            Ok(attachments) => Ok(Uploaded {
+                location: back.clone(),
+                attachments,
+            }),
+            Err(err) => {
+                discard(&state.files, &placed).await;
+                Err(err)
+            }
+        }
+    };
+    answer(run.await, &headers, &back)
+}
+
+pub async fn open(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    let back = "/cases/new";
+    let run = async {
+        let user = signed_in(&state, &headers).await?;
+        let form = read(&state, &headers, body).await?;
+        let fields = MapDeserializer::<_, serde::de::value::Error>::new(
+            form.fields.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        let open_form = OpenForm::deserialize(fields).map_err(|_| AppError::BadRequest)?;
+        let new = open_form.check(Origin::Web, false)?;
+        let placed = place(&state.files, form.files).await?;
+        match open_case_with_files(&state.db, &user, &user, &new, &placed).await {
+            Ok((opened, attachments)) => Ok(Uploaded {
+                location: landing(opened),
+                attachments,
+            }),
+            Err(err) => {
+                discard(&state.files, &placed).await;
+                Err(err)
+            }
+        }
+    };
+    answer(run.await, &headers, back)
+}
+
+async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<User, AppError> {
+    session::user_from_headers(state, headers)
+        .await?
+        .ok_or(AppError::SignInRequired)
+}
+
+async fn read(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Form, AppError> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .ok_or(AppError::BadRequest)?;
+    read_form(&state.files, state.settings.uploads, content_type, body).await
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"))
+}
+
+fn answer(result: Result<Uploaded, AppError>, headers: &HeaderMap, back: &str) -> Response {
+    match (result, wants_json(headers)) {
+        (Ok(done), true) => Json(done).into_response(),
+        (Ok(done), false) => Redirect::to(&done.location).into_response(),
+        (Err(err), true) => (err.status(), Json(err)).into_response(),
+        (Err(AppError::SignInRequired), false) => {
+            Redirect::to(&format!("/signin?next={back}")).into_response()
+        }
+        (Err(err), false) => {
+            let json = serde_json::to_string(&err).unwrap_or_default();
+            let sep = if back.contains('?') { '&' } else { '?' };
+            let to = format!("{back}{sep}{ERROR_PARAM}={}", urlencoding::encode(&json));
+            Redirect::to(&to).into_response()
+        }
+    }
+}
