@@ -10,7 +10,7 @@ async function expectNoViolations(page: Page) {
 }
 
 test("public pages have no WCAG A/AA violations", async ({ page }) => {
-  for (const path of ["/", "/signin", "/signup"]) {
+  for (const path of ["/", "/signin", "/signup", "/help/collections/es"]) {
     await page.goto(path);
     await expectNoViolations(page);
   }
@@ -29,7 +29,7 @@ test("the customer's pages have no WCAG A/AA violations", async ({ page }) => {
 
 test("the staff pages have no WCAG A/AA violations", async ({ page }) => {
   await signIn(page, demo.admin.email, demo.admin.password);
-  for (const path of ["/staff", "/staff/cases/new", "/staff/self-help"]) {
+  for (const path of ["/staff", "/staff/cases/new", "/staff/self-help", "/staff/articles", "/staff/articles/new", "/staff/help-center"]) {
     await page.goto(path);
     await expectNoViolations(page);
   }

@@ -177,14 +177,5 @@ pub async fn save(db: &Db, edit: &ArticleEdit) -> Result<i64, AppError> {
 
 /// Deletes an article; its votes and links go with it.
 pub async fn delete(db: &Db, id: i64) -> Result<(), AppError> {
-    let mut tx = db.begin_write().await?;
-    let done = sqlx::query("DELETE FROM articles WHERE id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    tx.commit().await?;
-    Ok(())
+    super::structure::delete_row(db, "articles", id).await
 }

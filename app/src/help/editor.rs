@@ -94,9 +94,10 @@ fn Editor(choices: EditorOptions, article: Option<ArticleEdit>) -> impl IntoView
     let related = RwSignal::new(a.related);
     let save = ServerAction::<SaveArticle>::new();
     let error = last_error(save.value());
+    let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(saved)) = save.value().get() {
-            use_navigate()(&format!("/help/articles/{saved}"), Default::default());
+            navigate(&format!("/help/articles/{saved}"), Default::default());
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -172,48 +173,63 @@ fn Settings(
     folder: RwSignal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // Each option says whether it is chosen: a `value` set on the select
+    // before its options exist would be lost.
     let kinds = ArticleKind::ALL
         .into_iter()
-        .map(|k| view! { <option value=k.as_str()>{move || kind_label(i18n, k)}</option> })
+        .map(|k| {
+            view! {
+                <option value=k.as_str() selected=move || kind.get() == k.as_str()>
+                    {move || kind_label(i18n, k)}
+                </option>
+            }
+        })
         .collect_view();
     let folders = choices
         .folders
         .into_iter()
         .map(|(id, country, product)| {
             let label = move || format!("{} · {product}", country_label(i18n, &country));
-            view! { <option value=id.to_string()>{label}</option> }
+            let value = id.to_string();
+            let chosen = value.clone();
+            view! { <option value=value selected=move || folder.get() == chosen>{label}</option> }
         })
         .collect_view();
+    let language = move |code: &'static str| move || locale.get() == code;
+    let state = move |code: &'static str| move || status.get() == code;
     view! {
         <div class="editor-settings">
             <div>
                 <label for="article-language">{t!(i18n, editor.language)}</label>
-                <select id="article-language" prop:value=locale
-                    on:change=move |ev| locale.set(event_target_value(&ev))
-                    aria-describedby="article-language-error">
-                    <option value="en">{t!(i18n, languages.en)}</option>
-                    <option value="es">{t!(i18n, languages.es)}</option>
-                    <option value="fr">{t!(i18n, languages.fr)}</option>
+                <select id="article-language"
+                    on:change=move |ev| locale.set(event_target_value(&ev))>
+                    <option value="en" selected=language("en")>{t!(i18n, languages.en)}</option>
+                    <option value="es" selected=language("es")>{t!(i18n, languages.es)}</option>
+                    <option value="fr" selected=language("fr")>{t!(i18n, languages.fr)}</option>
                 </select>
             </div>
             <div>
                 <label for="article-kind">{t!(i18n, help.kind)}</label>
-                <select id="article-kind" prop:value=kind
+                <select id="article-kind"
                     on:change=move |ev| kind.set(event_target_value(&ev))>{kinds}</select>
             </div>
             <div>
                 <label for="article-status">{t!(i18n, editor.status)}</label>
-                <select id="article-status" prop:value=status
+                <select id="article-status"
                     on:change=move |ev| status.set(event_target_value(&ev))>
-                    <option value="draft">{t!(i18n, editor.draft)}</option>
-                    <option value="published">{t!(i18n, editor.published)}</option>
+                    <option value="draft" selected=state("draft")>{t!(i18n, editor.draft)}</option>
+                    <option value="published" selected=state("published")>
+                        {t!(i18n, editor.published)}
+                    </option>
                 </select>
             </div>
             <div>
                 <label for="article-folder">{t!(i18n, editor.folder)}</label>
-                <select id="article-folder" prop:value=folder
+                <select id="article-folder"
                     on:change=move |ev| folder.set(event_target_value(&ev))>
-                    <option value="">{t!(i18n, editor.no_folder)}</option>
+                    <option value="" selected=move || folder.get().is_empty()>
+                        {t!(i18n, editor.no_folder)}
+                    </option>
                     {folders}
                 </select>
             </div>
@@ -293,15 +309,16 @@ fn Preview(body: RwSignal<String>) -> impl IntoView {
 fn DeleteButton(id: i64) -> impl IntoView {
     let i18n = use_i18n();
     let delete = ServerAction::<DeleteArticle>::new();
+    let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(())) = delete.value().get() {
-            use_navigate()("/staff/articles", Default::default());
+            navigate("/staff/articles", Default::default());
         }
     });
     let error = last_error(delete.value());
     let click = move |_| {
         let sure = window()
-            .confirm_with_message(&t_string!(i18n, editor.confirm_delete))
+            .confirm_with_message(t_string!(i18n, editor.confirm_delete))
             .unwrap_or(false);
         if sure {
             delete.dispatch(DeleteArticle { id });

@@ -230,11 +230,15 @@ pub async fn add_banner(db: &Db, banner: &Banner) -> Result<i64, AppError> {
 }
 
 pub async fn remove_banner(db: &Db, id: i64) -> Result<(), AppError> {
+    delete_row(db, "help_banners", id).await
+}
+
+/// Deletes row `id` of `table` (a name written in this module's callers);
+/// not found if there is none.
+pub(super) async fn delete_row(db: &Db, table: &str, id: i64) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
-    let done = sqlx::query("DELETE FROM help_banners WHERE id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    let sql = format!("DELETE FROM {table} WHERE id = $1");
+    let done = sqlx::query(&sql).bind(id).execute(&mut *tx).await?;
     if done.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
