@@ -170,7 +170,7 @@ pub async fn run(db: &Db, runs: usize) -> Result<Vec<Figure>, AppError> {
         ("search: accents folded", query("facturacion")),
         (
             "search: as typed, with operators",
-            query("\"payment\" OR (card"),
+            query("\"payment\" (card* -invoice"),
         ),
         (
             "search: common word, all filters",
@@ -204,6 +204,26 @@ pub async fn run(db: &Db, runs: usize) -> Result<Vec<Figure>, AppError> {
                 votes::feedback(db, id).await?;
                 Ok(article)
             }
+        })
+        .await?,
+    );
+    figures.push(
+        measure("home page (5 articles a folder)", runs, || {
+            store::home(db, "es")
+        })
+        .await?,
+    );
+    let folder: i64 = sqlx::query_scalar("SELECT MIN(id) FROM help_folders")
+        .fetch_one(&db.read)
+        .await?;
+    figures.push(
+        measure("folder page (up to 1,000 articles)", runs, || {
+            let only = store::Shelves {
+                country: None,
+                folder: Some(folder),
+                per_folder: store::FOLDER_PAGE_MAX,
+            };
+            store::folders(db, "es", only)
         })
         .await?,
     );

@@ -176,22 +176,6 @@ pub async fn home(db: &Db, locale: &str) -> Result<Home, AppError> {
     })
 }
 
-type FolderRow = (
-    i64,
-    String,
-    String,
-    i64,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    i64,
-    i64,
-    i64,
-    i64,
-);
-
 /// Which folders a list shows, and how many of each one's articles.
 pub struct Shelves<'a> {
     pub country: Option<&'a str>,
@@ -200,44 +184,55 @@ pub struct Shelves<'a> {
 }
 
 /// Folders with published articles in `locale`, by country then product,
-/// each with its first `per_folder` articles by title.
+/// each with its first `per_folder` articles by title. One small query per
+/// folder, each an index range (`articles_folder`): ranking every article
+/// of a language at once took 160 ms at 50,000 articles.
 pub async fn folders(db: &Db, locale: &str, only: Shelves<'_>) -> Result<Vec<Folder>, AppError> {
-    let rows = sqlx::query_as::<_, FolderRow>(&format!(
+    let places = sqlx::query_as::<_, (i64, String, String)>(
         r#"
-        SELECT * FROM (
-            SELECT f.id AS folder, c.country, f.product, {SUMMARY_COLUMNS},
-                   ROW_NUMBER() OVER (PARTITION BY f.id ORDER BY a.title) AS n,
-                   COUNT(*) OVER (PARTITION BY f.id) AS total,
-                   c.position AS cp, f.position AS fp
-            FROM articles a
-            JOIN help_folders f ON f.id = a.folder_id
-            JOIN help_collections c ON c.id = f.collection_id
-            WHERE a.status = 'published' AND a.locale = $1
-              AND ($2 IS NULL OR c.country = $2) AND ($3 IS NULL OR f.id = $3)
-        ) listed
-        WHERE n <= $4
-        ORDER BY cp, country, fp, product, title
-        "#
-    ))
-    .bind(locale)
+        SELECT f.id, c.country, f.product
+        FROM help_folders f JOIN help_collections c ON c.id = f.collection_id
+        WHERE ($1 IS NULL OR c.country = $1) AND ($2 IS NULL OR f.id = $2)
+        ORDER BY c.position, c.country, f.position, f.product
+        "#,
+    )
     .bind(only.country)
     .bind(only.folder)
-    .bind(only.per_folder)
     .fetch_all(&db.read)
     .await?;
-    let mut folders: Vec<Folder> = Vec::new();
-    for (folder, country, product, id, locale, title, kind, text, updated, _, total, ..) in rows {
-        let article = summary((id, locale, title, kind, text, updated))?;
-        match folders.last_mut() {
-            Some(f) if f.id == folder => f.articles.push(article),
-            _ => folders.push(Folder {
-                id: folder,
-                country,
-                product,
-                total,
-                articles: vec![article],
-            }),
+    let mut folders = Vec::new();
+    for (id, country, product) in places {
+        let total: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM articles \
+             WHERE folder_id = $1 AND status = 'published' AND locale = $2",
+        )
+        .bind(id)
+        .bind(locale)
+        .fetch_one(&db.read)
+        .await?;
+        if total == 0 {
+            continue;
         }
+        let articles = sqlx::query_as::<_, SummaryRow>(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a \
+             WHERE a.folder_id = $1 AND a.status = 'published' AND a.locale = $2 \
+             ORDER BY a.title LIMIT $3"
+        ))
+        .bind(id)
+        .bind(locale)
+        .bind(only.per_folder)
+        .fetch_all(&db.read)
+        .await?
+        .into_iter()
+        .map(summary)
+        .collect::<Result<_, _>>()?;
+        folders.push(Folder {
+            id,
+            country,
+            product,
+            total,
+            articles,
+        });
     }
     Ok(folders)
 }
