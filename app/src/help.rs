@@ -260,3 +260,5 @@ pub struct Shelf {
 /// Longest banner message and article tag list an admin can write.
 pub const BANNER_MAX: usize = 500;
 pub const TAGS_MAX: usize = 200;
+/// Most related articles one article can list.
+pub const RELATED_MAX: usize = 10;

@@ -3,15 +3,13 @@
 
 use super::store::{self, summary, Draft};
 use super::structure::exists;
-use super::{ArticleEdit, EditorOptions, StaffArticle, TAGS_MAX};
+use super::{ArticleEdit, EditorOptions, StaffArticle, RELATED_MAX, TAGS_MAX};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::validate::{Field, MessageBody, Problem, Subject};
 
 /// Rows in the staff list and related-article choices: the latest edited.
 const LISTED: i64 = 500;
-/// Most related articles one article can list.
-pub const RELATED_MAX: usize = 10;
 pub const LOCALES: [&str; 3] = ["en", "es", "fr"];
 
 type StaffRow = (

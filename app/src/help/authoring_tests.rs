@@ -1,11 +1,11 @@
 //! Writing articles (saving, editing, related articles, checks) and
 //! arranging the help center (collections, folders, banners).
 
-use super::authoring_store::{self, RELATED_MAX};
+use super::authoring_store;
 use super::store::{self, Shelves};
 use super::structure;
 use super::tests::{draft, search};
-use super::{ArticleEdit, ArticleKind};
+use super::{ArticleEdit, ArticleKind, RELATED_MAX};
 use crate::db::testing::test_db;
 use crate::db::Db;
 use crate::error::AppError;

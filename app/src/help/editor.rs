@@ -128,6 +128,8 @@ fn Editor(choices: EditorOptions, article: Option<ArticleEdit>) -> impl IntoView
             aria-describedby="article-title-error" aria-invalid=invalid(error, Field::Subject) />
         <FieldError id="article-title-error" field=Field::Subject error />
         <Settings choices=choices.clone() locale kind status folder />
+        <FieldError id="article-language-error" field=Field::Language error />
+        <FieldError id="article-folder-error" field=Field::Folder error />
         <label for="article-tags">{t!(i18n, editor.tags)}</label>
         <input id="article-tags" bind:value=tags maxlength=super::TAGS_MAX
             aria-describedby="article-tags-hint article-tags-error"
@@ -201,7 +203,7 @@ fn Settings(
         <div class="editor-settings">
             <div>
                 <label for="article-language">{t!(i18n, editor.language)}</label>
-                <select id="article-language"
+                <select id="article-language" aria-describedby="article-language-error"
                     on:change=move |ev| locale.set(event_target_value(&ev))>
                     <option value="en" selected=language("en")>{t!(i18n, languages.en)}</option>
                     <option value="es" selected=language("es")>{t!(i18n, languages.es)}</option>
@@ -225,7 +227,7 @@ fn Settings(
             </div>
             <div>
                 <label for="article-folder">{t!(i18n, editor.folder)}</label>
-                <select id="article-folder"
+                <select id="article-folder" aria-describedby="article-folder-error"
                     on:change=move |ev| folder.set(event_target_value(&ev))>
                     <option value="" selected=move || folder.get().is_empty()>
                         {t!(i18n, editor.no_folder)}

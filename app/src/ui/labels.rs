@@ -133,6 +133,12 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
             max = move || crate::cases::record::CC_MAX
         )
         .into_any(),
+        Problem::TooLong if field == Field::Related => t!(
+            i18n,
+            errors.too_many_related,
+            max = move || crate::help::RELATED_MAX
+        )
+        .into_any(),
         Problem::TooLong => {
             let max = max_len(field);
             t!(i18n, errors.too_long, max = move || max).into_any()
