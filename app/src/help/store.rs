@@ -148,6 +148,19 @@ pub(super) fn summary(
     })
 }
 
+/// The articles a query of `SUMMARY_COLUMNS` finds.
+async fn summaries<'q>(
+    query: sqlx::query::QueryAs<'q, sqlx::Sqlite, SummaryRow, sqlx::sqlite::SqliteArguments<'q>>,
+    db: &Db,
+) -> Result<Vec<ArticleSummary>, AppError> {
+    query
+        .fetch_all(&db.read)
+        .await?
+        .into_iter()
+        .map(summary)
+        .collect()
+}
+
 const SUMMARY_COLUMNS: &str = "a.id, a.locale, a.title, a.kind, a.summary, a.updated_at";
 
 /// The home page in `locale`: the banner, folders by country and product
@@ -159,16 +172,15 @@ pub async fn home(db: &Db, locale: &str) -> Result<Home, AppError> {
         per_folder: HOME_PER_FOLDER,
     };
     let folders = folders(db, locale, only).await?;
-    let guides = sqlx::query_as::<_, SummaryRow>(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM articles a \
+    let guides = summaries(
+        sqlx::query_as::<_, SummaryRow>(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a \
          WHERE a.folder_id IS NULL AND a.status = 'published' AND a.locale = $1 ORDER BY a.title"
-    ))
-    .bind(locale)
-    .fetch_all(&db.read)
-    .await?
-    .into_iter()
-    .map(summary)
-    .collect::<Result<_, _>>()?;
+        ))
+        .bind(locale),
+        db,
+    )
+    .await?;
     Ok(Home {
         banner: super::structure::active_banner(db).await?,
         folders,
@@ -213,19 +225,18 @@ pub async fn folders(db: &Db, locale: &str, only: Shelves<'_>) -> Result<Vec<Fol
         if total == 0 {
             continue;
         }
-        let articles = sqlx::query_as::<_, SummaryRow>(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a \
+        let articles = summaries(
+            sqlx::query_as::<_, SummaryRow>(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM articles a \
              WHERE a.folder_id = $1 AND a.status = 'published' AND a.locale = $2 \
              ORDER BY a.title LIMIT $3"
-        ))
-        .bind(id)
-        .bind(locale)
-        .bind(only.per_folder)
-        .fetch_all(&db.read)
-        .await?
-        .into_iter()
-        .map(summary)
-        .collect::<Result<_, _>>()?;
+            ))
+            .bind(id)
+            .bind(locale)
+            .bind(only.per_folder),
+            db,
+        )
+        .await?;
         folders.push(Folder {
             id,
             country,
@@ -290,31 +301,29 @@ pub async fn article(db: &Db, id: i64, staff: bool) -> Result<Article, AppError>
     if !published && !staff {
         return Err(AppError::NotFound);
     }
-    let siblings = sqlx::query_as::<_, SummaryRow>(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM articles a \
+    let siblings = summaries(
+        sqlx::query_as::<_, SummaryRow>(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a \
          WHERE a.folder_id = $1 AND a.id <> $2 AND a.locale = $3 AND a.status = 'published' \
          ORDER BY a.title LIMIT $4"
-    ))
-    .bind(folder)
-    .bind(id)
-    .bind(&locale)
-    .bind(LISTED)
-    .fetch_all(&db.read)
-    .await?
-    .into_iter()
-    .map(summary)
-    .collect::<Result<_, _>>()?;
-    let related = sqlx::query_as::<_, SummaryRow>(&format!(
+        ))
+        .bind(folder)
+        .bind(id)
+        .bind(&locale)
+        .bind(LISTED),
+        db,
+    )
+    .await?;
+    let related = summaries(
+        sqlx::query_as::<_, SummaryRow>(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM article_related r JOIN articles a ON a.id = r.related_id \
          WHERE r.article_id = $1 AND a.status = 'published' ORDER BY a.title LIMIT $2"
     ))
-    .bind(id)
-    .bind(LISTED)
-    .fetch_all(&db.read)
-    .await?
-    .into_iter()
-    .map(summary)
-    .collect::<Result<_, _>>()?;
+        .bind(id)
+        .bind(LISTED),
+        db,
+    )
+    .await?;
     Ok(Article {
         id,
         locale,
