@@ -19,7 +19,9 @@ setup:
 
 test-rust:
 	cargo test -p app --features ssr
-	cargo test -p server
+	# One test at a time: rendered pages hang now and then (about 1 run in
+	# 10) when several tests render at once in one process; see README.
+	cargo test -p server -- --test-threads=1
 	cargo check -p frontend --target wasm32-unknown-unknown
 
 # The browser tests run against a release build on a fresh temporary database.

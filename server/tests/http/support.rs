@@ -33,6 +33,8 @@ pub struct Reply {
     pub body: String,
 }
 
+const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
+
 pub async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let db = Db::open(&dir.path().join("t.db"), Clock::system())
@@ -86,7 +88,12 @@ impl TestApp {
     }
 
     pub async fn send_bytes(&self, req: Request<Body>) -> (StatusCode, http::HeaderMap, Vec<u8>) {
-        let res = self.router.clone().oneshot(req).await.unwrap();
+        // A request that never answers fails the test instead of hanging
+        // the run.
+        let res = tokio::time::timeout(REQUEST_LIMIT, self.router.clone().oneshot(req))
+            .await
+            .expect("the app answered within the limit")
+            .unwrap();
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
