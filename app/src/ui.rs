@@ -6,3 +6,4 @@ pub mod labels;
 pub mod layout;
 pub mod settle;
 pub mod status;
+pub mod title;

@@ -1,12 +1,12 @@
 //! Sign-in and sign-up pages.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::i18n::*;
 use crate::ui::app::use_auth;
 use crate::ui::forms::{invalid, last_error, FieldError, FormError};
+use crate::ui::title::PageTitle;
 use crate::validate::{Field, EMAIL_MAX, NAME_MAX, PASSWORD_MAX};
 
 /// The page to return to after signing in, from `?next=`.
@@ -23,7 +23,7 @@ pub fn SignInPage() -> impl IntoView {
     let next = next_param();
     let signup_href = move || format!("/signup?next={}", urlencoding::encode(&next()));
     view! {
-        <Title text=move || t_string!(i18n, auth.sign_in_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, auth.sign_in_title).to_string() />
         <section class="auth-card">
             <h1>{t!(i18n, auth.sign_in_title)}</h1>
             <Show when=move || !next().is_empty()>
@@ -53,7 +53,7 @@ pub fn SignUpPage() -> impl IntoView {
     let next = next_param();
     let signin_href = move || format!("/signin?next={}", urlencoding::encode(&next()));
     view! {
-        <Title text=move || t_string!(i18n, auth.sign_up_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, auth.sign_up_title).to_string() />
         <section class="auth-card">
             <h1>{t!(i18n, auth.sign_up_title)}</h1>
             <ActionForm action>

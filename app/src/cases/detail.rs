@@ -15,6 +15,7 @@ use super::{CaseDetail, CaseStatus};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::forms::ErrorNotice;
+use crate::ui::title::PageTitle;
 
 #[component]
 pub fn CasePage() -> impl IntoView {
@@ -48,7 +49,7 @@ pub fn CasePage() -> impl IntoView {
                     }
                     Err(error) => {
                         view! {
-                            <Title text=move || t_string!(i18n, errors.not_found).to_string() />
+                            <PageTitle text=move || t_string!(i18n, errors.not_found).to_string() />
                             <ErrorNotice error />
                             <p><A href="/cases">{t!(i18n, cases.back_to_list)}</A></p>
                         }

@@ -2,7 +2,6 @@
 //! staff answered highlighted until opened.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_location;
 
@@ -14,6 +13,7 @@ use super::CasePage;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::forms::ErrorNotice;
+use crate::ui::title::PageTitle;
 
 #[component]
 pub fn MyCasesPage() -> impl IntoView {
@@ -21,7 +21,7 @@ pub fn MyCasesPage() -> impl IntoView {
     let query = use_case_query();
     let cases = Resource::new(move || query.get(), my_cases);
     view! {
-        <Title text=move || t_string!(i18n, cases.my_cases).to_string() />
+        <PageTitle text=move || t_string!(i18n, cases.my_cases).to_string() />
         <div class="page-head">
             <h1>{t!(i18n, cases.my_cases)}</h1>
             <div class="actions">

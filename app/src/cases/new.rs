@@ -2,7 +2,6 @@
 //! for a customer who phoned or wrote.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_navigate;
 
@@ -16,6 +15,7 @@ use crate::i18n::*;
 use crate::ui::app::use_auth;
 use crate::ui::forms::{invalid, last_error, FieldError, FormError, TextField};
 use crate::ui::labels;
+use crate::ui::title::PageTitle;
 use crate::validate::{Field, EMAIL_MAX, MESSAGE_MAX, SUBJECT_MAX};
 
 /// A multipart form so the first message can carry files; without
@@ -50,7 +50,7 @@ pub fn NewCasePage() -> impl IntoView {
     }
     .into_any();
     view! {
-        <Title text=move || t_string!(i18n, cases.open_new).to_string() />
+        <PageTitle text=move || t_string!(i18n, cases.open_new).to_string() />
         <Transition>
             {move || Suspend::new(async move {
                 let signed_in = matches!(auth.user.await, Ok(Some(_)));
@@ -81,7 +81,7 @@ pub fn StaffNewCasePage() -> impl IntoView {
         .map(|o| view! { <option value=o.as_str()>{move || labels::origin(i18n, o)}</option> })
         .collect_view();
     view! {
-        <Title text=move || t_string!(i18n, staff.open_for).to_string() />
+        <PageTitle text=move || t_string!(i18n, staff.open_for).to_string() />
         <h1>{t!(i18n, staff.open_for)}</h1>
         <ActionForm action attr:class="case-form">
             <label for="case-customer">{t!(i18n, staff.customer_email)}</label>

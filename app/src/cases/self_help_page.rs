@@ -2,7 +2,6 @@
 //! type receives automatically.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::CaseType;
@@ -11,6 +10,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::forms::{invalid, last_error, ErrorNotice, FieldError, FormError};
 use crate::ui::labels;
+use crate::ui::title::PageTitle;
 use crate::validate::{Field, MESSAGE_MAX, SUBJECT_MAX};
 
 #[server(prefix = "/api", endpoint = "self-help/list")]
@@ -67,7 +67,7 @@ pub fn SelfHelpPage() -> impl IntoView {
         |_| self_help_answers(),
     );
     view! {
-        <Title text=move || t_string!(i18n, staff.self_help).to_string() />
+        <PageTitle text=move || t_string!(i18n, staff.self_help).to_string() />
         <p><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
         <h1>{t!(i18n, staff.self_help)}</h1>
         <p>{t!(i18n, staff.self_help_intro)}</p>

@@ -2,7 +2,6 @@
 //! cases in each status.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::api::{staff_cases, status_counts};
@@ -12,6 +11,7 @@ use crate::auth::Role;
 use crate::i18n::*;
 use crate::ui::app::use_auth;
 use crate::ui::labels;
+use crate::ui::title::PageTitle;
 
 #[component]
 pub fn StaffPage() -> impl IntoView {
@@ -20,7 +20,7 @@ pub fn StaffPage() -> impl IntoView {
     let query = use_case_query();
     let cases = Resource::new(move || query.get(), staff_cases);
     view! {
-        <Title text=move || t_string!(i18n, staff.title).to_string() />
+        <PageTitle text=move || t_string!(i18n, staff.title).to_string() />
         <div class="page-head">
             <h1>{t!(i18n, staff.title)}</h1>
             <div class="actions">

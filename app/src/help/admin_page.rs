@@ -3,7 +3,6 @@
 //! change also posts without JavaScript.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::admin::*;
@@ -14,13 +13,14 @@ use crate::i18n::*;
 use crate::time::Timestamp;
 use crate::ui::forms::{last_error, ErrorNotice, FieldError, FormError};
 use crate::ui::labels;
+use crate::ui::title::PageTitle;
 use crate::validate::Field;
 
 #[component]
 pub fn HelpAdminPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, help_admin.title).to_string() />
+        <PageTitle text=move || t_string!(i18n, help_admin.title).to_string() />
         <p class="back"><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
         <h1>{t!(i18n, help_admin.title)}</h1>
         <Collections />

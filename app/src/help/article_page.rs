@@ -16,6 +16,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::time::Timestamp;
 use crate::ui::forms::ErrorNotice;
+use crate::ui::title::PageTitle;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -43,7 +44,7 @@ pub fn ArticlePage() -> impl IntoView {
                 match article.await {
                     Ok(a) => view! { <ArticleView a vote /> }.into_any(),
                     Err(error) => view! {
-                        <Title text=move || t_string!(i18n, errors.not_found).to_string() />
+                        <PageTitle text=move || t_string!(i18n, errors.not_found).to_string() />
                         <ErrorNotice error />
                     }
                     .into_any(),

@@ -5,7 +5,6 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -18,6 +17,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::forms::{invalid, last_error, ErrorNotice, FieldError, FormError};
 use crate::ui::settle::settled;
+use crate::ui::title::PageTitle;
 use crate::validate::{Field, MESSAGE_MAX, SUBJECT_MAX};
 
 /// Typing pause before the preview is asked for.
@@ -141,7 +141,7 @@ fn Editor(choices: EditorOptions, article: Option<ArticleEdit>) -> impl IntoView
     }
     .into_any();
     view! {
-        <Title text=heading />
+        <PageTitle text=move || heading().to_string() />
         <h1>{heading}</h1>
         <form class="case-form editor" on:submit=submit>
             {fields}

@@ -2,7 +2,7 @@
 //! the help pages share.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::components::A;
 
 use super::api::help_home;
@@ -11,6 +11,7 @@ use super::{ArticleKind, ArticleSummary, Banner, Folder};
 use crate::i18n::*;
 use crate::ui::forms::ErrorNotice;
 use crate::ui::labels::I18n;
+use crate::ui::title::PageTitle;
 
 /// The language of the page, as articles store it.
 pub fn locale_code(i18n: I18n) -> &'static str {
@@ -84,7 +85,7 @@ pub fn HomePage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=move || t_string!(i18n, home.title).to_string() />
+        <PageTitle text=move || t_string!(i18n, home.title).to_string() />
         <Meta name="description" content=move || t_string!(i18n, home.intro).to_string() />
         <section class="hero">
             <h1>{t!(i18n, home.title)}</h1>

@@ -3,7 +3,6 @@
 //! link keeps them. Matches in snippets are highlighted.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
@@ -12,6 +11,7 @@ use super::pages::{country_label, kind_label, SearchBox};
 use super::{ArticleKind, Hit, SearchQuery, COUNTRIES, MARK_END, MARK_START};
 use crate::i18n::*;
 use crate::ui::forms::ErrorNotice;
+use crate::ui::title::PageTitle;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -48,7 +48,7 @@ pub fn SearchPage() -> impl IntoView {
     };
     let q = query().q;
     view! {
-        <Title text=move || t_string!(i18n, help.results).to_string() />
+        <PageTitle text=move || t_string!(i18n, help.results).to_string() />
         <h1>{t!(i18n, help.results)}</h1>
         <SearchBox value=q />
         <div class="with-filters">

@@ -2,7 +2,7 @@
 //! articles), in the reader's language, rendered on the server.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -11,6 +11,7 @@ use super::{Folder, Shelf};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::forms::ErrorNotice;
+use crate::ui::title::PageTitle;
 
 /// A collection (`folder` None) or one of its folders.
 #[server(prefix = "/api", endpoint = "help/shelf")]
@@ -89,7 +90,7 @@ fn ShelfPage(key: impl Fn() -> (String, Option<i64>) + Send + Sync + 'static) ->
                 match shelf.await {
                     Ok(shelf) => view! { <ShelfView shelf /> }.into_any(),
                     Err(error) => view! {
-                        <Title text=move || t_string!(i18n, errors.not_found).to_string() />
+                        <PageTitle text=move || t_string!(i18n, errors.not_found).to_string() />
                         <ErrorNotice error />
                     }
                     .into_any(),
@@ -133,7 +134,7 @@ fn ShelfView(shelf: Shelf) -> impl IntoView {
             .into_any()
     };
     view! {
-        <Title text=title.clone() />
+        <PageTitle text=title.clone() />
         <Meta name="description" content=description />
         <p class="back"><A href="/">{t!(i18n, article.back)}</A></p>
         {crumbs}

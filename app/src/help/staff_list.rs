@@ -2,7 +2,6 @@
 //! "New article" and an "Edit" link on each row.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::authoring::staff_articles;
@@ -11,13 +10,14 @@ use super::StaffArticle;
 use crate::i18n::*;
 use crate::time::Timestamp;
 use crate::ui::forms::ErrorNotice;
+use crate::ui::title::PageTitle;
 
 #[component]
 pub fn StaffArticlesPage() -> impl IntoView {
     let i18n = use_i18n();
     let list = Resource::new(|| (), |_| staff_articles());
     view! {
-        <Title text=move || t_string!(i18n, editor.articles).to_string() />
+        <PageTitle text=move || t_string!(i18n, editor.articles).to_string() />
         <p class="back"><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
         <div class="page-head">
             <h1>{t!(i18n, editor.articles)}</h1>

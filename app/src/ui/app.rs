@@ -1,11 +1,12 @@
 //! The HTML shell, the router, and the signed-in user shared by all pages.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use super::layout::{NotFound, TopBar};
+use super::title::AppTitle;
 use crate::auth::api::{current_user, SignIn, SignOut, SignUp};
 use crate::auth::pages::{SignInPage, SignUpPage};
 use crate::auth::User;
@@ -112,10 +113,4 @@ pub fn App() -> impl IntoView {
             </Router>
         </I18nContextProvider>
     }
-}
-
-#[component]
-fn AppTitle() -> impl IntoView {
-    let i18n = use_i18n();
-    view! { <Title formatter=move |page: String| format!("{page} · {}", t_string!(i18n, app_name)) /> }
 }

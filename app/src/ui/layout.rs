@@ -1,11 +1,11 @@
 //! The top bar of every page and the not-found page.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::app::use_auth;
 use crate::i18n::*;
+use crate::ui::title::PageTitle;
 
 #[component]
 pub fn TopBar() -> impl IntoView {
@@ -89,7 +89,7 @@ pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     super::status::set_not_found();
     view! {
-        <Title text=move || t_string!(i18n, errors.not_found).to_string() />
+        <PageTitle text=move || t_string!(i18n, errors.not_found).to_string() />
         <h1>{t!(i18n, errors.not_found)}</h1>
         <p><a href="/">{t!(i18n, article.back)}</a></p>
     }

@@ -1,0 +1,28 @@
+//! The page's `<title>`. leptos_meta reads titles once the page has been
+//! rendered, when the request's reactive values may be gone; a title that
+//! still read a signal then panicked now and then under load (about 1
+//! request in 150 with 24 at once). Text and formatter are plain strings,
+//! made while rendering, and made again when the language changes.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::i18n::*;
+
+#[component]
+pub fn PageTitle(text: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+    move || {
+        let text = text();
+        view! { <Title text /> }
+    }
+}
+
+/// "<page> · Help Center", in the reader's language.
+#[component]
+pub fn AppTitle() -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let name = t_string!(i18n, app_name).to_string();
+        view! { <Title formatter=move |page: String| format!("{page} · {name}") /> }
+    }
+}
