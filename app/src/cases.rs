@@ -37,6 +37,8 @@ pub mod staff;
 pub mod status;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod text_search;
 pub mod types;
 
 #[cfg(all(test, feature = "ssr"))]

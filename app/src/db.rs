@@ -1,113 +1,170 @@
-//! The database: pools, migrations and the clock.
+//! The database: one of two backends picked at run time by its URL
+//! (`sqlite://...` or `postgres://...`), migrations, pools and the clock.
 //!
-//! This is the one place with SQLite-specific settings (WAL, synchronous,
-//! busy timeout, `BEGIN IMMEDIATE`); queries elsewhere stay portable.
+//! Queries go through sqlx's `Any` driver, so one SQL text serves both
+//! backends (`$1` placeholders, portable SQL). The backend-specific parts
+//! live here (connection settings, write transactions) and where a feature
+//! needs its own engine (full-text search), behind that feature's seam.
+
+mod clock;
+mod sql;
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing;
 
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::Arc;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{Any, AnyPool, Executor, Transaction};
 
-pub type Tx = Transaction<'static, Sqlite>;
+pub use clock::Clock;
+pub use sql::{Flag, Sql};
 
-/// One writer connection (SQLite allows one writer at a time, so queueing in
-/// the pool beats retrying on SQLITE_BUSY) and a pool of readers.
+pub type Tx = Transaction<'static, Any>;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Option<Self> {
+        let scheme = url.split(':').next()?;
+        match scheme {
+            "sqlite" => Some(Backend::Sqlite),
+            "postgres" | "postgresql" => Some(Backend::Postgres),
+            _ => None,
+        }
+    }
+}
+
+/// SQLite: one writer connection (SQLite allows one writer at a time, so
+/// queueing in the pool beats retrying on SQLITE_BUSY) and a pool of
+/// readers. PostgreSQL: one pool for both.
 #[derive(Clone, Debug)]
 pub struct Db {
-    pub read: SqlitePool,
-    write: SqlitePool,
+    pub read: AnyPool,
+    write: AnyPool,
+    backend: Backend,
     pub clock: Clock,
 }
 
 impl Db {
-    /// Opens (creating if needed) the database file and applies migrations.
-    pub async fn open(path: &Path, clock: Clock) -> Result<Self, sqlx::Error> {
-        let options = SqliteConnectOptions::from_str("sqlite:")?
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
-        let write = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options.clone())
-            .await?;
-        sqlx::migrate!("../migrations").run(&write).await?;
-        let read = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options.read_only(true))
-            .await?;
-        Ok(Self { read, write, clock })
+    /// Connects to `url` and applies the backend's migrations; a SQLite
+    /// file is created if missing.
+    pub async fn connect(url: &str, clock: Clock) -> Result<Self, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        match Backend::of_url(url) {
+            Some(Backend::Sqlite) => Self::connect_sqlite(url, clock).await,
+            Some(Backend::Postgres) => Self::connect_postgres(url, clock).await,
+            None => Err(sqlx::Error::Configuration(
+                format!("unsupported database URL {url:?}: use sqlite:// or postgres://").into(),
+            )),
+        }
     }
 
-    /// A write transaction that takes the write lock up front, so it never
-    /// fails half-way with SQLITE_BUSY when upgrading from a read.
+    /// Opens (creating if needed) the SQLite database file at `path`.
+    pub async fn open(path: &Path, clock: Clock) -> Result<Self, sqlx::Error> {
+        Self::connect(&sqlite_url(path), clock).await
+    }
+
+    async fn connect_sqlite(url: &str, clock: Clock) -> Result<Self, sqlx::Error> {
+        let base = url.split('?').next().unwrap_or(url);
+        let write = AnyPoolOptions::new()
+            .max_connections(1)
+            .after_connect(|conn, _| Box::pin(async move { sqlite_pragmas(conn).await }))
+            .connect_with(AnyConnectOptions::from_str(&format!("{base}?mode=rwc"))?)
+            .await?;
+        // WAL is a property of the file: set once, by the writer.
+        write.execute("PRAGMA journal_mode = WAL").await?;
+        SQLITE_MIGRATIONS.run(&write).await?;
+        let read = AnyPoolOptions::new()
+            .max_connections(8)
+            .after_connect(|conn, _| Box::pin(async move { sqlite_pragmas(conn).await }))
+            .connect_with(AnyConnectOptions::from_str(&format!("{base}?mode=ro"))?)
+            .await?;
+        Ok(Self {
+            read,
+            write,
+            backend: Backend::Sqlite,
+            clock,
+        })
+    }
+
+    async fn connect_postgres(url: &str, clock: Clock) -> Result<Self, sqlx::Error> {
+        let pool = AnyPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(AnyConnectOptions::from_str(url)?)
+            .await?;
+        POSTGRES_MIGRATIONS.run(&pool).await?;
+        Ok(Self {
+            read: pool.clone(),
+            write: pool,
+            backend: Backend::Postgres,
+            clock,
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// A write transaction. On SQLite it takes the write lock up front, so
+    /// it never fails half-way with SQLITE_BUSY when upgrading from a read.
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
-        self.write.begin_with("BEGIN IMMEDIATE").await
+        match self.backend {
+            Backend::Sqlite => self.write.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.write.begin().await,
+        }
     }
 
     pub fn now(&self) -> i64 {
         self.clock.now()
     }
 
-    /// Waits for queries in flight, then closes (checkpointing the WAL).
+    /// Waits for queries in flight, then closes (checkpointing SQLite's WAL).
     pub async fn close(&self) {
         self.read.close().await;
         self.write.close().await;
     }
 }
 
-/// Wall-clock time in milliseconds, or a hand-moved one in tests.
-#[derive(Clone, Debug, Default)]
-pub struct Clock(Option<Arc<AtomicI64>>);
-
-impl Clock {
-    pub fn system() -> Self {
-        Self(None)
-    }
-
-    /// A clock that stands still at `ms` until moved.
-    pub fn fixed(ms: i64) -> Self {
-        Self(Some(Arc::new(AtomicI64::new(ms))))
-    }
-
-    pub fn advance(&self, by: Duration) {
-        if let Some(t) = &self.0 {
-            t.fetch_add(by.as_millis() as i64, Ordering::SeqCst);
-        }
-    }
-
-    pub fn now(&self) -> i64 {
-        match &self.0 {
-            Some(t) => t.load(Ordering::SeqCst),
-            None => std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_millis() as i64)
-                .unwrap_or_default(),
-        }
+/// The backend a transaction runs on, for the few statements that differ.
+pub fn backend_of(tx: &Tx) -> Backend {
+    match tx.backend_name() {
+        "PostgreSQL" => Backend::Postgres,
+        _ => Backend::Sqlite,
     }
 }
 
-#[cfg(test)]
-pub mod testing {
-    use super::*;
+/// Per-connection settings: durable enough with WAL (a crash loses no
+/// committed write), foreign keys enforced, and a wait rather than an
+/// immediate SQLITE_BUSY.
+async fn sqlite_pragmas(conn: &mut sqlx::AnyConnection) -> Result<(), sqlx::Error> {
+    conn.execute(
+        "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+    )
+    .await
+    .map(drop)
+}
 
-    /// A fresh database in its own temporary directory, on a fixed clock.
-    pub struct TestDb {
-        pub db: Db,
-        _dir: tempfile::TempDir,
+/// `sqlite://<path>`, with the characters the URL parser would read as
+/// syntax escaped.
+pub fn sqlite_url(path: &Path) -> String {
+    let mut out = String::from("sqlite://");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3F"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
     }
-
-    pub async fn test_db() -> TestDb {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = Db::open(&dir.path().join("test.db"), Clock::fixed(1_795_000_000_000))
-            .await
-            .expect("open test database");
-        TestDb { db, _dir: dir }
-    }
+    out
 }

@@ -108,8 +108,16 @@ pub async fn export_cases(
     // a slow download slows the query instead of filling memory.
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
     tokio::spawn(async move {
-        let mut query = export_query(&user, !all, &filter);
-        let mut rows = query.build_query_as::<SummaryRow>().fetch(&state.db.read);
+        let query = export_query(state.db.backend(), &user, !all, &filter);
+        let (text, args) = match query.into_parts() {
+            Ok(parts) => parts,
+            Err(err) => {
+                tracing::error!(error = %err, "case export query could not be built");
+                let _ = tx.send(Err(std::io::Error::other("export failed"))).await;
+                return;
+            }
+        };
+        let mut rows = sqlx::query_as_with::<_, SummaryRow, _>(&text, args).fetch(&state.db.read);
         let mut csv = CsvRows::new();
         let mut pending = 0;
         while let Some(row) = rows.next().await {

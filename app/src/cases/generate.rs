@@ -6,7 +6,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::CaseStatus;
-use crate::db::Db;
+use crate::db::{Backend, Db, Sql};
 use crate::error::AppError;
 
 #[derive(Clone, Debug)]
@@ -135,22 +135,22 @@ pub async fn generate(
     .await?;
     let first_customer = agent_id + 1;
     for chunk in (0..shape.customers).collect::<Vec<_>>().chunks(500) {
-        let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+        let mut q = Sql::new(
             "INSERT INTO users (email, name, role, password_hash, created_at) ",
         );
-        q.push_values(chunk, |mut b, i| {
+        q.values(chunk, |b, i| {
             let email = if *i == 0 {
                 HEAVY_CUSTOMER.to_string()
             } else {
                 format!("customer{i}@example.com")
             };
-            b.push_bind(email)
-                .push_bind(format!("Customer {i}"))
-                .push_bind("customer")
-                .push_bind(hash)
-                .push_bind(now - year_ms * 3);
+            b.bind(email)
+                .bind(format!("Customer {i}"))
+                .bind("customer")
+                .bind(hash)
+                .bind(now - year_ms * 3);
         });
-        q.build().execute(&mut *tx).await?;
+        q.execute(&mut *tx).await?;
     }
     tx.commit().await?;
     progress("customers");
@@ -214,46 +214,46 @@ pub async fn generate(
                 last_staff,
             ));
         }
-        let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+        let mut q = Sql::new(
             "INSERT INTO cases (id, number, requester_id, subject, case_type, status, origin, created_at, updated_at, status_changed_at, last_staff_reply_at) ",
         );
-        q.push_values(&cases, |mut b, c| {
-            b.push_bind(c.0)
-                .push_bind(c.1)
-                .push_bind(c.2)
-                .push_bind(c.3.clone())
-                .push_bind(c.4)
-                .push_bind(c.5)
-                .push_bind(c.6)
-                .push_bind(c.7)
-                .push_bind(c.8)
-                .push_bind(c.8)
-                .push_bind(c.9);
+        q.values(&cases, |b, c| {
+            b.bind(c.0)
+                .bind(c.1)
+                .bind(c.2)
+                .bind(c.3.clone())
+                .bind(c.4)
+                .bind(c.5)
+                .bind(c.6)
+                .bind(c.7)
+                .bind(c.8)
+                .bind(c.8)
+                .bind(c.9);
         });
-        q.build().execute(&mut *tx).await?;
-        let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+        q.execute(&mut *tx).await?;
+        let mut q = Sql::new(
             "INSERT INTO case_events (case_id, actor_id, kind, to_status, created_at) ",
         );
-        q.push_values(&cases, |mut b, c| {
-            b.push_bind(c.0)
-                .push_bind(c.2)
-                .push_bind("status")
-                .push_bind("new")
-                .push_bind(c.7);
+        q.values(&cases, |b, c| {
+            b.bind(c.0)
+                .bind(c.2)
+                .bind("status")
+                .bind("new")
+                .bind(c.7);
         });
-        q.build().execute(&mut *tx).await?;
+        q.execute(&mut *tx).await?;
         for chunk in messages.chunks(1000) {
-            let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+            let mut q = Sql::new(
                 "INSERT INTO messages (case_id, author_id, from_staff, body, created_at) ",
             );
-            q.push_values(chunk, |mut b, m| {
-                b.push_bind(m.0)
-                    .push_bind(m.1)
-                    .push_bind(m.2)
-                    .push_bind(m.3.clone())
-                    .push_bind(m.4);
+            q.values(chunk, |b, m| {
+                b.bind(m.0)
+                    .bind(m.1)
+                    .bind(m.2)
+                    .bind(m.3.clone())
+                    .bind(m.4);
             });
-            q.build().execute(&mut *tx).await?;
+            q.execute(&mut *tx).await?;
         }
         tx.commit().await?;
         start = end;
@@ -268,12 +268,23 @@ pub async fn generate(
     sqlx::query("INSERT INTO case_status_counts (status, n) SELECT status, COUNT(*) FROM cases GROUP BY status")
         .execute(&mut *tx)
         .await?;
-    // Statistics for the query planner, and the text index in one segment
-    // as the running server's upkeep would leave it.
-    sqlx::query("ANALYZE").execute(&mut *tx).await?;
-    sqlx::query("INSERT INTO case_text (case_text) VALUES ('optimize')")
-        .execute(&mut *tx)
-        .await?;
+    // Ids and numbers were given here: the next case takes up after them.
+    let follow_on: &[&str] = match db.backend() {
+        Backend::Sqlite => &[
+            "UPDATE counters SET value = (SELECT MAX(number) FROM cases) WHERE name = 'case_number'",
+            // The text index in one segment, as the server's upkeep leaves it.
+            "INSERT INTO case_text (case_text) VALUES ('optimize')",
+        ],
+        Backend::Postgres => &[
+            "SELECT setval('case_numbers', (SELECT MAX(number) FROM cases))",
+            "SELECT setval(pg_get_serial_sequence('cases', 'id'), (SELECT MAX(id) FROM cases))",
+        ],
+    };
+    for sql in follow_on {
+        sqlx::query(sql).execute(&mut *tx).await?;
+    }
     tx.commit().await?;
+    // Statistics for the query planner.
+    sqlx::query("ANALYZE").execute(&db.read).await?;
     Ok(())
 }

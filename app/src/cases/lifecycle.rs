@@ -7,7 +7,7 @@ use super::record::{field_from_key, field_key};
 use super::store::own_open_case;
 use super::{ActivityEntry, ActivityKind, CaseStatus};
 use crate::auth::User;
-use crate::db::{Db, Tx};
+use crate::db::{backend_of, Backend, Db, Tx};
 use crate::error::AppError;
 
 /// How long a case may wait on the customer before it closes by itself.
@@ -183,9 +183,18 @@ pub async fn auto_close_due(db: &Db, limits: &AutoClose) -> Result<usize, AppErr
     let mut closed = 0;
     for (status, wait) in limits.rules() {
         let due_before = now - wait.as_millis() as i64;
-        let ids: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM cases WHERE status = $1 AND status_changed_at <= $2",
-        )
+        // With several servers on PostgreSQL, each due case is taken by one
+        // of them: the others skip the rows it holds, and a case it has
+        // closed no longer matches when they read it again. SQLite's single
+        // writer already runs one job at a time.
+        let sql = match backend_of(&tx) {
+            Backend::Postgres => {
+                "SELECT id FROM cases WHERE status = $1 AND status_changed_at <= $2 \
+                 FOR UPDATE SKIP LOCKED"
+            }
+            Backend::Sqlite => "SELECT id FROM cases WHERE status = $1 AND status_changed_at <= $2",
+        };
+        let ids: Vec<i64> = sqlx::query_scalar(sql)
         .bind(status.as_str())
         .bind(due_before)
         .fetch_all(&mut *tx)
@@ -212,7 +221,7 @@ pub fn spawn_auto_close(db: Db, limits: AutoClose, every: Duration) {
                 Ok(n) => tracing::info!(cases = n, "closed cases automatically"),
                 Err(err) => tracing::warn!(?err, "automatic close failed; will retry"),
             }
-            if let Err(err) = super::listing::tidy_text_index(&db).await {
+            if let Err(err) = super::text_search::tidy(&db).await {
                 tracing::warn!(?err, "text index upkeep failed; will retry");
             }
         }

@@ -231,10 +231,9 @@ async fn each_waiting_status_has_its_own_limit() {
 
 #[tokio::test]
 async fn a_stopped_server_catches_up_after_a_restart() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("restart.db");
     let clock = crate::db::Clock::fixed(1_795_000_000_000);
-    let db = Db::open(&path, clock.clone()).await.unwrap();
+    let t = crate::db::testing::test_db_with(clock.clone()).await;
+    let db = t.db.clone();
     let ana = accounts::register(&db, Role::Customer, "Ana", "ana@example.com", "password-1")
         .await
         .unwrap();
@@ -249,7 +248,7 @@ async fn a_stopped_server_catches_up_after_a_restart() {
 
     // Three days pass with the server down.
     clock.advance(72 * HOUR);
-    let db = Db::open(&path, clock).await.unwrap();
+    let db = Db::connect(&t.url, clock).await.unwrap();
     assert_eq!(auto_close_due(&db, &AutoClose::default()).await.unwrap(), 1);
     assert_eq!(
         open_for_viewer(&db, &ana, n).await.unwrap().status,

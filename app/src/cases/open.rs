@@ -8,13 +8,12 @@ use super::store::{add_reply, insert_message, set_cc, visible_case};
 use super::{ActivityKind, CaseStatus};
 use super::{CaseType, Origin};
 use crate::auth::{Role, User};
-use crate::db::Db;
+use crate::db::{Backend, Db, Tx};
 use crate::error::AppError;
 use crate::files::save::{self, Placed};
 use crate::validate::{Email, Field, MessageBody, Problem, Subject};
 
 /// Case numbers start above this, so they look like case numbers.
-const FIRST_NUMBER_MINUS_ONE: i64 = 1000;
 
 /// A case about to be opened, checked.
 #[derive(Debug, Clone)]
@@ -92,11 +91,7 @@ pub async fn open_case_with_files(
             return Ok((Opened::AddedTo(n), ids));
         }
     }
-    // Safe without a sequence: the write transaction holds the only writer.
-    let number: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(number), $1) + 1 FROM cases")
-        .bind(FIRST_NUMBER_MINUS_ONE)
-        .fetch_one(&mut *tx)
-        .await?;
+    let number = next_number(&mut tx, db.backend()).await?;
     let f = &new.fields;
     let case_id: i64 = sqlx::query_scalar(
         r#"
@@ -205,4 +200,17 @@ pub async fn find_customer(db: &Db, email: &str) -> Result<User, AppError> {
         Some(user) if user.role == Role::Customer => Ok(user),
         _ => Err(AppError::invalid(Field::Email, Problem::Unknown)),
     }
+}
+
+/// The next case number, safe with many writers at once: PostgreSQL's
+/// sequence (numbers of rolled-back cases are skipped), or SQLite's counter
+/// row, which the write transaction holds until it commits.
+async fn next_number(tx: &mut Tx, backend: Backend) -> Result<i64, AppError> {
+    let sql = match backend {
+        Backend::Postgres => "SELECT nextval('case_numbers')",
+        Backend::Sqlite => {
+            "UPDATE counters SET value = value + 1 WHERE name = 'case_number' RETURNING value"
+        }
+    };
+    Ok(sqlx::query_scalar(sql).fetch_one(&mut **tx).await?)
 }

@@ -8,7 +8,7 @@ use super::record::{CaseFields, Priority};
 use super::rules::{check_staff_status_change, status_after_reply};
 use super::{CaseDetail, CaseStatus, CaseType, Message, Origin};
 use crate::auth::User;
-use crate::db::{Db, Tx};
+use crate::db::{Db, Flag, Tx};
 use crate::error::AppError;
 use crate::files::save::Placed;
 use crate::validate::MessageBody;
@@ -83,6 +83,7 @@ pub(super) struct CaseRow {
     brand: String,
     product: String,
     duplicate_of: Option<i64>,
+    #[sqlx(try_from = "Flag")]
     viewer_in_cc: bool,
 }
 
@@ -126,7 +127,7 @@ pub(super) async fn visible_case<'e, E>(
     number: i64,
 ) -> Result<CaseRow, AppError>
 where
-    E: sqlx::SqliteExecutor<'e>,
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     let row = sqlx::query_as::<_, CaseRow>(
         r#"
@@ -182,9 +183,9 @@ pub async fn open_for_viewer(db: &Db, viewer: &User, number: i64) -> Result<Case
         .await?
         .into_iter()
         .peekable();
-    let messages = sqlx::query_as::<_, (i64, Option<String>, bool, String, i64)>(
+    let messages = sqlx::query_as::<_, (i64, Option<String>, Flag, String, i64)>(
         r#"
-        SELECT m.id, u.name, m.from_staff, m.body, m.created_at
+        SELECT m.id, u.name, CASE WHEN m.from_staff THEN 1 ELSE 0 END, m.body, m.created_at
         FROM messages m
         LEFT JOIN users u ON u.id = m.author_id
         WHERE m.case_id = $1
@@ -195,7 +196,7 @@ pub async fn open_for_viewer(db: &Db, viewer: &User, number: i64) -> Result<Case
     .fetch_all(&db.read)
     .await?
     .into_iter()
-    .map(|(id, author, from_staff, body, created_at)| Message {
+    .map(|(id, author, Flag(from_staff), body, created_at)| Message {
         author,
         from_staff,
         body,
@@ -242,7 +243,7 @@ fn files_of(
 /// The case's CC addresses, in the order they were given.
 pub(super) async fn cc_of<'e, E>(exec: E, case_id: i64) -> Result<Vec<String>, AppError>
 where
-    E: sqlx::SqliteExecutor<'e>,
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     Ok(
         sqlx::query_scalar("SELECT email FROM case_cc WHERE case_id = $1 ORDER BY rowid")

@@ -106,7 +106,7 @@ pub async fn copy(
 
 /// The attachments of a case's messages, by message id, in upload order.
 pub async fn of_case(
-    exec: impl sqlx::SqliteExecutor<'_>,
+    exec: impl sqlx::Executor<'_, Database = sqlx::Any>,
     case_id: i64,
 ) -> Result<Vec<(i64, Attachment)>, AppError> {
     let rows = sqlx::query_as::<_, (i64, i64, String, String, i64)>(

@@ -11,7 +11,7 @@ use super::store::Files;
 use super::sweep::{sweep, Swept};
 use super::upload::read_form;
 use super::{FileKind, FileProblem, UploadLimits};
-use crate::db::{Clock, Db};
+use crate::db::Clock;
 use crate::error::AppError;
 
 pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde\0\0\0\x0cIDATx\x9cc\xf8\xcf\xc0\0\0\x03\x01\x01\0\xc9\xfe\x92\xef\0\0\0\0IEND\xaeB`\x82";
@@ -317,10 +317,8 @@ async fn an_upload_cut_off_halfway_is_broken_and_leaves_nothing() {
 
 #[tokio::test]
 async fn the_clean_up_removes_partial_and_unreferenced_files_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Db::open(&dir.path().join("t.db"), Clock::system())
-        .await
-        .unwrap();
+    let t = crate::db::testing::test_db_with(Clock::system()).await;
+    let (db, dir) = (t.db.clone(), &t.dir);
     let files = Files::local(&dir.path().join("files")).unwrap();
     // What a crash leaves: a half-written staged upload, and a file placed
     // in the store whose message was never committed.

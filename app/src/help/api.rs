@@ -39,11 +39,14 @@ pub async fn get_article(id: i64) -> Result<Article, AppError> {
 
 #[server(prefix = "/api", endpoint = "help/search")]
 pub async fn search_articles(query: SearchQuery) -> Result<Vec<Hit>, AppError> {
-    use super::search::{ArticleSearch, SqliteSearch};
+    use super::search;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        SqliteSearch(&state.db).search(&query, SEARCH_LIMIT).await
+        let hits = search::for_db(&state.db)
+            .search(&query, SEARCH_LIMIT)
+            .await;
+        hits
     };
     respond(run.await)
 }
@@ -54,7 +57,7 @@ pub async fn suggest_articles(
     subject: String,
     locale: String,
 ) -> Result<Vec<ArticleSummary>, AppError> {
-    use super::search::{ArticleSearch, SqliteSearch};
+    use super::search;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
@@ -63,7 +66,7 @@ pub async fn suggest_articles(
             lang: locale,
             ..Default::default()
         };
-        let hits = SqliteSearch(&state.db)
+        let hits = search::for_db(&state.db)
             .search(&query, SUGGEST_LIMIT)
             .await?;
         Ok(hits.into_iter().map(|h| h.article).collect())

@@ -5,7 +5,7 @@
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-use super::search::{ArticleSearch, SqliteSearch};
+use super::search;
 use super::store::{self, Draft};
 use super::{votes, ArticleKind, SearchQuery, COUNTRIES};
 use crate::cases::bench::{measure, Figure};
@@ -140,6 +140,10 @@ pub async fn generate(
         tx.commit().await?;
         progress(done);
     }
+    if db.backend() == crate::db::Backend::Postgres {
+        sqlx::query("ANALYZE articles").execute(&db.read).await?;
+        return Ok(());
+    }
     let mut tx = db.begin_write().await?;
     for optimize in [
         "INSERT INTO article_text (article_text) VALUES ('optimize')",
@@ -160,7 +164,7 @@ fn query(q: &str) -> SearchQuery {
 
 /// Every measurement `runs` times.
 pub async fn run(db: &Db, runs: usize) -> Result<Vec<Figure>, AppError> {
-    let search = SqliteSearch(db);
+    let search = search::for_db(db);
     let mut figures = Vec::new();
     let cases: [(&'static str, SearchQuery); 7] = [
         ("search: a rare word", query("term19000")),

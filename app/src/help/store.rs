@@ -150,7 +150,7 @@ pub(super) fn summary(
 
 /// The articles a query of `SUMMARY_COLUMNS` finds.
 async fn summaries<'q>(
-    query: sqlx::query::QueryAs<'q, sqlx::Sqlite, SummaryRow, sqlx::sqlite::SqliteArguments<'q>>,
+    query: sqlx::query::QueryAs<'q, sqlx::Any, SummaryRow, sqlx::any::AnyArguments<'q>>,
     db: &Db,
 ) -> Result<Vec<ArticleSummary>, AppError> {
     query

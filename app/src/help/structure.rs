@@ -3,7 +3,7 @@
 //! are related.
 
 use super::{Banner, BannerRow, CollectionAdmin, FolderAdmin};
-use crate::db::{Db, Tx};
+use crate::db::{Db, Flag, Tx};
 use crate::error::AppError;
 use crate::validate::{Field, Problem};
 
@@ -109,7 +109,7 @@ pub async fn rename_folder(db: &Db, id: i64, product: &str) -> Result<(), AppErr
             .fetch_optional(&mut *tx)
             .await?
             .ok_or(AppError::NotFound)?;
-    let taken: bool = sqlx::query_scalar(
+    let Flag(taken) = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM help_folders \
          WHERE collection_id = $1 AND product = $2 AND id <> $3)",
     )
@@ -135,7 +135,7 @@ pub async fn rename_folder(db: &Db, id: i64, product: &str) -> Result<(), AppErr
 pub async fn remove_folder(db: &Db, id: i64) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
     found(&mut tx, "help_folders", id).await?;
-    let used: bool =
+    let Flag(used) =
         sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM articles WHERE folder_id = $1)")
             .bind(id)
             .fetch_one(&mut *tx)
@@ -155,7 +155,7 @@ pub async fn remove_folder(db: &Db, id: i64) -> Result<(), AppError> {
 pub async fn remove_collection(db: &Db, id: i64) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
     found(&mut tx, "help_collections", id).await?;
-    let used: bool =
+    let Flag(used) =
         sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM help_folders WHERE collection_id = $1)")
             .bind(id)
             .fetch_one(&mut *tx)
@@ -175,10 +175,11 @@ pub async fn remove_collection(db: &Db, id: i64) -> Result<(), AppError> {
 /// never user input) exists.
 pub(super) async fn exists(tx: &mut Tx, table: &str, id: i64) -> Result<bool, AppError> {
     let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = $1)");
-    Ok(sqlx::query_scalar(&sql)
+    let Flag(found) = sqlx::query_scalar(&sql)
         .bind(id)
         .fetch_one(&mut **tx)
-        .await?)
+        .await?;
+    Ok(found)
 }
 
 /// Not found unless row `id` of `table` exists.
@@ -339,7 +340,7 @@ fn utc_minute(raw: &str) -> Result<i64, AppError> {
 
 /// Whether there is a collection for `country`.
 pub async fn has_collection(db: &Db, country: &str) -> Result<bool, AppError> {
-    let found =
+    let Flag(found) =
         sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM help_collections WHERE country = $1)")
             .bind(country)
             .fetch_one(&db.read)

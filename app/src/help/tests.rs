@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::markdown::render;
-use super::search::{fts_query, ArticleSearch, SqliteSearch};
+use super::search::{self as engine, fts_query};
 use super::store::{self, Draft};
 use super::{votes, ArticleKind, Banner, SearchQuery};
 use crate::db::testing::{test_db, TestDb};
@@ -109,7 +109,7 @@ pub(super) async fn search(db: &Db, q: &str) -> Result<Vec<String>, AppError> {
         q: q.into(),
         ..Default::default()
     };
-    let hits = SqliteSearch(db).search(&query, 20).await?;
+    let hits = engine::for_db(db).search(&query, 20).await?;
     Ok(hits.into_iter().map(|h| h.article.title).collect())
 }
 
@@ -191,7 +191,7 @@ async fn titles_rank_above_bodies_and_snippets_mark_the_match() {
         q: "everything".into(),
         ..Default::default()
     };
-    let hit = &SqliteSearch(db).search(&query, 5).await.unwrap()[0];
+    let hit = &engine::for_db(db).search(&query, 5).await.unwrap()[0];
     assert!(
         hit.snippet.contains("\u{E000}Everything\u{E001}"),
         "{:?}",
@@ -203,7 +203,7 @@ async fn titles_rank_above_bodies_and_snippets_mark_the_match() {
         lang: "fr".into(),
         ..Default::default()
     };
-    assert!(SqliteSearch(db).search(&query, 5).await.unwrap().is_empty());
+    assert!(engine::for_db(db).search(&query, 5).await.unwrap().is_empty());
 }
 
 #[tokio::test]
@@ -328,7 +328,7 @@ async fn every_filter_narrows_the_search() {
     let t = with_demo().await;
     let db = &t.db;
     let titles = |q: SearchQuery| async move {
-        let hits = SqliteSearch(db).search(&q, 50).await.unwrap();
+        let hits = engine::for_db(db).search(&q, 50).await.unwrap();
         hits.into_iter()
             .map(|h| h.article.title)
             .collect::<Vec<_>>()

@@ -2,7 +2,7 @@
 //! vote replaces the earlier one), a comment only with "No".
 
 use super::{Feedback, COMMENT_MAX};
-use crate::db::Db;
+use crate::db::{Db, Flag};
 use crate::error::AppError;
 use crate::validate::{Field, Problem};
 
@@ -48,15 +48,15 @@ pub async fn vote(
 
 /// `voter`'s vote on `article`, if any.
 pub async fn vote_of(db: &Db, article: i64, voter: &str) -> Result<Option<bool>, AppError> {
-    Ok(
-        sqlx::query_scalar(
-            "SELECT helpful FROM article_votes WHERE article_id = $1 AND voter = $2",
-        )
-        .bind(article)
-        .bind(voter)
-        .fetch_optional(&db.read)
-        .await?,
+    let vote: Option<Flag> = sqlx::query_scalar(
+        "SELECT CASE WHEN helpful THEN 1 ELSE 0 END FROM article_votes \
+         WHERE article_id = $1 AND voter = $2",
     )
+    .bind(article)
+    .bind(voter)
+    .fetch_optional(&db.read)
+    .await?;
+    Ok(vote.map(bool::from))
 }
 
 /// The counts and comments staff review.

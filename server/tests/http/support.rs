@@ -21,7 +21,7 @@ pub struct TestApp {
     router: Router,
     pub db: Db,
     pub files: app::files::store::Files,
-    _dir: tempfile::TempDir,
+    _db: app::db::testing::TestDb,
     /// Cases take turns through the types, so a customer's open cases never
     /// join each other as duplicates.
     opened: std::sync::atomic::AtomicUsize,
@@ -36,11 +36,9 @@ pub struct Reply {
 const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
 
 pub async fn spawn_app() -> TestApp {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Db::open(&dir.path().join("t.db"), Clock::system())
-        .await
-        .unwrap();
-    let files = app::files::store::Files::local(&dir.path().join("files")).unwrap();
+    let t = app::db::testing::test_db_with(Clock::system()).await;
+    let db = t.db.clone();
+    let files = app::files::store::Files::local(&t.dir.path().join("files")).unwrap();
     let state = AppState {
         leptos_options: LeptosOptions::builder().output_name("helpdesk").build(),
         db: db.clone(),
@@ -61,7 +59,7 @@ pub async fn spawn_app() -> TestApp {
         router: server::router(state),
         db,
         files,
-        _dir: dir,
+        _db: t,
         opened: Default::default(),
     }
 }
