@@ -42,6 +42,8 @@ pub mod text_search;
 pub mod types;
 
 #[cfg(all(test, feature = "ssr"))]
+mod concurrency_tests;
+#[cfg(all(test, feature = "ssr"))]
 mod flow_tests;
 
 pub use status::CaseStatus;

@@ -18,6 +18,10 @@ struct Cli {
     /// Where the database and the attachments (`files/`) live.
     #[arg(long, env = "HELPDESK_DATA_DIR", default_value = "data", global = true)]
     data_dir: PathBuf,
+    /// The database: `sqlite://<file>` or `postgres://user@host/name`
+    /// (default: `sqlite://<data dir>/helpdesk.db`). Migrated at start-up.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    database_url: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -141,8 +145,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .init();
     let cli = Cli::parse();
     std::fs::create_dir_all(&cli.data_dir)?;
-    let db_path = cli.data_dir.join("helpdesk.db");
-    let db = Db::open(&db_path, Clock::system()).await?;
+    let db_url = cli
+        .database_url
+        .clone()
+        .unwrap_or_else(|| app::db::sqlite_url(&cli.data_dir.join("helpdesk.db")));
+    let db = Db::connect(&db_url, Clock::system()).await?;
+    // Never the password of a PostgreSQL URL in the logs.
+    let db_name = db_url
+        .rsplit_once('@')
+        .map_or(db_url.as_str(), |(_, host)| host)
+        .to_owned();
 
     match cli.command.unwrap_or_else(|| {
         let (timers, uploads) = Timers::from_env();
@@ -171,7 +183,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!(
                 "generated in {:.1} s: {}",
                 started.elapsed().as_secs_f64(),
-                db_path.display()
+                db_name
             );
         }
         Command::Bench { runs } => {
@@ -264,7 +276,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 files,
             };
             let listener = tokio::net::TcpListener::bind(addr).await?;
-            tracing::info!(database = %db_path.display(), "listening on http://{addr}");
+            tracing::info!(database = %db_name, "listening on http://{addr}");
             axum::serve(listener, server::router(state))
                 .with_graceful_shutdown(async {
                     let _ = tokio::signal::ctrl_c().await;

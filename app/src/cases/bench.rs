@@ -118,6 +118,6 @@ pub async fn run(db: &Db, runs: usize) -> Result<Vec<Figure>, AppError> {
         })
         .await?,
     );
-    out.push(measure("Per-status counts", runs, || status_counts(db)).await?);
+    out.push(measure("Per-status counts", runs, || status_counts(db, &staff)).await?);
     Ok(out)
 }

@@ -402,7 +402,7 @@ async fn status_counts_are_kept_in_step() {
             .fetch_all(&w.t.db.read)
             .await
             .unwrap();
-    let kept = status_counts(&w.t.db).await.unwrap();
+    let kept = status_counts(&w.t.db, &w.agent).await.unwrap();
     for (status, n) in kept {
         let real = counted
             .iter()

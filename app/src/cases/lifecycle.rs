@@ -140,7 +140,10 @@ pub(super) async fn change_status(
 }
 
 /// How many cases are in each status, from the kept counts (no scan).
-pub async fn status_counts(db: &Db) -> Result<Vec<(CaseStatus, i64)>, AppError> {
+pub async fn status_counts(db: &Db, staff: &User) -> Result<Vec<(CaseStatus, i64)>, AppError> {
+    if !staff.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
     let rows = sqlx::query_as::<_, (String, i64)>("SELECT status, n FROM case_status_counts")
         .fetch_all(&db.read)
         .await?;

@@ -64,13 +64,17 @@ pub async fn list_for_requester(
     list(db, user, true, filter, after).await
 }
 
-/// Every case that matches `filter`, for the staff workspace.
+/// Every case that matches `filter`, for the staff workspace; anyone else
+/// is refused.
 pub async fn list_all(
     db: &Db,
     staff: &User,
     filter: &CaseFilter,
     after: Option<Cursor>,
 ) -> Result<CasePage, AppError> {
+    if !staff.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
     list(db, staff, false, filter, after).await
 }
 

@@ -103,3 +103,21 @@ async fn admin(server: &str, statement: &str) {
         .unwrap_or_else(|e| panic!("{statement}: {e}"));
     let _ = conn.close().await;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::Backend;
+
+    #[tokio::test]
+    async fn the_backend_is_the_one_the_environment_asks_for() {
+        let t = test_db().await;
+        let (want, sql, name) = match std::env::var(TEST_POSTGRES) {
+            Ok(_) => (Backend::Postgres, "SELECT version()", "PostgreSQL "),
+            Err(_) => (Backend::Sqlite, "SELECT 'SQLite ' || sqlite_version()", "SQLite "),
+        };
+        assert_eq!(t.db.backend(), want);
+        let version: String = sqlx::query_scalar(sql).fetch_one(&t.db.read).await.unwrap();
+        assert!(version.starts_with(name), "{version}");
+    }
+}
