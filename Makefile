@@ -17,16 +17,24 @@ test:
 setup:
 	scripts/setup.sh
 
+# Each Rust test and the browser suite run on SQLite, then on PostgreSQL
+# (a fresh database per test or run, on this server, dropped afterwards).
+PG_SERVER ?= postgres://postgres@127.0.0.1:5432
+ON_POSTGRES = HELPDESK_TEST_POSTGRES=$(PG_SERVER)/postgres
+
 test-rust:
 	cargo test -p app --features ssr
+	$(ON_POSTGRES) cargo test -p app --features ssr
 	# One test at a time: rendered pages hang now and then (about 1 run in
 	# 10) when several tests render at once in one process; see README.
 	cargo test -p server -- --test-threads=1
+	$(ON_POSTGRES) cargo test -p server -- --test-threads=1
 	cargo check -p frontend --target wasm32-unknown-unknown
 
 # The browser tests run against a release build on a fresh temporary database.
 test-e2e: build
 	cd end2end && npx playwright test
+	cd end2end && E2E_POSTGRES=$(PG_SERVER) npx playwright test
 
 build:
 	cargo leptos build --release

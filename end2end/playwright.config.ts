@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +10,17 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "helpdesk-e2e-"));
 process.env.E2E_DATA_DIR = dataDir; // workers load this file again: same dir
+
+// With E2E_POSTGRES (a server URL), the run gets a fresh PostgreSQL
+// database of its own, dropped by the teardown; else SQLite in dataDir.
+if (process.env.E2E_POSTGRES && !process.env.E2E_DATABASE) {
+  const name = `helpdesk_e2e_${process.pid}_${Date.now()}`;
+  execFileSync("psql", [`${process.env.E2E_POSTGRES}/postgres`, "-qc", `CREATE DATABASE ${name}`]);
+  process.env.E2E_DATABASE = name;
+}
+const databaseUrl = process.env.E2E_DATABASE
+  ? { DATABASE_URL: `${process.env.E2E_POSTGRES}/${process.env.E2E_DATABASE}` }
+  : {};
 
 export default defineConfig({
   testDir: "./tests",
@@ -41,6 +53,7 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       HELPDESK_DATA_DIR: dataDir,
+      ...databaseUrl,
       LEPTOS_OUTPUT_NAME: "helpdesk",
       LEPTOS_SITE_ROOT: "target/site",
       LEPTOS_SITE_PKG_DIR: "pkg",

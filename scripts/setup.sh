@@ -2,7 +2,7 @@
 # Installs what building, running and testing need; skips whatever is
 # already present, so a second run costs a few seconds.
 #   scripts/setup.sh        what `make run` needs
-#   scripts/setup.sh test   also Chromium for the browser tests
+#   scripts/setup.sh test   also Chromium and a running PostgreSQL for the tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,4 +38,22 @@ if [ "${1:-}" = "test" ] && [ ! -x /usr/bin/chromium ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium
+fi
+
+# The tests run on PostgreSQL too (at 127.0.0.1:5432, trust auth, as on
+# this project's machines); elsewhere Debian's package provides it.
+if [ "${1:-}" = "test" ] && ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
+    say "installing PostgreSQL for the tests"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql postgresql-client
+    conf=$(ls -d /etc/postgresql/*/main | head -n 1)
+    # Local test server only: trust connections from this machine.
+    $SUDO sed -i -E 's/^(host\s+all\s+all\s+127\.0\.0\.1\/32\s+)\S+/\1trust/' "$conf/pg_hba.conf"
+  fi
+  say "starting PostgreSQL"
+  $SUDO pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+  pg_isready -h 127.0.0.1 -p 5432
 fi

@@ -18,9 +18,15 @@ use crate::error::AppError;
 use crate::validate::{MessageBody, Subject};
 
 async fn people(t: &TestDb) -> (User, User) {
-    let ana = accounts::register(&t.db, Role::Customer, "Ana", "ana@example.com", "password-1")
-        .await
-        .unwrap();
+    let ana = accounts::register(
+        &t.db,
+        Role::Customer,
+        "Ana",
+        "ana@example.com",
+        "password-1",
+    )
+    .await
+    .unwrap();
     let agent = accounts::register(&t.db, Role::Agent, "Alex", "alex@example.com", "password-1")
         .await
         .unwrap();
@@ -47,7 +53,11 @@ async fn a_hundred_cases_opened_at_once_get_a_hundred_numbers() {
     let other = second_server(&t).await;
     // Staff open them for the customer: no case joins another.
     let opened = futures::future::join_all((0..100).map(|i| {
-        let db = if i % 2 == 0 { t.db.clone() } else { other.clone() };
+        let db = if i % 2 == 0 {
+            t.db.clone()
+        } else {
+            other.clone()
+        };
         let (ana, agent) = (ana.clone(), agent.clone());
         tokio::spawn(async move { open_case(&db, &agent, &ana, &new_case(i)).await })
     }))
@@ -65,7 +75,10 @@ async fn a_hundred_cases_opened_at_once_get_a_hundred_numbers() {
         .await
         .unwrap();
     assert_eq!(stored, 100);
-    assert_eq!((numbers.iter().min(), numbers.iter().max()), (Some(&1001), Some(&1100)));
+    assert_eq!(
+        (numbers.iter().min(), numbers.iter().max()),
+        (Some(&1001), Some(&1100))
+    );
     other.close().await;
 }
 
@@ -86,8 +99,15 @@ async fn a_due_close_with_two_workers_running_happens_once() {
     }
     t.db.clock.advance(Duration::from_secs(72 * 3600));
     let limits = AutoClose::default();
-    let (a, b) = tokio::join!(auto_close_due(&t.db, &limits), auto_close_due(&other, &limits));
-    assert_eq!(a.unwrap() + b.unwrap(), 20, "every case closed by one worker");
+    let (a, b) = tokio::join!(
+        auto_close_due(&t.db, &limits),
+        auto_close_due(&other, &limits)
+    );
+    assert_eq!(
+        a.unwrap() + b.unwrap(),
+        20,
+        "every case closed by one worker"
+    );
     for n in numbers {
         let case = open_for_viewer(&t.db, &agent, n).await.unwrap();
         assert_eq!(case.status, CaseStatus::Closed);
@@ -95,7 +115,13 @@ async fn a_due_close_with_two_workers_running_happens_once() {
             .activity
             .iter()
             .filter(|e| {
-                matches!(e.kind, ActivityKind::Status { to: CaseStatus::Closed, .. })
+                matches!(
+                    e.kind,
+                    ActivityKind::Status {
+                        to: CaseStatus::Closed,
+                        ..
+                    }
+                )
             })
             .count();
         assert_eq!(closes, 1, "case {n} has one close in its log");
@@ -111,5 +137,8 @@ async fn staff_services_refuse_a_customer() {
     let (ana, _) = people(&t).await;
     let all = list_all(&t.db, &ana, &CaseFilter::default(), None).await;
     assert_eq!(all.map(drop), Err(AppError::Forbidden));
-    assert_eq!(status_counts(&t.db, &ana).await.map(drop), Err(AppError::Forbidden));
+    assert_eq!(
+        status_counts(&t.db, &ana).await.map(drop),
+        Err(AppError::Forbidden)
+    );
 }

@@ -135,9 +135,7 @@ pub async fn generate(
     .await?;
     let first_customer = agent_id + 1;
     for chunk in (0..shape.customers).collect::<Vec<_>>().chunks(500) {
-        let mut q = Sql::new(
-            "INSERT INTO users (email, name, role, password_hash, created_at) ",
-        );
+        let mut q = Sql::new("INSERT INTO users (email, name, role, password_hash, created_at) ");
         q.values(chunk, |b, i| {
             let email = if *i == 0 {
                 HEAVY_CUSTOMER.to_string()
@@ -231,15 +229,10 @@ pub async fn generate(
                 .bind(c.9);
         });
         q.execute(&mut *tx).await?;
-        let mut q = Sql::new(
-            "INSERT INTO case_events (case_id, actor_id, kind, to_status, created_at) ",
-        );
+        let mut q =
+            Sql::new("INSERT INTO case_events (case_id, actor_id, kind, to_status, created_at) ");
         q.values(&cases, |b, c| {
-            b.bind(c.0)
-                .bind(c.2)
-                .bind("status")
-                .bind("new")
-                .bind(c.7);
+            b.bind(c.0).bind(c.2).bind("status").bind("new").bind(c.7);
         });
         q.execute(&mut *tx).await?;
         for chunk in messages.chunks(1000) {
@@ -247,11 +240,7 @@ pub async fn generate(
                 "INSERT INTO messages (case_id, author_id, from_staff, body, created_at) ",
             );
             q.values(chunk, |b, m| {
-                b.bind(m.0)
-                    .bind(m.1)
-                    .bind(m.2)
-                    .bind(m.3.clone())
-                    .bind(m.4);
+                b.bind(m.0).bind(m.1).bind(m.2).bind(m.3.clone()).bind(m.4);
             });
             q.execute(&mut *tx).await?;
         }

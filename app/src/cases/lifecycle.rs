@@ -198,10 +198,10 @@ pub async fn auto_close_due(db: &Db, limits: &AutoClose) -> Result<usize, AppErr
             Backend::Sqlite => "SELECT id FROM cases WHERE status = $1 AND status_changed_at <= $2",
         };
         let ids: Vec<i64> = sqlx::query_scalar(sql)
-        .bind(status.as_str())
-        .bind(due_before)
-        .fetch_all(&mut *tx)
-        .await?;
+            .bind(status.as_str())
+            .bind(due_before)
+            .fetch_all(&mut *tx)
+            .await?;
         for id in ids {
             change_status(&mut tx, id, None, status, CaseStatus::Closed, now).await?;
             closed += 1;

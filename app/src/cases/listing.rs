@@ -4,8 +4,8 @@
 use sqlx::FromRow;
 
 use super::filter::{CaseFilter, Cursor, Sort};
-use super::text_search::{self, TextPlan};
 use super::store::decode;
+use super::text_search::{self, TextPlan};
 use super::{CasePage, CaseStatus, CaseSummary, CaseType, Origin};
 use crate::auth::User;
 use crate::db::{Backend, Db, Flag, Sql};
@@ -91,7 +91,12 @@ fn like_pattern(text: &str) -> String {
 /// The cases `viewer` sees (only their own with `own_only`), filtered and
 /// unsorted, without a limit. Every value is bound; only fixed SQL fragments
 /// are pushed as text.
-pub(super) fn filtered_query(backend: Backend, viewer: &User, own_only: bool, f: &CaseFilter) -> Sql {
+pub(super) fn filtered_query(
+    backend: Backend,
+    viewer: &User,
+    own_only: bool,
+    f: &CaseFilter,
+) -> Sql {
     let mut q = Sql::default();
     let scope = if own_only { Scope::OwnOrCc } else { Scope::All };
     let plan = (backend, TextPlan::MatchSet);

@@ -13,8 +13,6 @@ use crate::error::AppError;
 use crate::files::save::{self, Placed};
 use crate::validate::{Email, Field, MessageBody, Problem, Subject};
 
-/// Case numbers start above this, so they look like case numbers.
-
 /// A case about to be opened, checked.
 #[derive(Debug, Clone)]
 pub struct NewCase {
@@ -202,9 +200,10 @@ pub async fn find_customer(db: &Db, email: &str) -> Result<User, AppError> {
     }
 }
 
-/// The next case number, safe with many writers at once: PostgreSQL's
-/// sequence (numbers of rolled-back cases are skipped), or SQLite's counter
-/// row, which the write transaction holds until it commits.
+/// The next case number (from 1001, so they look like case numbers), safe
+/// with many writers at once: PostgreSQL's sequence (numbers of rolled-back
+/// cases are skipped), or SQLite's counter row, which the write transaction
+/// holds until it commits.
 async fn next_number(tx: &mut Tx, backend: Backend) -> Result<i64, AppError> {
     let sql = match backend {
         Backend::Postgres => "SELECT nextval('case_numbers')",

@@ -114,7 +114,11 @@ mod tests {
         let t = test_db().await;
         let (want, sql, name) = match std::env::var(TEST_POSTGRES) {
             Ok(_) => (Backend::Postgres, "SELECT version()", "PostgreSQL "),
-            Err(_) => (Backend::Sqlite, "SELECT 'SQLite ' || sqlite_version()", "SQLite "),
+            Err(_) => (
+                Backend::Sqlite,
+                "SELECT 'SQLite ' || sqlite_version()",
+                "SQLite ",
+            ),
         };
         assert_eq!(t.db.backend(), want);
         let version: String = sqlx::query_scalar(sql).fetch_one(&t.db.read).await.unwrap();

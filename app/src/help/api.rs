@@ -43,9 +43,7 @@ pub async fn search_articles(query: SearchQuery) -> Result<Vec<Hit>, AppError> {
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        let hits = search::for_db(&state.db)
-            .search(&query, SEARCH_LIMIT)
-            .await;
+        let hits = search::for_db(&state.db).search(&query, SEARCH_LIMIT).await;
         hits
     };
     respond(run.await)

@@ -90,10 +90,11 @@ async fn filters(db: &Db, query: &SearchQuery) -> Result<Option<Vec<Vec<String>>
     .collect();
     let product = query.product.trim();
     if !product.is_empty() {
-        let folders: Vec<i64> = sqlx::query_scalar("SELECT id FROM help_folders WHERE product = $1")
-            .bind(product)
-            .fetch_all(&db.read)
-            .await?;
+        let folders: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM help_folders WHERE product = $1")
+                .bind(product)
+                .fetch_all(&db.read)
+                .await?;
         if folders.is_empty() {
             return Ok(None);
         }

@@ -203,7 +203,11 @@ async fn titles_rank_above_bodies_and_snippets_mark_the_match() {
         lang: "fr".into(),
         ..Default::default()
     };
-    assert!(engine::for_db(db).search(&query, 5).await.unwrap().is_empty());
+    assert!(engine::for_db(db)
+        .search(&query, 5)
+        .await
+        .unwrap()
+        .is_empty());
 }
 
 #[tokio::test]

@@ -60,8 +60,7 @@ impl ArticleSearch for PostgresSearch<'_> {
             for any in &filters {
                 matching.push_str(&format!(" & ({})", any.join(" | ")));
             }
-            let ranked =
-                titles_then_text(limit, |full, n| self.ranked(full, &matching, n)).await?;
+            let ranked = titles_then_text(limit, |full, n| self.ranked(full, &matching, n)).await?;
             hits(self.0, &query.q, ranked).await
         })
     }

@@ -61,8 +61,7 @@ impl ArticleSearch for SqliteSearch<'_> {
                     format!("({words}) AND {{facets}} : ({})", groups.join(" AND "))
                 }
             };
-            let ranked =
-                titles_then_text(limit, |full, n| self.ranked(full, &matching, n)).await?;
+            let ranked = titles_then_text(limit, |full, n| self.ranked(full, &matching, n)).await?;
             hits(self.0, &query.q, ranked).await
         })
     }
