@@ -6,6 +6,8 @@ pub mod activity;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod bench;
+#[cfg(feature = "ssr")]
+pub mod bench_write;
 pub mod conversation;
 pub mod detail;
 pub mod details;

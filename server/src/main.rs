@@ -54,6 +54,9 @@ enum Command {
     Bench {
         #[arg(long, default_value_t = 300)]
         runs: usize,
+        /// Concurrent writers for the reply throughput.
+        #[arg(long, default_value_t = 50)]
+        writers: usize,
     },
     /// Fill the database with generated help articles (if it has fewer),
     /// then measure searches and the article page.
@@ -186,7 +189,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 db_name
             );
         }
-        Command::Bench { runs } => {
+        Command::Bench { runs, writers } => {
             println!("| read | p50 | p99 |\n|---|---:|---:|");
             for f in app::cases::bench::run(&db, runs).await? {
                 println!(
@@ -196,6 +199,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     f.p99.as_secs_f64() * 1000.0
                 );
             }
+            let per_second = app::cases::bench_write::replies_per_second(
+                &db,
+                writers,
+                Duration::from_secs(10),
+            )
+            .await?;
+            println!("\nreplies per second, {writers} concurrent writers: {per_second:.0}");
         }
         Command::BenchHelp { articles, runs } => {
             let started = std::time::Instant::now();
