@@ -199,12 +199,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     f.p99.as_secs_f64() * 1000.0
                 );
             }
-            let per_second = app::cases::bench_write::replies_per_second(
-                &db,
-                writers,
-                Duration::from_secs(10),
-            )
-            .await?;
+            let per_second =
+                app::cases::bench_write::replies_per_second(&db, writers, Duration::from_secs(10))
+                    .await?;
             println!("\nreplies per second, {writers} concurrent writers: {per_second:.0}");
         }
         Command::BenchHelp { articles, runs } => {

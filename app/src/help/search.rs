@@ -43,9 +43,59 @@ pub trait ArticleSearch: Send + Sync {
 
 /// The search engine of `db`'s backend.
 pub fn for_db(db: &Db) -> Box<dyn ArticleSearch + '_> {
-    match db.backend() {
-        Backend::Sqlite => Box::new(sqlite::SqliteSearch(db)),
-        Backend::Postgres => Box::new(postgres::PostgresSearch(db)),
+    let dialect = match db.backend() {
+        Backend::Sqlite => &sqlite::FTS5,
+        Backend::Postgres => &postgres::TSVECTOR,
+    };
+    Box::new(Engine { db, dialect })
+}
+
+/// What an engine says in its own language: the typed words as its query,
+/// those words with the filters, and the two ranked lookups (`$1` the
+/// query, `$2` the limit) of titles and of the full text.
+struct Dialect {
+    words: fn(&str) -> Option<String>,
+    matching: fn(String, &[Vec<String>]) -> String,
+    titles: &'static str,
+    full: &'static str,
+}
+
+struct Engine<'a> {
+    db: &'a Db,
+    dialect: &'static Dialect,
+}
+
+impl Engine<'_> {
+    /// Ids, best first: from the titles (`full` false) or the full text.
+    async fn ranked(&self, full: bool, matching: &str, limit: i64) -> Result<Vec<i64>, AppError> {
+        let sql = if full {
+            self.dialect.full
+        } else {
+            self.dialect.titles
+        };
+        Ok(sqlx::query_scalar(sql)
+            .bind(matching)
+            .bind(limit)
+            .fetch_all(&self.db.read)
+            .await?)
+    }
+}
+
+impl ArticleSearch for Engine<'_> {
+    fn search<'a>(
+        &'a self,
+        query: &'a SearchQuery,
+        limit: i64,
+    ) -> BoxFuture<'a, Result<Vec<Hit>, AppError>> {
+        Box::pin(async move {
+            let words = (self.dialect.words)(&query.q);
+            let (Some(words), Some(filters)) = (words, filters(self.db, query).await?) else {
+                return Ok(Vec::new());
+            };
+            let matching = (self.dialect.matching)(words, &filters);
+            let ranked = titles_then_text(limit, |full, n| self.ranked(full, &matching, n)).await?;
+            hits(self.db, &query.q, ranked).await
+        })
     }
 }
 
