@@ -68,11 +68,6 @@ impl Db {
         }
     }
 
-    /// Opens (creating if needed) the SQLite database file at `path`.
-    pub async fn open(path: &Path, clock: Clock) -> Result<Self, sqlx::Error> {
-        Self::connect(&sqlite_url(path), clock).await
-    }
-
     async fn connect_sqlite(url: &str, clock: Clock) -> Result<Self, sqlx::Error> {
         let base = url.split('?').next().unwrap_or(url);
         let write = AnyPoolOptions::new()

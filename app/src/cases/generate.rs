@@ -269,11 +269,11 @@ pub async fn generate(
             "SELECT setval(pg_get_serial_sequence('cases', 'id'), (SELECT MAX(id) FROM cases))",
         ],
     };
-    for sql in follow_on {
+    // Then statistics for the query planner (SQLite writes them into the
+    // file, so on the writer).
+    for sql in follow_on.iter().chain(&["ANALYZE"]) {
         sqlx::query(sql).execute(&mut *tx).await?;
     }
     tx.commit().await?;
-    // Statistics for the query planner.
-    sqlx::query("ANALYZE").execute(&db.read).await?;
     Ok(())
 }

@@ -190,14 +190,13 @@ pub async fn auto_close_due(db: &Db, limits: &AutoClose) -> Result<usize, AppErr
         // of them: the others skip the rows it holds, and a case it has
         // closed no longer matches when they read it again. SQLite's single
         // writer already runs one job at a time.
-        let sql = match backend_of(&tx) {
-            Backend::Postgres => {
-                "SELECT id FROM cases WHERE status = $1 AND status_changed_at <= $2 \
-                 FOR UPDATE SKIP LOCKED"
-            }
-            Backend::Sqlite => "SELECT id FROM cases WHERE status = $1 AND status_changed_at <= $2",
+        let claim = match backend_of(&tx) {
+            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
         };
-        let ids: Vec<i64> = sqlx::query_scalar(sql)
+        let sql =
+            format!("SELECT id FROM cases WHERE status = $1 AND status_changed_at <= $2{claim}");
+        let ids: Vec<i64> = sqlx::query_scalar(&sql)
             .bind(status.as_str())
             .bind(due_before)
             .fetch_all(&mut *tx)
