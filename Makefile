@@ -23,8 +23,9 @@ PG_SERVER ?= postgres://postgres@127.0.0.1:5432
 ON_POSTGRES = HELPDESK_TEST_POSTGRES=$(PG_SERVER)/postgres
 
 test-rust:
+	cargo test -p model -p domain -p tools
+	$(ON_POSTGRES) cargo test -p domain
 	cargo test -p app --features ssr
-	$(ON_POSTGRES) cargo test -p app --features ssr
 	# One test at a time: rendered pages hang now and then (about 1 run in
 	# 10) when several tests render at once in one process; see README.
 	cargo test -p server -- --test-threads=1
@@ -61,10 +62,11 @@ BENCH_URL = sqlite://$(BENCH_DIR)/helpdesk.db
 BENCH_FILLED = test -f $(BENCH_DIR)/helpdesk.db
 BENCH_CREATE = mkdir -p $(BENCH_DIR)
 endif
+TOOLS = target/release/helpdesk-tools
 bench:
-	cargo build --release -p server
-	$(BENCH_FILLED) || { $(BENCH_CREATE); RUST_LOG=error target/release/server --data-dir $(BENCH_DIR) --database-url $(BENCH_URL) generate; }
-	RUST_LOG=error target/release/server --data-dir $(BENCH_DIR) --database-url $(BENCH_URL) bench
+	cargo build --release -p tools
+	$(BENCH_FILLED) || { $(BENCH_CREATE); RUST_LOG=error $(TOOLS) --data-dir $(BENCH_DIR) --database-url $(BENCH_URL) generate; }
+	RUST_LOG=error $(TOOLS) --data-dir $(BENCH_DIR) --database-url $(BENCH_URL) bench
 
 ## The attachment benchmark: peak memory for a 20 MiB upload, throughput both ways
 bench-files:
@@ -74,5 +76,5 @@ bench-files:
 ## The help-center benchmark: 50,000 articles (generated once), search and article page
 BENCH_HELP_DIR ?= target/bench-help
 bench-help:
-	cargo build --release -p server
-	RUST_LOG=error target/release/server --data-dir $(BENCH_HELP_DIR) bench-help
+	cargo build --release -p tools
+	RUST_LOG=error $(TOOLS) --data-dir $(BENCH_HELP_DIR) bench-help

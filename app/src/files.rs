@@ -2,113 +2,23 @@
 //! conversation, and on the server the checks, the file store, streamed
 //! uploads saved with their message, and guarded downloads.
 
-pub mod kind;
 pub mod picker;
 pub mod view;
 
 #[cfg(feature = "ssr")]
-pub mod check;
-#[cfg(feature = "ssr")]
 pub mod download;
 #[cfg(feature = "ssr")]
 pub mod post;
-#[cfg(feature = "ssr")]
-pub mod save;
-#[cfg(feature = "ssr")]
-pub mod store;
-#[cfg(feature = "ssr")]
-pub mod sweep;
-#[cfg(feature = "ssr")]
-pub mod thumb;
-#[cfg(feature = "ssr")]
-pub mod upload;
 
-#[cfg(all(test, feature = "ssr"))]
-mod tests;
+pub use model::files::*;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-pub use kind::FileKind;
-
-/// Why a file was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum FileProblem {
-    /// More files than one message may carry.
-    TooMany,
-    /// The message's files together are over the size limit.
-    TooLarge,
-    /// Not one of the accepted types (by extension or by content).
-    NotAllowed,
-    /// The content is not what the extension says.
-    Mismatch,
-    Empty,
-    /// A name with control characters, or nothing left once cleaned.
-    BadName,
-    /// The upload stopped before the end.
-    Broken,
-}
-
-impl FileProblem {
-    pub fn status(self) -> http::StatusCode {
-        match self {
-            FileProblem::TooLarge => http::StatusCode::PAYLOAD_TOO_LARGE,
-            FileProblem::Broken => http::StatusCode::BAD_REQUEST,
-            _ => http::StatusCode::UNPROCESSABLE_ENTITY,
-        }
-    }
-}
-
-/// A file attached to a message, as the conversation shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Attachment {
-    pub id: i64,
-    pub name: String,
-    pub kind: FileKind,
-    pub size: u64,
-}
-
-impl Attachment {
-    pub fn href(&self) -> String {
-        format!("/files/{}", self.id)
-    }
-    pub fn preview_href(&self) -> String {
-        format!("/files/{}/preview", self.id)
-    }
-}
-
-/// How many files, and how many bytes in all, one message may carry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UploadLimits {
-    pub max_files: usize,
-    pub max_bytes: u64,
-}
-
-impl Default for UploadLimits {
-    fn default() -> Self {
-        Self {
-            max_files: 5,
-            max_bytes: 20 * 1024 * 1024,
-        }
-    }
-}
-
-/// What the upload endpoints answer a script: where to go next, and the
-/// files saved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Uploaded {
-    pub location: String,
-    pub attachments: Vec<i64>,
-}
 
 /// The limits in force, for the picker's hint.
 #[server(prefix = "/api", endpoint = "files/limits")]
 pub async fn get_upload_limits() -> Result<UploadLimits, crate::error::AppError> {
     Ok(crate::state::app_state()?.settings.uploads)
 }
-
-/// The query parameter a refused plain form post comes back with.
-pub const ERROR_PARAM: &str = "upload_error";
 
 /// The error a plain form post came back with, for the form to show.
 pub fn error_from_query(raw: &str) -> Option<crate::error::AppError> {

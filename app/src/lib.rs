@@ -1,7 +1,8 @@
-//! The helpdesk: routes, components, shared types and server functions.
+//! The helpdesk's pages: routes, components and server functions.
 //!
-//! Everything the browser and the server share lives here; modules that touch
-//! the database or the file system are compiled only with the `ssr` feature.
+//! The types the browser shares come from `model`. Server functions and the
+//! few axum handlers (compiled with `ssr`) only read the session, call a
+//! service of `domain`, and answer; the browser build pulls in neither.
 
 // The macro reads the locales listed in Cargo.toml at compile time. Its
 // build.rs replacement pulls ICU's data exporter into every build; we need
@@ -14,18 +15,15 @@ pub use i18n_gen::i18n;
 
 pub mod auth;
 pub mod cases;
-pub mod error;
 pub mod files;
 pub mod help;
+mod routes;
 pub mod time;
 pub mod ui;
-pub mod validate;
 
-#[cfg(feature = "ssr")]
-pub mod db;
-#[cfg(feature = "ssr")]
-pub mod demo;
+pub use model::{error, validate};
+
 #[cfg(feature = "ssr")]
 pub mod state;
 
-pub use ui::app::{shell, App};
+pub use routes::{shell, App};

@@ -5,8 +5,8 @@ use axum::extract::FromRef;
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
-use crate::db::Db;
 use crate::error::AppError;
+use domain::db::Db;
 
 /// The header that marks a 500 as ours (logged, generic message) rather than
 /// a request the framework could not read; see the server's status mapping.
@@ -19,9 +19,9 @@ pub struct Settings {
     /// How long a session lasts without signing in again.
     pub session_days: i64,
     /// How long cases wait on the customer before closing by themselves.
-    pub auto_close: crate::cases::lifecycle::AutoClose,
+    pub auto_close: domain::cases::lifecycle::AutoClose,
     /// Files per message and bytes per message.
-    pub uploads: crate::files::UploadLimits,
+    pub uploads: model::files::UploadLimits,
 }
 
 impl Default for Settings {
@@ -40,7 +40,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub settings: Settings,
-    pub files: crate::files::store::Files,
+    pub files: domain::files::store::Files,
 }
 
 /// The state given to the request; missing only if the server was wired wrong.

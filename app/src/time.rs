@@ -3,32 +3,10 @@
 
 use leptos::prelude::*;
 
-/// `2026-11-22 15:49 UTC`: the same text on the server and in the browser, so
-/// hydration never disagrees. Per-user time zones come with the profile.
-pub fn format_utc(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_default()
-}
-
-/// `2026-11-22T15:49:00Z`: for machines (`<time datetime>`, exports).
-pub fn iso(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-        .unwrap_or_default()
-}
+pub use model::time::{format_utc, iso};
 
 /// A `<time>` element machines can read and people can read.
 #[component]
 pub fn Timestamp(ms: i64) -> impl IntoView {
     view! { <time datetime=iso(ms)>{format_utc(ms)}</time> }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn formats_milliseconds_as_utc_minutes() {
-        assert_eq!(super::format_utc(0), "1970-01-01 00:00 UTC");
-        assert_eq!(super::format_utc(1_795_362_540_000), "2026-11-22 15:49 UTC");
-    }
 }

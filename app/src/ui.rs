@@ -1,6 +1,6 @@
-//! The shell, the layout and the pieces every page shares.
+//! The pieces every page shares: forms, labels, titles, the language
+//! switch. Built on `model` types only; no feature is imported here.
 
-pub mod app;
 pub mod forms;
 pub mod labels;
 pub mod layout;

@@ -8,9 +8,9 @@ use clap::{Parser, Subcommand};
 use leptos::prelude::*;
 use tracing_subscriber::EnvFilter;
 
-use app::auth::{accounts, Role};
-use app::db::{Clock, Db};
 use app::state::{AppState, Settings};
+use domain::auth::{accounts, Role};
+use domain::db::{Clock, Db};
 
 #[derive(Parser)]
 #[command(version, about = "An open-source customer service center")]
@@ -40,31 +40,6 @@ enum Command {
         timers: Timers,
         #[command(flatten)]
         uploads: Uploads,
-    },
-    /// Fill the database with generated cases for the benchmark.
-    Generate {
-        #[arg(long, default_value_t = 100_000)]
-        customers: i64,
-        #[arg(long, default_value_t = 1_000_000)]
-        cases: i64,
-        #[arg(long, default_value_t = 5_000_000)]
-        messages: i64,
-    },
-    /// Measure the case reads on a generated database (see `generate`).
-    Bench {
-        #[arg(long, default_value_t = 300)]
-        runs: usize,
-        /// Concurrent writers for the reply throughput.
-        #[arg(long, default_value_t = 50)]
-        writers: usize,
-    },
-    /// Fill the database with generated help articles (if it has fewer),
-    /// then measure searches and the article page.
-    BenchHelp {
-        #[arg(long, default_value_t = 50_000)]
-        articles: usize,
-        #[arg(long, default_value_t = 300)]
-        runs: usize,
     },
     /// Create an account. The password is read from HELPDESK_PASSWORD, or
     /// else from standard input.
@@ -107,8 +82,8 @@ struct Uploads {
 }
 
 impl Uploads {
-    fn limits(&self) -> app::files::UploadLimits {
-        app::files::UploadLimits {
+    fn limits(&self) -> domain::files::UploadLimits {
+        domain::files::UploadLimits {
             max_files: self.max_files,
             max_bytes: self.max_upload_mb * 1024 * 1024,
         }
@@ -130,8 +105,8 @@ impl Timers {
         (only.timers, only.uploads)
     }
 
-    fn auto_close(&self) -> app::cases::lifecycle::AutoClose {
-        app::cases::lifecycle::AutoClose {
+    fn auto_close(&self) -> domain::cases::lifecycle::AutoClose {
+        domain::cases::lifecycle::AutoClose {
             awaiting_reply: Duration::from_secs(self.close_awaiting_reply_secs),
             awaiting_confirmation: Duration::from_secs(self.close_awaiting_confirmation_secs),
             resolved: Duration::from_secs(self.close_resolved_secs),
@@ -151,7 +126,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let db_url = cli
         .database_url
         .clone()
-        .unwrap_or_else(|| app::db::sqlite_url(&cli.data_dir.join("helpdesk.db")));
+        .unwrap_or_else(|| domain::db::sqlite_url(&cli.data_dir.join("helpdesk.db")));
     let db = Db::connect(&db_url, Clock::system()).await?;
     // Never the password of a PostgreSQL URL in the logs.
     let db_name = db_url
@@ -168,63 +143,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             uploads,
         }
     }) {
-        Command::Generate {
-            customers,
-            cases,
-            messages,
-        } => {
-            let started = std::time::Instant::now();
-            let shape = app::cases::generate::Shape {
-                customers,
-                cases,
-                messages,
-            };
-            app::cases::generate::generate(&db, &shape, |done| {
-                println!("{:>6.1} s  {done}", started.elapsed().as_secs_f64());
-            })
-            .await?;
-            println!(
-                "generated in {:.1} s: {}",
-                started.elapsed().as_secs_f64(),
-                db_name
-            );
-        }
-        Command::Bench { runs, writers } => {
-            println!("| read | p50 | p99 |\n|---|---:|---:|");
-            for f in app::cases::bench::run(&db, runs).await? {
-                println!(
-                    "| {} | {:.2} ms | {:.2} ms |",
-                    f.name,
-                    f.p50.as_secs_f64() * 1000.0,
-                    f.p99.as_secs_f64() * 1000.0
-                );
-            }
-            let per_second =
-                app::cases::bench_write::replies_per_second(&db, writers, Duration::from_secs(10))
-                    .await?;
-            println!("\nreplies per second, {writers} concurrent writers: {per_second:.0}");
-        }
-        Command::BenchHelp { articles, runs } => {
-            let started = std::time::Instant::now();
-            app::help::bench::generate(&db, articles, |done| {
-                if done % 10_000 == 0 {
-                    eprintln!(
-                        "{:>6.1} s  {done} articles",
-                        started.elapsed().as_secs_f64()
-                    );
-                }
-            })
-            .await?;
-            println!("| read | p50 | p99 |\n|---|---:|---:|");
-            for f in app::help::bench::run(&db, runs).await? {
-                println!(
-                    "| {} | {:.2} ms | {:.2} ms |",
-                    f.name,
-                    f.p50.as_secs_f64() * 1000.0,
-                    f.p99.as_secs_f64() * 1000.0
-                );
-            }
-        }
         Command::AddUser { role, email, name } => {
             let password = match std::env::var("HELPDESK_PASSWORD") {
                 Ok(p) => p,
@@ -236,7 +154,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             };
             let role = Role::parse(&role).expect("clap allows only known roles");
             match accounts::register(&db, role, &name, &email, &password).await {
-                Ok(user) => println!("created {} {} (id {})", role.as_str(), user.email, user.id),
+                Ok(person) => {
+                    println!(
+                        "created {} {} (id {})",
+                        role.as_str(),
+                        person.email,
+                        person.id
+                    )
+                }
                 Err(err) => {
                     eprintln!("could not create the account: {err}");
                     std::process::exit(1);
@@ -249,7 +174,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             timers,
             uploads,
         } => {
-            if !no_demo && app::demo::load_if_empty(&db).await? {
+            if !no_demo && domain::demo::load_if_empty(&db).await? {
                 tracing::info!("loaded demo content (accounts above, also in README.md)");
             }
             let leptos_options = leptos_options();
@@ -269,9 +194,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 uploads: uploads.limits(),
                 ..Settings::default()
             };
-            let files = app::files::store::Files::local(&cli.data_dir.join("files"))?;
-            app::files::sweep::spawn(files.clone(), db.clone());
-            app::cases::lifecycle::spawn_auto_close(
+            let files = domain::files::store::Files::local(&cli.data_dir.join("files"))?;
+            domain::files::sweep::spawn(files.clone(), db.clone());
+            domain::cases::lifecycle::spawn_auto_close(
                 db.clone(),
                 settings.auto_close.clone(),
                 Duration::from_secs(timers.auto_close_every_secs.max(1)),

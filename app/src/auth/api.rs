@@ -19,7 +19,8 @@ pub async fn current_user() -> Result<Option<User>, AppError> {
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        super::session::current_user(&state).await
+        let actor = super::session::actor(&state).await?;
+        Ok(actor.user().cloned())
     };
     respond(run.await)
 }
@@ -31,12 +32,14 @@ pub async fn sign_up(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use super::{accounts, session, Role};
+    use super::{session, Role};
     use crate::state::{app_state, respond};
+    use domain::auth::accounts;
     let run = async {
         let state = app_state()?;
-        let user = accounts::register(&state.db, Role::Customer, &name, &email, &password).await?;
-        session::start(&state, &user).await?;
+        let person =
+            accounts::register(&state.db, Role::Customer, &name, &email, &password).await?;
+        session::start(&state, &person).await?;
         leptos_axum::redirect(&safe_next(next.as_deref()));
         Ok(())
     };
@@ -49,13 +52,14 @@ pub async fn sign_in(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use super::{accounts, session};
+    use super::session;
     use crate::state::{app_state, respond};
+    use domain::auth::accounts;
     let run = async {
         let state = app_state()?;
-        let user = accounts::authenticate(&state.db, &email, &password).await?;
-        session::start(&state, &user).await?;
-        let fallback = if user.role.is_staff() {
+        let person = accounts::authenticate(&state.db, &email, &password).await?;
+        session::start(&state, &person).await?;
+        let fallback = if person.is_staff() {
             "/staff"
         } else {
             "/cases"

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::auth::context::use_auth;
 use crate::i18n::*;
-use crate::ui::app::use_auth;
 use crate::ui::forms::{invalid, last_error, FieldError, FormError};
 use crate::ui::title::PageTitle;
 use crate::validate::{Field, EMAIL_MAX, NAME_MAX, PASSWORD_MAX};

@@ -1,31 +1,17 @@
-//! Server-side sessions: a random token in an HttpOnly cookie, its SHA-256 in
-//! the database, and "who is asking" for every server function.
+//! The session cookie: an HttpOnly cookie holding the token of a session
+//! the accounts module keeps, turned into the typed actor every service
+//! takes. Only translation here; `domain::auth::accounts` decides.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
+use domain::auth::{accounts, Actor, Admin, Person, Staff};
 use http::header::{COOKIE, SET_COOKIE};
 use http::HeaderValue;
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
-use rand::RngCore;
-use sha2::{Digest, Sha256};
 
-use super::{store, User};
 use crate::error::AppError;
 use crate::state::AppState;
 
 pub const COOKIE_NAME: &str = "hd_session";
-const DAY_MS: i64 = 24 * 60 * 60 * 1000;
-
-fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
-pub fn token_hash(token: &str) -> String {
-    URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
-}
 
 /// The session token the browser sent, if any.
 fn request_token() -> Option<String> {
@@ -66,43 +52,30 @@ pub(crate) fn set_cookie(value: String) {
     }
 }
 
-/// The signed-in user, or `None` for a visitor or an expired session.
-pub async fn current_user(state: &AppState) -> Result<Option<User>, AppError> {
+/// Who is asking this server function: a visitor or a signed-in person.
+pub async fn actor(state: &AppState) -> Result<Actor, AppError> {
     match use_context::<http::request::Parts>() {
-        Some(parts) => user_from_headers(state, &parts.headers).await,
-        None => Ok(None),
+        Some(parts) => actor_from_headers(state, &parts.headers).await,
+        None => Ok(Actor::Visitor),
     }
 }
 
-/// The signed-in user for a plain axum handler (outside Leptos's context).
-pub async fn user_from_headers(
+/// Who is asking, for a plain axum handler (outside Leptos's context).
+pub async fn actor_from_headers(
     state: &AppState,
     headers: &http::HeaderMap,
-) -> Result<Option<User>, AppError> {
+) -> Result<Actor, AppError> {
     match token_in(headers) {
-        Some(token) => store::user_for_session(&state.db, &token_hash(&token)).await,
-        None => Ok(None),
+        Some(token) => accounts::actor_for_session(&state.db, &token).await,
+        None => Ok(Actor::Visitor),
     }
 }
 
-pub async fn require_user(state: &AppState) -> Result<User, AppError> {
-    current_user(state).await?.ok_or(AppError::SignInRequired)
-}
-
-/// Signs `user` in with a brand-new session id (never reusing one the
-/// browser brought, which would allow session fixation).
-pub async fn start(state: &AppState, user: &User) -> Result<(), AppError> {
-    let old = request_token().map(|t| token_hash(&t));
-    let token = new_token();
-    let max_age_ms = state.settings.session_days * DAY_MS;
-    store::insert_session(
-        &state.db,
-        old.as_deref(),
-        &token_hash(&token),
-        user.id,
-        state.db.now() + max_age_ms,
-    )
-    .await?;
+/// Signs `person` in with a brand-new session.
+pub async fn start(state: &AppState, person: &Person) -> Result<(), AppError> {
+    let days = state.settings.session_days;
+    let token =
+        accounts::start_session(&state.db, person, request_token().as_deref(), days).await?;
     let secure = if served_over_https(state) {
         "; Secure"
     } else {
@@ -110,18 +83,33 @@ pub async fn start(state: &AppState, user: &User) -> Result<(), AppError> {
     };
     set_cookie(format!(
         "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-        max_age_ms / 1000
+        days * 24 * 60 * 60
     ));
     Ok(())
 }
 
-/// Deletes the session on the server and the cookie in the browser.
+/// Ends the session on the server and the cookie in the browser.
 pub async fn end(state: &AppState) -> Result<(), AppError> {
     if let Some(token) = request_token() {
-        store::delete_session(&state.db, &token_hash(&token)).await?;
+        accounts::end_session(&state.db, &token).await?;
     }
     set_cookie(format!(
         "{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
     ));
     Ok(())
+}
+
+/// The signed-in person asking, or `SignInRequired`.
+pub async fn person(state: &AppState) -> Result<Person, AppError> {
+    actor(state).await?.person().cloned()
+}
+
+/// Staff asking, or `SignInRequired` / `Forbidden`.
+pub async fn staff(state: &AppState) -> Result<Staff, AppError> {
+    actor(state).await?.staff()
+}
+
+/// An admin asking, or `SignInRequired` / `Forbidden`.
+pub async fn admin(state: &AppState) -> Result<Admin, AppError> {
+    actor(state).await?.admin()
 }

@@ -9,28 +9,28 @@ use crate::error::AppError;
 
 #[server(prefix = "/api", endpoint = "cases/mine")]
 pub async fn my_cases(query: CaseQuery) -> Result<CasePage, AppError> {
-    use crate::auth::session::require_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        let user = require_user(&state).await?;
+        let person = session::person(&state).await?;
         let filter = super::filter::CaseFilter::parse(&query)?;
         let after = super::filter::Cursor::parse(&query.after)?;
-        super::listing::list_for_requester(&state.db, &user, &filter, after).await
+        domain::cases::listing::list_for_requester(&state.db, &person, &filter, after).await
     };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "cases/all")]
 pub async fn staff_cases(query: CaseQuery) -> Result<CasePage, AppError> {
-    use crate::auth::session::require_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        let user = require_user(&state).await?;
+        let staff = session::staff(&state).await?;
         let filter = super::filter::CaseFilter::parse(&query)?;
         let after = super::filter::Cursor::parse(&query.after)?;
-        super::listing::list_all(&state.db, &user, &filter, after).await
+        domain::cases::listing::list_all(&state.db, &staff, &filter, after).await
     };
     respond(run.await)
 }
@@ -39,14 +39,14 @@ pub async fn staff_cases(query: CaseQuery) -> Result<CasePage, AppError> {
 /// lands on that case with `?added=1`, so the page can say so.
 #[server(prefix = "/api", endpoint = "cases/open")]
 pub async fn open_case(#[server(flatten)] form: super::record::OpenForm) -> Result<i64, AppError> {
-    use crate::auth::session::require_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        let user = require_user(&state).await?;
-        let new = form.check(super::Origin::Web, false)?;
-        let opened = super::open::open_case(&state.db, &user, &user, &new).await?;
-        leptos_axum::redirect(&super::open::landing(opened));
+        let person = session::person(&state).await?;
+        let new = domain::cases::open::check(&form, super::Origin::Web, false)?;
+        let opened = domain::cases::open::open_case(&state.db, &person, &new).await?;
+        leptos_axum::redirect(&domain::cases::open::landing(opened));
         Ok(opened.number())
     };
     respond(run.await)
@@ -59,18 +59,14 @@ pub async fn open_case_for(
     origin: String,
     #[server(flatten)] form: super::record::OpenForm,
 ) -> Result<i64, AppError> {
-    use crate::auth::session::require_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        let staff = require_user(&state).await?;
-        if !staff.role.is_staff() {
-            return Err(AppError::Forbidden);
-        }
-        let origin = super::open::staff_origin(&origin)?;
-        let new = form.check(origin, true)?;
-        let requester = super::open::find_customer(&state.db, &customer).await?;
-        let opened = super::open::open_case(&state.db, &staff, &requester, &new).await?;
+        let staff = session::staff(&state).await?;
+        let origin = domain::cases::open::staff_origin(&origin)?;
+        let new = domain::cases::open::check(&form, origin, true)?;
+        let opened = domain::cases::open::open_case_for(&state.db, &staff, &customer, &new).await?;
         leptos_axum::redirect(&format!("/cases/{}", opened.number()));
         Ok(opened.number())
     };
@@ -79,26 +75,26 @@ pub async fn open_case_for(
 
 #[server(prefix = "/api", endpoint = "cases/get")]
 pub async fn get_case(number: i64) -> Result<CaseDetail, AppError> {
-    use crate::auth::session::require_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        let user = require_user(&state).await?;
-        super::store::open_for_viewer(&state.db, &user, number).await
+        let person = session::person(&state).await?;
+        domain::cases::store::open_for_viewer(&state.db, &person, number).await
     };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "cases/reply")]
 pub async fn reply_to_case(number: i64, body: String) -> Result<(), AppError> {
-    use crate::auth::session::require_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     use crate::validate::MessageBody;
     let run = async {
         let state = app_state()?;
-        let user = require_user(&state).await?;
+        let person = session::person(&state).await?;
         let body = MessageBody::parse(&body)?;
-        super::store::reply(&state.db, &user, number, &body).await
+        domain::cases::store::reply(&state.db, &person, number, &body).await
     };
     respond(run.await)
 }
@@ -106,27 +102,27 @@ pub async fn reply_to_case(number: i64, body: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "cases/status")]
 pub async fn change_status(number: i64, status: String) -> Result<(), AppError> {
     use super::CaseStatus;
-    use crate::auth::session::require_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     use crate::validate::{Field, Problem};
     let run = async {
         let state = app_state()?;
-        let user = require_user(&state).await?;
+        let staff = session::staff(&state).await?;
         let status =
             CaseStatus::parse(&status).ok_or(AppError::invalid(Field::Status, Problem::Unknown))?;
-        super::store::set_status(&state.db, &user, number, status).await
+        domain::cases::store::set_status(&state.db, &staff, number, status).await
     };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "cases/close")]
 pub async fn close_case(number: i64) -> Result<(), AppError> {
-    use crate::auth::session::require_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        let user = require_user(&state).await?;
-        super::lifecycle::close_by_customer(&state.db, &user, number).await
+        let person = session::person(&state).await?;
+        domain::cases::requester::close_by_customer(&state.db, &person, number).await
     };
     respond(run.await)
 }
@@ -137,13 +133,13 @@ pub async fn edit_case(
     number: i64,
     #[server(flatten)] edit: super::record::CaseEdit,
 ) -> Result<(), AppError> {
-    use crate::auth::session::require_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        let user = require_user(&state).await?;
-        let checked = edit.check(user.role.is_staff())?;
-        super::edit::update(&state.db, &user, number, &checked).await
+        let person = session::person(&state).await?;
+        let checked = edit.check(person.is_staff())?;
+        domain::cases::edit::update(&state.db, &person, number, &checked).await
     };
     respond(run.await)
 }
@@ -151,18 +147,18 @@ pub async fn edit_case(
 /// Staff merge case `number` into case `into`.
 #[server(prefix = "/api", endpoint = "cases/merge")]
 pub async fn merge_case(number: i64, into: String) -> Result<(), AppError> {
-    use crate::auth::session::require_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     use crate::validate::{Field, Problem};
     let run = async {
         let state = app_state()?;
-        let user = require_user(&state).await?;
+        let staff = session::staff(&state).await?;
         let into = into
             .trim()
             .trim_start_matches('#')
             .parse::<i64>()
             .map_err(|_| AppError::invalid(Field::MergeTarget, Problem::Malformed))?;
-        super::merge::merge(&state.db, &user, number, into).await
+        domain::cases::merge::merge(&state.db, &staff, number, into).await
     };
     respond(run.await)
 }
@@ -170,12 +166,12 @@ pub async fn merge_case(number: i64, into: String) -> Result<(), AppError> {
 /// The customer's answer to a self-help reply.
 #[server(prefix = "/api", endpoint = "cases/confirm")]
 pub async fn confirm_self_help(number: i64, solved: bool) -> Result<(), AppError> {
-    use crate::auth::session::require_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        let user = require_user(&state).await?;
-        super::self_help::confirm(&state.db, &user, number, solved).await
+        let person = session::person(&state).await?;
+        domain::cases::requester::confirm(&state.db, &person, number, solved).await
     };
     respond(run.await)
 }
@@ -183,12 +179,12 @@ pub async fn confirm_self_help(number: i64, solved: bool) -> Result<(), AppError
 /// How many cases are in each status, for staff.
 #[server(prefix = "/api", endpoint = "cases/counts")]
 pub async fn status_counts() -> Result<Vec<(super::CaseStatus, i64)>, AppError> {
-    use crate::auth::session::require_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        let user = require_user(&state).await?;
-        super::lifecycle::status_counts(&state.db, &user).await
+        let staff = session::staff(&state).await?;
+        domain::cases::lifecycle::status_counts(&state.db, &staff).await
     };
     respond(run.await)
 }

@@ -1,199 +1,45 @@
-//! CSV export of a filtered case list: streamed row by row (a million rows
-//! are never held in memory), RFC 4180 quoting by the `csv` crate, UTF-8
-//! with a BOM for spreadsheet programs, and formula-looking cells defused.
-
-use std::borrow::Cow;
+//! `GET /export/cases.csv?<list filters>[&scope=all]`: the caller's own
+//! cases, or for staff with `scope=all` every case, as the list shows them.
+//! The rows come from `domain::cases::export`; this only speaks HTTP.
 
 use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use futures::StreamExt;
-use http::{header, HeaderMap, StatusCode};
+use domain::cases::export::export;
+use domain::cases::filter::{CaseFilter, CaseQuery};
+use http::{header, HeaderMap};
 
-use super::filter::{CaseFilter, CaseQuery};
-use super::listing::{export_query, SummaryRow};
 use crate::auth::session;
 use crate::state::AppState;
-use crate::time::iso;
 
-/// Rows per chunk sent to the client.
-const CHUNK_ROWS: usize = 500;
-const HEADER: [&str; 8] = [
-    "number",
-    "subject",
-    "type",
-    "status",
-    "origin",
-    "created",
-    "last_update",
-    "requester",
-];
-
-/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a
-/// leading tab or carriage return) gets a `'` in front, so it stays text.
-pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
-}
-
-/// Writes rows as CSV into a byte buffer (the BOM and header first).
-struct CsvRows {
-    writer: csv::Writer<Vec<u8>>,
-}
-
-impl CsvRows {
-    fn new() -> Self {
-        let mut bom = Vec::new();
-        bom.extend_from_slice("\u{feff}".as_bytes());
-        let mut writer = Self::writer(bom);
-        // Writing to memory cannot fail.
-        let _ = writer.write_record(HEADER);
-        Self { writer }
-    }
-
-    fn writer(buffer: Vec<u8>) -> csv::Writer<Vec<u8>> {
-        csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(buffer)
-    }
-
-    fn push(&mut self, row: &SummaryRow) {
-        let number = row.number.to_string();
-        let (created, updated) = (iso(row.created_at), iso(row.updated_at));
-        let cells = [
-            number.as_str(),
-            &spreadsheet_safe(&row.subject),
-            &row.case_type,
-            &row.status,
-            &row.origin,
-            &created,
-            &updated,
-            &spreadsheet_safe(&row.requester),
-        ];
-        let _ = self.writer.write_record(cells);
-    }
-
-    /// The bytes written since the last take.
-    fn take(&mut self) -> Vec<u8> {
-        let full = std::mem::replace(&mut self.writer, Self::writer(Vec::new()));
-        full.into_inner().unwrap_or_default()
-    }
-}
-
-/// `GET /export/cases.csv?<list filters>[&scope=all]`: the caller's own
-/// cases, or for staff with `scope=all` every case, as the list shows them.
 pub async fn export_cases(
     State(state): State<AppState>,
     headers: HeaderMap,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Response {
-    let user = match session::user_from_headers(&state, &headers).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return Redirect::to("/signin?next=/cases").into_response(),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
-    let all = pairs.iter().any(|(k, v)| k == "scope" && v == "all");
-    if all && !user.role.is_staff() {
-        return StatusCode::FORBIDDEN.into_response();
-    }
-    let filter = match CaseFilter::parse(&CaseQuery::from_pairs(&pairs)) {
-        Ok(f) => f,
+    let actor = match session::actor_from_headers(&state, &headers).await {
+        Ok(actor) => actor,
         Err(err) => return err.status().into_response(),
     };
-
-    // The query runs in its own task and hands chunks over a small channel:
-    // a slow download slows the query instead of filling memory.
-    let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
-    tokio::spawn(async move {
-        let query = export_query(state.db.backend(), &user, !all, &filter);
-        let (text, args) = match query.into_parts() {
-            Ok(parts) => parts,
-            Err(err) => {
-                tracing::error!(error = %err, "case export query could not be built");
-                let _ = tx.send(Err(std::io::Error::other("export failed"))).await;
-                return;
-            }
-        };
-        let mut rows = sqlx::query_as_with::<_, SummaryRow, _>(&text, args).fetch(&state.db.read);
-        let mut csv = CsvRows::new();
-        let mut pending = 0;
-        while let Some(row) = rows.next().await {
-            match row {
-                Ok(row) => csv.push(&row),
-                Err(err) => {
-                    tracing::error!(error = %err, "case export failed mid-way");
-                    let _ = tx.send(Err(std::io::Error::other("export failed"))).await;
-                    return;
-                }
-            }
-            pending += 1;
-            if pending == CHUNK_ROWS {
-                pending = 0;
-                if tx.send(Ok(csv.take())).await.is_err() {
-                    return; // the client went away
-                }
-            }
-        }
-        let _ = tx.send(Ok(csv.take())).await;
-    });
-    let body = Body::from_stream(futures::stream::poll_fn(move |cx| rx.poll_recv(cx)));
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"cases.csv\"",
-            ),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        body,
-    )
-        .into_response()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn row(subject: &str, requester: &str) -> SummaryRow {
-        SummaryRow {
-            id: 1,
-            number: 1001,
-            subject: subject.into(),
-            case_type: "technical".into(),
-            status: "new".into(),
-            origin: "web".into(),
-            created_at: 0,
-            updated_at: 60_000,
-            unread: false,
-            requester: requester.into(),
-        }
-    }
-
-    #[test]
-    fn formulas_are_defused_and_plain_text_is_left_alone() {
-        for cell in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
-            assert_eq!(spreadsheet_safe(cell), format!("'{cell}"));
-        }
-        assert_eq!(spreadsheet_safe("Hello = world"), "Hello = world");
-        assert_eq!(spreadsheet_safe(""), "");
-    }
-
-    #[test]
-    fn output_is_rfc_4180_with_a_bom() {
-        let mut csv = CsvRows::new();
-        csv.push(&row("Say \"hi\", then\nleave", "=cmd|' /C calc'!A0"));
-        let text = String::from_utf8(csv.take()).unwrap();
-        assert!(text.starts_with('\u{feff}'));
-        let text = &text['\u{feff}'.len_utf8()..];
-        assert_eq!(
-            text,
-            "number,subject,type,status,origin,created,last_update,requester\r\n\
-             1001,\"Say \"\"hi\"\", then\nleave\",technical,new,web,\
-             1970-01-01T00:00:00Z,1970-01-01T00:01:00Z,'=cmd|' /C calc'!A0\r\n"
-        );
+    let Ok(person) = actor.person() else {
+        return Redirect::to("/signin?next=/cases").into_response();
+    };
+    let all = pairs.iter().any(|(k, v)| k == "scope" && v == "all");
+    let chunks = CaseFilter::parse(&CaseQuery::from_pairs(&pairs))
+        .and_then(|filter| export(&state.db, person, all, filter));
+    match chunks {
+        Ok(chunks) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"cases.csv\"",
+                ),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            Body::from_stream(chunks),
+        )
+            .into_response(),
+        Err(err) => err.status().into_response(),
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::params::ParamsMap;
 
 use super::filter::{CaseQuery, SEARCH_MAX};
 use super::{CaseStatus, CaseType};
@@ -13,7 +14,22 @@ use crate::ui::labels;
 /// The filters in the current URL.
 pub fn use_case_query() -> Memo<CaseQuery> {
     let params = use_query_map();
-    Memo::new(move |_| CaseQuery::from_params(&params.read()))
+    Memo::new(move |_| query_from(&params.read()))
+}
+
+fn query_from(p: &ParamsMap) -> CaseQuery {
+    let one = |k: &str| p.get(k).unwrap_or_default();
+    CaseQuery {
+        status: p.get_all("status").unwrap_or_default(),
+        case_type: one("type"),
+        from: one("from"),
+        to: one("to"),
+        q: one("q"),
+        number: one("number"),
+        requester: one("requester"),
+        sort: one("sort"),
+        after: one("after"),
+    }
 }
 
 #[component]

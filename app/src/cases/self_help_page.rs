@@ -15,44 +15,41 @@ use crate::validate::{Field, MESSAGE_MAX, SUBJECT_MAX};
 
 #[server(prefix = "/api", endpoint = "self-help/list")]
 pub async fn self_help_answers() -> Result<Vec<SelfHelpAnswer>, AppError> {
-    use crate::auth::{session::require_user, Role};
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        let user = require_user(&state).await?;
-        if user.role != Role::Admin {
-            return Err(AppError::Forbidden);
-        }
-        super::self_help::list(&state.db).await
+        let admin = session::admin(&state).await?;
+        domain::cases::self_help::list(&state.db, &admin).await
     };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "self-help/add")]
 pub async fn add_self_help(case_type: String, title: String, body: String) -> Result<(), AppError> {
-    use crate::auth::session::require_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     use crate::validate::{MessageBody, Problem, Subject};
     let run = async {
         let state = app_state()?;
-        let user = require_user(&state).await?;
+        let admin = session::admin(&state).await?;
         let case_type = CaseType::parse(&case_type)
             .ok_or(AppError::invalid(Field::CaseType, Problem::Unknown))?;
         let title = Subject::parse(&title)?;
         let body = MessageBody::parse(&body)?;
-        super::self_help::add(&state.db, &user, case_type, &title, &body).await
+        domain::cases::self_help::add(&state.db, &admin, case_type, &title, &body).await
     };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "self-help/remove")]
 pub async fn remove_self_help(id: i64) -> Result<(), AppError> {
-    use crate::auth::session::require_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        let user = require_user(&state).await?;
-        super::self_help::remove(&state.db, &user, id).await
+        let admin = session::admin(&state).await?;
+        domain::cases::self_help::remove(&state.db, &admin, id).await
     };
     respond(run.await)
 }

@@ -7,9 +7,9 @@ use leptos_router::components::A;
 use super::api::{staff_cases, status_counts};
 use super::filter_panel::{use_case_query, FilterPanel};
 use super::list::CaseList;
+use crate::auth::context::use_auth;
 use crate::auth::Role;
 use crate::i18n::*;
-use crate::ui::app::use_auth;
 use crate::ui::labels;
 use crate::ui::title::PageTitle;
 

@@ -9,46 +9,20 @@ use axum::response::{IntoResponse, Redirect, Response};
 use http::{header, HeaderMap, HeaderValue, StatusCode};
 use tokio_util::io::ReaderStream;
 
-use super::FileKind;
+use domain::cases::file_access::{self, Found};
+use domain::error::AppError;
+
 use crate::auth::session;
-use crate::cases::store::can_see;
-use crate::error::AppError;
 use crate::state::AppState;
 
-/// An attachment row, once the viewer is known to may see it.
-pub struct Found {
-    pub key: String,
-    pub name: String,
-    pub kind: FileKind,
-    pub size: u64,
-}
-
-/// The attachment `id` if `headers` belong to someone who may see its
-/// case; `Err(None)` asks the visitor to sign in first.
+/// Attachment `id` if `headers` belong to someone who may see its case;
+/// `Err(None)` asks the visitor to sign in first.
 async fn find(state: &AppState, headers: &HeaderMap, id: i64) -> Result<Found, Option<AppError>> {
-    let Some(user) = session::user_from_headers(state, headers).await? else {
+    let actor = session::actor_from_headers(state, headers).await?;
+    let Ok(person) = actor.person() else {
         return Err(None);
     };
-    let row = sqlx::query_as::<_, (String, String, String, i64, i64)>(
-        r#"
-        SELECT a.storage_key, a.name, a.kind, a.size, c.number
-        FROM attachments a JOIN cases c ON c.id = a.case_id
-        WHERE a.id = $1
-        "#,
-    )
-    .bind(id)
-    .fetch_optional(&state.db.read)
-    .await
-    .map_err(AppError::from)?;
-    let (key, name, kind, size, number) = row.ok_or(AppError::NotFound)?;
-    can_see(&state.db, &user, number).await?;
-    let kind = FileKind::parse(&kind).ok_or(AppError::Internal)?;
-    Ok(Found {
-        key,
-        name,
-        kind,
-        size: size as u64,
-    })
+    Ok(file_access::find(&state.db, person, id).await?)
 }
 
 pub async fn download(
@@ -95,7 +69,14 @@ pub async fn preview(
         Ok(_) => return refused(Some(AppError::NotFound), ""),
         Err(err) => return refused(err, ""),
     };
-    let png = match super::thumb::get_or_make(&state.files, &file, state.settings.uploads).await {
+    let png = match domain::files::thumb::get_or_make(
+        &state.files,
+        &file.key,
+        file.size,
+        state.settings.uploads,
+    )
+    .await
+    {
         Some(png) => png,
         None => return refused(Some(AppError::NotFound), ""),
     };
@@ -155,4 +136,21 @@ pub fn content_disposition(name: &str) -> String {
             })
             .collect();
     format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{exact}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn downloads_name_the_file_for_old_and_new_clients() {
+        use super::content_disposition;
+        assert_eq!(
+            content_disposition("Factura nº 5 \"final\".pdf"),
+            "attachment; filename=\"Factura n_ 5 _final_.pdf\"; \
+             filename*=UTF-8''Factura%20n%C2%BA%205%20%22final%22.pdf"
+        );
+        assert_eq!(
+            content_disposition("a;b.csv"),
+            "attachment; filename=\"a;b.csv\"; filename*=UTF-8''a%3Bb.csv"
+        );
+    }
 }

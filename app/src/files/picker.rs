@@ -254,7 +254,9 @@ pub fn FilePicker(#[prop(into)] id: String, upload: Upload) -> impl IntoView {
         }
     };
     let file_error = move || match upload.error.get() {
-        Some(AppError::File { name, problem }) => Some(super::view::problem(i18n, &name, problem)),
+        Some(AppError::File { name, problem }) => {
+            Some(crate::ui::labels::file_problem(i18n, &name, problem))
+        }
         _ => None,
     };
     let hint = move || {

@@ -11,21 +11,17 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
+use domain::auth::Person;
+use domain::cases::open::landing;
+use domain::cases::store::can_see;
+use domain::cases::with_files as post;
+use domain::files::upload::{read_form, Form};
 use http::{header, HeaderMap};
-use serde::de::value::MapDeserializer;
-use serde::Deserialize;
 
-use super::save::{discard, place};
-use super::upload::{read_form, Form};
 use super::{Uploaded, ERROR_PARAM};
-use crate::auth::{session, User};
-use crate::cases::open::{landing, open_case_with_files};
-use crate::cases::record::OpenForm;
-use crate::cases::store::{can_see, reply_with_files};
-use crate::cases::Origin;
+use crate::auth::session;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::validate::MessageBody;
 
 pub async fn reply(
     State(state): State<AppState>,
@@ -35,27 +31,15 @@ pub async fn reply(
 ) -> Response {
     let back = format!("/cases/{number}");
     let run = async {
-        let user = signed_in(&state, &headers).await?;
+        let person = signed_in(&state, &headers).await?;
         // Refuse before reading a byte of the files.
-        can_see(&state.db, &user, number).await?;
+        can_see(&state.db, &person, number).await?;
         let form = read(&state, &headers, body).await?;
-        let text = form.text("body").trim();
-        let text = if text.is_empty() && !form.files.is_empty() {
-            String::new()
-        } else {
-            MessageBody::parse(text)?.as_str().to_owned()
-        };
-        let placed = place(&state.files, form.files).await?;
-        match reply_with_files(&state.db, &user, number, &text, &placed).await {
-            Ok(attachments) => Ok(Uploaded {
-                location: back.clone(),
-                attachments,
-            }),
-            Err(err) => {
-                discard(&state.files, &placed).await;
-                Err(err)
-            }
-        }
+        let attachments = post::reply(&state.db, &state.files, &person, number, form).await?;
+        Ok(Uploaded {
+            location: back.clone(),
+            attachments,
+        })
     };
     answer(run.await, &headers, &back)
 }
@@ -63,32 +47,22 @@ pub async fn reply(
 pub async fn open(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
     let back = "/cases/new";
     let run = async {
-        let user = signed_in(&state, &headers).await?;
+        let person = signed_in(&state, &headers).await?;
         let form = read(&state, &headers, body).await?;
-        let fields = MapDeserializer::<_, serde::de::value::Error>::new(
-            form.fields.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        );
-        let open_form = OpenForm::deserialize(fields).map_err(|_| AppError::BadRequest)?;
-        let new = open_form.check(Origin::Web, false)?;
-        let placed = place(&state.files, form.files).await?;
-        match open_case_with_files(&state.db, &user, &user, &new, &placed).await {
-            Ok((opened, attachments)) => Ok(Uploaded {
-                location: landing(opened),
-                attachments,
-            }),
-            Err(err) => {
-                discard(&state.files, &placed).await;
-                Err(err)
-            }
-        }
+        let (opened, attachments) = post::open(&state.db, &state.files, &person, form).await?;
+        Ok(Uploaded {
+            location: landing(opened),
+            attachments,
+        })
     };
     answer(run.await, &headers, back)
 }
 
-async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<User, AppError> {
-    session::user_from_headers(state, headers)
+async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Person, AppError> {
+    session::actor_from_headers(state, headers)
         .await?
-        .ok_or(AppError::SignInRequired)
+        .person()
+        .cloned()
 }
 
 async fn read(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Form, AppError> {
@@ -96,7 +70,13 @@ async fn read(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Form,
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .ok_or(AppError::BadRequest)?;
-    read_form(&state.files, state.settings.uploads, content_type, body).await
+    read_form(
+        &state.files,
+        state.settings.uploads,
+        content_type,
+        body.into_data_stream(),
+    )
+    .await
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {

@@ -1,12 +1,10 @@
-//! Attachments as the conversation shows them, and the words for a refused
-//! file.
+//! Attachments as the conversation shows them.
 
 use leptos::prelude::*;
 
 use super::kind::human_size;
-use super::{Attachment, FileProblem};
+use super::Attachment;
 use crate::i18n::*;
-use crate::ui::labels::I18n;
 
 /// A message's files: name (a download link), type and size; images with a
 /// small preview.
@@ -35,19 +33,4 @@ pub fn AttachmentList(files: Vec<Attachment>) -> impl IntoView {
             {items}
         </ul>
     }
-}
-
-/// "report.pdf — The content of this file does not match its type."
-pub fn problem(i18n: I18n, name: &str, p: FileProblem) -> AnyView {
-    let text = match p {
-        FileProblem::TooMany => t!(i18n, files.too_many).into_any(),
-        FileProblem::TooLarge => t!(i18n, files.too_large).into_any(),
-        FileProblem::NotAllowed => t!(i18n, files.not_allowed).into_any(),
-        FileProblem::Mismatch => t!(i18n, files.mismatch).into_any(),
-        FileProblem::Empty => t!(i18n, files.empty).into_any(),
-        FileProblem::BadName => t!(i18n, files.bad_name).into_any(),
-        FileProblem::Broken => t!(i18n, files.broken).into_any(),
-    };
-    let name = (!name.is_empty()).then(|| view! { <strong>{name.to_owned()}</strong> " — " });
-    view! { {name} {text} }.into_any()
 }

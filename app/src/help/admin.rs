@@ -7,31 +7,26 @@ use leptos::prelude::*;
 use super::{BannerRow, CollectionAdmin};
 use crate::error::AppError;
 
-pub const BANNER_KINDS: [&str; 3] = ["news", "announcement", "disruption"];
-pub const SEVERITIES: [&str; 3] = ["info", "warning", "critical"];
-
 #[server(prefix = "/api", endpoint = "help/admin/collections")]
 pub async fn help_collections() -> Result<Vec<CollectionAdmin>, AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        super::authoring::require_admin(&state).await?;
-        super::structure::collections(&state.db).await
+        let admin = session::admin(&state).await?;
+        domain::help::structure::collections(&state.db, &admin).await
     };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "help/admin/add-collection")]
 pub async fn add_collection(country: String) -> Result<(), AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
-    use crate::validate::{Field, Problem};
     let run = async {
         let state = app_state()?;
-        super::authoring::require_admin(&state).await?;
-        if !super::COUNTRIES.contains(&country.as_str()) {
-            return Err(AppError::invalid(Field::Country, Problem::Unknown));
-        }
-        super::structure::add_collection(&state.db, &country).await?;
+        let admin = session::admin(&state).await?;
+        domain::help::structure::add_collection(&state.db, &admin, &country).await?;
         Ok(())
     };
     respond(run.await)
@@ -39,23 +34,24 @@ pub async fn add_collection(country: String) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "help/admin/remove-collection")]
 pub async fn remove_collection(id: i64) -> Result<(), AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        super::authoring::require_admin(&state).await?;
-        super::structure::remove_collection(&state.db, id).await
+        let admin = session::admin(&state).await?;
+        domain::help::structure::remove_collection(&state.db, &admin, id).await
     };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "help/admin/add-folder")]
 pub async fn add_folder(collection: i64, product: String) -> Result<(), AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        super::authoring::require_admin(&state).await?;
-        let product = product_name(&product)?;
-        super::structure::add_folder(&state.db, collection, &product).await?;
+        let admin = session::admin(&state).await?;
+        domain::help::structure::add_folder(&state.db, &admin, collection, &product).await?;
         Ok(())
     };
     respond(run.await)
@@ -63,34 +59,36 @@ pub async fn add_folder(collection: i64, product: String) -> Result<(), AppError
 
 #[server(prefix = "/api", endpoint = "help/admin/rename-folder")]
 pub async fn rename_folder(id: i64, product: String) -> Result<(), AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        super::authoring::require_admin(&state).await?;
-        let product = product_name(&product)?;
-        super::structure::rename_folder(&state.db, id, &product).await
+        let admin = session::admin(&state).await?;
+        domain::help::structure::rename_folder(&state.db, &admin, id, &product).await
     };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "help/admin/remove-folder")]
 pub async fn remove_folder(id: i64) -> Result<(), AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        super::authoring::require_admin(&state).await?;
-        super::structure::remove_folder(&state.db, id).await
+        let admin = session::admin(&state).await?;
+        domain::help::structure::remove_folder(&state.db, &admin, id).await
     };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "help/admin/banners")]
 pub async fn help_banners() -> Result<Vec<BannerRow>, AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        super::authoring::require_admin(&state).await?;
-        super::structure::banners(&state.db).await
+        let admin = session::admin(&state).await?;
+        domain::help::structure::banners(&state.db, &admin).await
     };
     respond(run.await)
 }
@@ -105,12 +103,14 @@ pub async fn add_banner(
     starts: String,
     ends: String,
 ) -> Result<(), AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        super::authoring::require_admin(&state).await?;
-        let banner = super::structure::check_banner(&kind, &severity, &message, &starts, &ends)?;
-        super::structure::add_banner(&state.db, &banner).await?;
+        let admin = session::admin(&state).await?;
+        let banner =
+            domain::help::structure::check_banner(&kind, &severity, &message, &starts, &ends)?;
+        domain::help::structure::add_banner(&state.db, &admin, &banner).await?;
         Ok(())
     };
     respond(run.await)
@@ -118,29 +118,12 @@ pub async fn add_banner(
 
 #[server(prefix = "/api", endpoint = "help/admin/remove-banner")]
 pub async fn remove_banner(id: i64) -> Result<(), AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        super::authoring::require_admin(&state).await?;
-        super::structure::remove_banner(&state.db, id).await
+        let admin = session::admin(&state).await?;
+        domain::help::structure::remove_banner(&state.db, &admin, id).await
     };
     respond(run.await)
-}
-
-/// A folder's product name: trimmed, 1 to 100 characters, no control
-/// characters.
-#[cfg(feature = "ssr")]
-fn product_name(raw: &str) -> Result<String, AppError> {
-    use crate::validate::{Field, Problem};
-    let name = raw.trim();
-    if name.is_empty() {
-        return Err(AppError::invalid(Field::Product, Problem::Required));
-    }
-    if name.chars().count() > crate::cases::record::SHORT_TEXT_MAX {
-        return Err(AppError::invalid(Field::Product, Problem::TooLong));
-    }
-    if name.chars().any(char::is_control) {
-        return Err(AppError::invalid(Field::Product, Problem::Malformed));
-    }
-    Ok(name.to_owned())
 }

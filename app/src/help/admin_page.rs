@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::admin::*;
-use super::pages::{banner_kind_label, country_label};
-use super::{BannerRow, CollectionAdmin, BANNER_MAX, COUNTRIES};
+use super::parts::{banner_kind_label, country_label};
+use super::{BannerRow, CollectionAdmin, BANNER_KINDS, BANNER_MAX, COUNTRIES, SEVERITIES};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::time::Timestamp;

@@ -13,24 +13,24 @@ pub const SUGGEST_LIMIT: i64 = 5;
 #[server(prefix = "/api", endpoint = "help/home")]
 pub async fn help_home(locale: String) -> Result<Home, AppError> {
     use crate::state::{app_state, respond};
-    let run = async { super::store::home(&app_state()?.db, &locale).await };
+    let run = async { domain::help::store::home(&app_state()?.db, &locale).await };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "help/article")]
 pub async fn get_article(id: i64) -> Result<Article, AppError> {
-    use crate::auth::session::current_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
+    use domain::help::{store, votes};
     let run = async {
         let state = app_state()?;
-        let user = current_user(&state).await?;
-        let staff = user.as_ref().is_some_and(|u| u.role.is_staff());
-        let mut article = super::store::article(&state.db, id, staff).await?;
-        if let Some(voter) = super::visitor::voter(user.as_ref()) {
-            article.my_vote = super::votes::vote_of(&state.db, id, &voter).await?;
+        let actor = session::actor(&state).await?;
+        let mut article = store::article(&state.db, &actor, id).await?;
+        if let Some(voter) = super::visitor::voter(&actor) {
+            article.my_vote = votes::vote_of(&state.db, id, &voter).await?;
         }
-        if staff {
-            article.feedback = Some(super::votes::feedback(&state.db, id).await?);
+        if let Ok(staff) = actor.staff() {
+            article.feedback = Some(votes::feedback(&state.db, &staff, id).await?);
         }
         Ok(article)
     };
@@ -39,8 +39,8 @@ pub async fn get_article(id: i64) -> Result<Article, AppError> {
 
 #[server(prefix = "/api", endpoint = "help/search")]
 pub async fn search_articles(query: SearchQuery) -> Result<Vec<Hit>, AppError> {
-    use super::search;
     use crate::state::{app_state, respond};
+    use domain::help::search;
     let run = async {
         let state = app_state()?;
         let hits = search::for_db(&state.db).search(&query, SEARCH_LIMIT).await;
@@ -55,8 +55,8 @@ pub async fn suggest_articles(
     subject: String,
     locale: String,
 ) -> Result<Vec<ArticleSummary>, AppError> {
-    use super::search;
     use crate::state::{app_state, respond};
+    use domain::help::search;
     let run = async {
         let state = app_state()?;
         let query = SearchQuery {
@@ -80,7 +80,7 @@ pub async fn vote_article(
     helpful: String,
     comment: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::auth::session::current_user;
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     use crate::validate::{Field, Problem};
     let run = async {
@@ -90,10 +90,10 @@ pub async fn vote_article(
             "no" => false,
             _ => return Err(AppError::invalid(Field::Status, Problem::Unknown)),
         };
-        let user = current_user(&state).await?;
-        let voter = super::visitor::voter_or_new(&state, user.as_ref());
+        let actor = session::actor(&state).await?;
+        let voter = super::visitor::voter_or_new(&state, &actor);
         let comment = comment.unwrap_or_default();
-        super::votes::vote(&state.db, id, &voter, helpful, &comment).await
+        domain::help::votes::vote(&state.db, id, &voter, helpful, &comment).await
     };
     respond(run.await)
 }

@@ -9,8 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::api::{get_article, VoteArticle};
 use super::feedback::ArticleFeedback;
-use super::pages::{country_label, kind_label, ArticleList};
-use super::shelf::folder_href;
+use super::parts::{country_label, folder_href, kind_label, ArticleList};
 use super::Article;
 use crate::error::AppError;
 use crate::i18n::*;

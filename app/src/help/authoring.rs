@@ -9,33 +9,36 @@ use crate::error::AppError;
 
 #[server(prefix = "/api", endpoint = "help/staff/articles")]
 pub async fn staff_articles() -> Result<Vec<StaffArticle>, AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        require_staff(&state).await?;
-        super::authoring_store::staff_list(&state.db).await
+        let staff = session::staff(&state).await?;
+        domain::help::authoring_store::staff_list(&state.db, &staff).await
     };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "help/staff/choices")]
 pub async fn editor_choices() -> Result<EditorOptions, AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        require_staff(&state).await?;
-        super::authoring_store::choices(&state.db).await
+        let staff = session::staff(&state).await?;
+        domain::help::authoring_store::choices(&state.db, &staff).await
     };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "help/staff/article")]
 pub async fn article_for_edit(id: i64) -> Result<ArticleEdit, AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        require_staff(&state).await?;
-        super::authoring_store::for_edit(&state.db, id).await
+        let staff = session::staff(&state).await?;
+        domain::help::authoring_store::for_edit(&state.db, &staff, id).await
     };
     respond(run.await)
 }
@@ -43,15 +46,12 @@ pub async fn article_for_edit(id: i64) -> Result<ArticleEdit, AppError> {
 /// The editor's live preview: the same rendering and sanitizing as saving.
 #[server(prefix = "/api", endpoint = "help/staff/preview")]
 pub async fn preview_article(body: String) -> Result<String, AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
-    use crate::validate::{Field, Problem, MESSAGE_MAX};
     let run = async {
         let state = app_state()?;
-        require_staff(&state).await?;
-        if body.chars().count() > MESSAGE_MAX {
-            return Err(AppError::invalid(Field::Message, Problem::TooLong));
-        }
-        Ok(super::markdown::render(&body))
+        let staff = session::staff(&state).await?;
+        domain::help::authoring_store::preview(&staff, &body)
     };
     respond(run.await)
 }
@@ -59,44 +59,24 @@ pub async fn preview_article(body: String) -> Result<String, AppError> {
 /// Saves an article (`id` 0 makes a new one) and answers its id.
 #[server(prefix = "/api", endpoint = "help/staff/save")]
 pub async fn save_article(article: ArticleEdit) -> Result<i64, AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        require_staff(&state).await?;
-        super::authoring_store::save(&state.db, &article).await
+        let staff = session::staff(&state).await?;
+        domain::help::authoring_store::save(&state.db, &staff, &article).await
     };
     respond(run.await)
 }
 
 #[server(prefix = "/api", endpoint = "help/staff/delete")]
 pub async fn delete_article(id: i64) -> Result<(), AppError> {
+    use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        require_staff(&state).await?;
-        super::authoring_store::delete(&state.db, id).await
+        let staff = session::staff(&state).await?;
+        domain::help::authoring_store::delete(&state.db, &staff, id).await
     };
     respond(run.await)
-}
-
-/// Signed-in staff, or the error a customer or visitor gets.
-#[cfg(feature = "ssr")]
-pub async fn require_staff(state: &crate::state::AppState) -> Result<crate::auth::User, AppError> {
-    let user = crate::auth::session::require_user(state).await?;
-    if user.role.is_staff() {
-        Ok(user)
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-/// A signed-in admin, or Forbidden.
-#[cfg(feature = "ssr")]
-pub async fn require_admin(state: &crate::state::AppState) -> Result<crate::auth::User, AppError> {
-    let user = require_staff(state).await?;
-    if user.role == crate::auth::Role::Admin {
-        Ok(user)
-    } else {
-        Err(AppError::Forbidden)
-    }
 }

@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::authoring::{
     article_for_edit, editor_choices, preview_article, DeleteArticle, SaveArticle,
 };
-use super::pages::{country_label, kind_label};
+use super::parts::{country_label, kind_label};
 use super::{ArticleEdit, ArticleKind, EditorOptions};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -74,7 +74,7 @@ fn Editor(choices: EditorOptions, article: Option<ArticleEdit>) -> impl IntoView
     let new = article.is_none();
     let a = article.unwrap_or_else(|| ArticleEdit {
         id: 0,
-        locale: super::pages::locale_code(i18n).to_string(),
+        locale: super::parts::locale_code(i18n).to_string(),
         title: String::new(),
         body: String::new(),
         kind: ArticleKind::HowTo,

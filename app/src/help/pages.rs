@@ -1,68 +1,18 @@
-//! The help center's home page ("Questions and Answers"), and the labels
-//! the help pages share.
+//! The help center's home page ("Questions and Answers").
 
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::components::A;
 
 use super::api::help_home;
-use super::shelf::{collection_href, FolderSection};
-use super::{ArticleKind, ArticleSummary, Banner, Folder};
+use super::parts::{
+    banner_kind_label, collection_href, country_label, locale_code, ArticleList, FolderSection,
+    SearchBox,
+};
+use super::{Banner, Folder};
 use crate::i18n::*;
 use crate::ui::forms::ErrorNotice;
-use crate::ui::labels::I18n;
 use crate::ui::title::PageTitle;
-
-/// The language of the page, as articles store it.
-pub fn locale_code(i18n: I18n) -> &'static str {
-    match i18n.get_locale() {
-        Locale::en => "en",
-        Locale::es => "es",
-        Locale::fr => "fr",
-    }
-}
-
-pub fn kind_label(i18n: I18n, kind: ArticleKind) -> String {
-    match kind {
-        ArticleKind::ProductInfo => t_string!(i18n, help.kind_product_info),
-        ArticleKind::Regulatory => t_string!(i18n, help.kind_regulatory),
-        ArticleKind::HowTo => t_string!(i18n, help.kind_how_to),
-        ArticleKind::SelfHelp => t_string!(i18n, help.kind_self_help),
-    }
-    .to_string()
-}
-
-pub fn country_label(i18n: I18n, code: &str) -> String {
-    match code {
-        "es" => t_string!(i18n, help.country_es).to_string(),
-        "fr" => t_string!(i18n, help.country_fr).to_string(),
-        "mx" => t_string!(i18n, help.country_mx).to_string(),
-        other => other.to_uppercase(),
-    }
-}
-
-pub fn banner_kind_label(i18n: I18n, kind: &str) -> String {
-    match kind {
-        "disruption" => t_string!(i18n, help.banner_disruption),
-        "announcement" => t_string!(i18n, help.banner_announcement),
-        _ => t_string!(i18n, help.banner_news),
-    }
-    .to_string()
-}
-
-/// The search box: a plain GET form, so it works before the wasm loads.
-#[component]
-pub fn SearchBox(#[prop(optional, into)] value: String) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <form class="search-box" role="search" method="get" action="/help/search">
-            <label for="help-search">{t!(i18n, help.search_label)}</label>
-            <input id="help-search" type="search" name="q" value=value
-                maxlength=super::SEARCH_INPUT_MAX />
-            <button type="submit" class="primary">{t!(i18n, help.search)}</button>
-        </form>
-    }
-}
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -159,17 +109,4 @@ fn Countries(folders: Vec<Folder>) -> impl IntoView {
         </section>
     }
     .into_any()
-}
-
-#[component]
-pub fn ArticleList(articles: Vec<ArticleSummary>) -> impl IntoView {
-    let i18n = use_i18n();
-    if articles.is_empty() {
-        return view! { <p>{t!(i18n, home.no_articles)}</p> }.into_any();
-    }
-    let items = articles
-        .into_iter()
-        .map(|a| view! { <li lang=a.locale.clone()><A href=a.href()>{a.title.clone()}</A></li> })
-        .collect_view();
-    view! { <ul class="articles">{items}</ul> }.into_any()
 }

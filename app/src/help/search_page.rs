@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::api::search_articles;
-use super::pages::{country_label, kind_label, SearchBox};
+use super::parts::{country_label, kind_label, SearchBox};
 use super::{ArticleKind, Hit, SearchQuery, COUNTRIES, MARK_END, MARK_START};
 use crate::i18n::*;
 use crate::ui::forms::ErrorNotice;

@@ -6,8 +6,8 @@ use leptos_meta::Meta;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::pages::{country_label, locale_code, ArticleList, SearchBox};
-use super::{Folder, Shelf};
+use super::parts::{collection_href, country_label, locale_code, FolderSection, SearchBox};
+use super::Shelf;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::forms::ErrorNotice;
@@ -20,40 +20,10 @@ pub async fn help_shelf(
     folder: Option<i64>,
     locale: String,
 ) -> Result<Shelf, AppError> {
-    use super::store::{folders, Shelves, COLLECTION_PER_FOLDER, FOLDER_PAGE_MAX};
-    use super::structure::{folder_place, has_collection};
     use crate::state::{app_state, respond};
-    let run = async {
-        let db = &app_state()?.db;
-        let (country, product, per_folder) = match folder {
-            Some(id) => {
-                let (country, product) = folder_place(db, id).await?;
-                (country, Some(product), FOLDER_PAGE_MAX)
-            }
-            None if has_collection(db, &country).await? => (country, None, COLLECTION_PER_FOLDER),
-            None => return Err(AppError::NotFound),
-        };
-        let only = Shelves {
-            country: Some(&country),
-            folder,
-            per_folder,
-        };
-        let folders = folders(db, &locale, only).await?;
-        Ok(Shelf {
-            country,
-            product,
-            folders,
-        })
-    };
+    let run =
+        async { domain::help::store::shelf(&app_state()?.db, &country, folder, &locale).await };
     respond(run.await)
-}
-
-pub fn collection_href(country: &str) -> String {
-    format!("/help/collections/{country}")
-}
-
-pub fn folder_href(id: i64) -> String {
-    format!("/help/folders/{id}")
 }
 
 #[component]
@@ -143,21 +113,4 @@ fn ShelfView(shelf: Shelf) -> impl IntoView {
         {folders}
     }
     .into_any()
-}
-
-/// A folder's articles under its product's name (a link to the folder
-/// page), with "See all" when only some are listed.
-#[component]
-pub fn FolderSection(folder: Folder, #[prop(default = true)] heading: bool) -> impl IntoView {
-    let i18n = use_i18n();
-    let href = folder_href(folder.id);
-    let more = folder.total - folder.articles.len() as i64;
-    let total = folder.total;
-    view! {
-        {heading.then(|| view! { <h4><A href=href.clone()>{folder.product.clone()}</A></h4> })}
-        <ArticleList articles=folder.articles />
-        {(more > 0).then(|| view! {
-            <p class="more"><A href=href>{t!(i18n, help.see_all, count = move || total)}</A></p>
-        })}
-    }
 }

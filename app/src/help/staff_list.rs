@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::authoring::staff_articles;
-use super::pages::{country_label, kind_label};
+use super::parts::{country_label, kind_label};
 use super::StaffArticle;
 use crate::i18n::*;
 use crate::time::Timestamp;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::api::suggest_articles;
-use super::pages::locale_code;
+use super::parts::locale_code;
 use crate::i18n::*;
 use crate::ui::settle::settled;
 

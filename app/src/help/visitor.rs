@@ -2,14 +2,15 @@
 //! random id in a cookie (made on their first vote).
 
 use crate::auth::session::{cookie, served_over_https, set_cookie};
-use crate::auth::User;
+use domain::auth::Actor;
+
 use crate::state::AppState;
 
 const COOKIE: &str = "hd_voter";
 
 /// The voter key of this request, if it has one.
-pub fn voter(user: Option<&User>) -> Option<String> {
-    if let Some(user) = user {
+pub fn voter(actor: &Actor) -> Option<String> {
+    if let Some(user) = actor.user() {
         return Some(format!("user:{}", user.id));
     }
     let parts = leptos::prelude::use_context::<http::request::Parts>()?;
@@ -19,9 +20,9 @@ pub fn voter(user: Option<&User>) -> Option<String> {
 }
 
 /// The voter key, giving a visitor without one a new cookie.
-pub fn voter_or_new(state: &AppState, user: Option<&User>) -> String {
-    voter(user).unwrap_or_else(|| {
-        let id = crate::files::store::new_key();
+pub fn voter_or_new(state: &AppState, actor: &Actor) -> String {
+    voter(actor).unwrap_or_else(|| {
+        let id = domain::files::store::new_key();
         let secure = if served_over_https(state) {
             "; Secure"
         } else {

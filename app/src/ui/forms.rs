@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::labels;
-use crate::error::AppError;
 use crate::i18n::*;
-use crate::validate::Field;
+use model::error::AppError;
+use model::validate::Field;
 
 /// The error of the last submission, if any.
 pub fn last_error<T, S>(value: S) -> Signal<Option<AppError>>

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
-use crate::cases::record::Priority;
-use crate::cases::{CaseStatus, CaseType, Origin};
-use crate::error::AppError;
 use crate::i18n::*;
-use crate::validate::{self, Field, Problem};
+use model::cases::record::Priority;
+use model::cases::{CaseStatus, CaseType, Origin};
+use model::error::AppError;
+use model::files::FileProblem;
+use model::validate::{self, Field, Problem};
 
 pub type I18n = I18nContext<Locale>;
 
@@ -111,13 +112,13 @@ fn max_len(field: Field) -> usize {
         Field::Name => validate::NAME_MAX,
         Field::Email => validate::EMAIL_MAX,
         Field::Password => validate::PASSWORD_MAX,
-        Field::Search => crate::cases::filter::SEARCH_MAX,
-        Field::Phone => crate::cases::record::PHONE_MAX,
-        Field::Cc => crate::cases::record::CC_MAX,
-        Field::Tags => crate::help::TAGS_MAX,
-        Field::BannerText => crate::help::BANNER_MAX,
+        Field::Search => model::cases::filter::SEARCH_MAX,
+        Field::Phone => model::cases::record::PHONE_MAX,
+        Field::Cc => model::cases::record::CC_MAX,
+        Field::Tags => model::help::TAGS_MAX,
+        Field::BannerText => model::help::BANNER_MAX,
         Field::TaxId | Field::Company | Field::Country | Field::Brand | Field::Product => {
-            crate::cases::record::SHORT_TEXT_MAX
+            model::cases::record::SHORT_TEXT_MAX
         }
         _ => validate::MESSAGE_MAX,
     }
@@ -130,13 +131,13 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
         Problem::TooLong if field == Field::Cc => t!(
             i18n,
             errors.too_many_cc,
-            max = move || crate::cases::record::CC_MAX
+            max = move || model::cases::record::CC_MAX
         )
         .into_any(),
         Problem::TooLong if field == Field::Related => t!(
             i18n,
             errors.too_many_related,
-            max = move || crate::help::RELATED_MAX
+            max = move || model::help::RELATED_MAX
         )
         .into_any(),
         Problem::TooLong => {
@@ -167,10 +168,25 @@ pub fn error(i18n: I18n, e: &AppError) -> AnyView {
         AppError::WrongCredentials => t!(i18n, errors.wrong_credentials).into_any(),
         AppError::EmailTaken => t!(i18n, errors.email_taken).into_any(),
         AppError::Invalid(field, p) => problem(i18n, *field, *p),
-        AppError::File { name, problem } => crate::files::view::problem(i18n, name, *problem),
+        AppError::File { name, problem } => file_problem(i18n, name, *problem),
         AppError::CaseClosed => t!(i18n, errors.case_closed).into_any(),
         AppError::BadRequest => t!(i18n, errors.bad_request).into_any(),
         AppError::Network => t!(i18n, errors.network).into_any(),
         AppError::Internal => t!(i18n, errors.internal).into_any(),
     }
+}
+
+/// "report.pdf — The content of this file does not match its type."
+pub fn file_problem(i18n: I18n, name: &str, p: FileProblem) -> AnyView {
+    let text = match p {
+        FileProblem::TooMany => t!(i18n, files.too_many).into_any(),
+        FileProblem::TooLarge => t!(i18n, files.too_large).into_any(),
+        FileProblem::NotAllowed => t!(i18n, files.not_allowed).into_any(),
+        FileProblem::Mismatch => t!(i18n, files.mismatch).into_any(),
+        FileProblem::Empty => t!(i18n, files.empty).into_any(),
+        FileProblem::BadName => t!(i18n, files.bad_name).into_any(),
+        FileProblem::Broken => t!(i18n, files.broken).into_any(),
+    };
+    let name = (!name.is_empty()).then(|| view! { <strong>{name.to_owned()}</strong> " — " });
+    view! { {name} {text} }.into_any()
 }

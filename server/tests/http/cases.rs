@@ -91,10 +91,12 @@ async fn bad_input_gets_a_4xx_and_never_a_500() {
             "number=1".into(),
             StatusCode::BAD_REQUEST,
         ),
+        // A customer may not change a status at all: refused before the
+        // value is even read.
         (
             "/api/cases/status",
             "number=1&status=open".into(),
-            StatusCode::UNPROCESSABLE_ENTITY,
+            StatusCode::FORBIDDEN,
         ),
         (
             "/api/auth/sign_up",
@@ -145,6 +147,15 @@ async fn customers_cannot_reach_the_staff_list_or_change_statuses() {
     let r = app.call("/api/cases/all", MINE, Some(&agent)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Mine"));
+    // Staff get the reason for a status that does not exist.
+    let r = app
+        .call(
+            "/api/cases/status",
+            &format!("number={n}&status=open"),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 #[tokio::test]

@@ -16,7 +16,9 @@ async fn demo_article(app: &TestApp, title: &str) -> i64 {
 #[tokio::test]
 async fn article_pages_render_on_the_server_and_drafts_are_hidden() {
     let app = spawn_app().await;
-    app::help::demo::load(&app.db).await.unwrap();
+    domain::help::demo::load(&app.db, &app.admin().await)
+        .await
+        .unwrap();
     let id = demo_article(&app, "Order types on the trading platform").await;
     let page = app.page(&format!("/help/articles/{id}"), None, "en").await;
     assert_eq!(page.status, StatusCode::OK);
@@ -40,9 +42,9 @@ async fn article_pages_render_on_the_server_and_drafts_are_hidden() {
     assert!(home.body.contains("España") && home.body.contains("Francia"));
     assert!(home.body.contains("Scheduled maintenance"), "the banner");
 
-    let draft = app::help::store::insert(
+    let draft = domain::help::store::insert(
         &app.db,
-        &app::help::store::Draft {
+        &domain::help::store::Draft {
             locale: "en".into(),
             title: "Unannounced product".into(),
             body: "Not yet.".into(),
@@ -70,7 +72,9 @@ async fn article_pages_render_on_the_server_and_drafts_are_hidden() {
 #[tokio::test]
 async fn search_answers_any_input_and_renders_without_javascript() {
     let app = spawn_app().await;
-    app::help::demo::load(&app.db).await.unwrap();
+    domain::help::demo::load(&app.db, &app.admin().await)
+        .await
+        .unwrap();
     let page = app
         .page("/help/search?q=facturacion&lang=es", None, "es")
         .await;
@@ -90,7 +94,9 @@ async fn search_answers_any_input_and_renders_without_javascript() {
 #[tokio::test]
 async fn a_visitor_votes_once_per_article_by_cookie() {
     let app = spawn_app().await;
-    app::help::demo::load(&app.db).await.unwrap();
+    domain::help::demo::load(&app.db, &app.admin().await)
+        .await
+        .unwrap();
     let id = demo_article(&app, "Card fees and your monthly invoice").await;
     let r = app
         .call(
@@ -112,7 +118,9 @@ async fn a_visitor_votes_once_per_article_by_cookie() {
         .await;
     assert_eq!(again.status, StatusCode::OK);
     assert!(again.headers.get(header::SET_COOKIE).is_none());
-    let f = app::help::votes::feedback(&app.db, id).await.unwrap();
+    let f = domain::help::votes::feedback(&app.db, &*app.admin().await, id)
+        .await
+        .unwrap();
     assert_eq!((f.yes, f.no), (0, 1));
     let bad = app
         .call("/api/help/vote", &format!("id={id}&helpful=maybe"), None)

@@ -107,7 +107,9 @@ async fn only_admins_arrange_collections_and_banners() {
 #[tokio::test]
 async fn collection_and_folder_pages_render_on_the_server() {
     let app = spawn_app().await;
-    app::help::demo::load(&app.db).await.unwrap();
+    domain::help::demo::load(&app.db, &app.admin().await)
+        .await
+        .unwrap();
     let page = app.page("/help/collections/es", None, "es").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(

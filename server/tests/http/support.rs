@@ -7,9 +7,9 @@ use http::{header, Request, StatusCode};
 use leptos::prelude::LeptosOptions;
 use tower::ServiceExt;
 
-use app::auth::{accounts, Role};
-use app::db::{Clock, Db};
 use app::state::{AppState, Settings};
+use domain::auth::{accounts, Admin, Role};
+use domain::db::{Clock, Db};
 
 /// One part of a multipart form: field, file name (for a file), bytes.
 pub type Part<'a> = (&'a str, Option<&'a str>, &'a [u8]);
@@ -20,8 +20,8 @@ pub const MINE: &str = "query[sort]=";
 pub struct TestApp {
     router: Router,
     pub db: Db,
-    pub files: app::files::store::Files,
-    _db: app::db::testing::TestDb,
+    pub files: domain::files::store::Files,
+    _db: domain::db::testing::TestDb,
     /// Cases take turns through the types, so a customer's open cases never
     /// join each other as duplicates.
     opened: std::sync::atomic::AtomicUsize,
@@ -36,9 +36,9 @@ pub struct Reply {
 const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
 
 pub async fn spawn_app() -> TestApp {
-    let t = app::db::testing::test_db_with(Clock::system()).await;
+    let t = domain::db::testing::test_db_with(Clock::system()).await;
     let db = t.db.clone();
-    let files = app::files::store::Files::local(&t.dir.path().join("files")).unwrap();
+    let files = domain::files::store::Files::local(&t.dir.path().join("files")).unwrap();
     let state = AppState {
         leptos_options: LeptosOptions::builder().output_name("helpdesk").build(),
         db: db.clone(),
@@ -65,6 +65,12 @@ pub async fn spawn_app() -> TestApp {
 }
 
 impl TestApp {
+    /// The admin account, signed in as the services see it.
+    pub async fn admin(&self) -> Admin {
+        let person = accounts::authenticate(&self.db, "admin@example.com", "password-123");
+        person.await.unwrap().staff().unwrap().admin().unwrap()
+    }
+
     pub async fn call(&self, path: &str, form: &str, cookie: Option<&str>) -> Reply {
         let mut req = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")

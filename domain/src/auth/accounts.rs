@@ -1,0 +1,188 @@
+//! Creating accounts and checking credentials, shared by the sign-up form,
+//! the `add-user` command and the demo data.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use super::{passwords, store, Actor, Person, Role};
+use crate::db::Db;
+use crate::error::AppError;
+use crate::validate::{Email, Password, PersonName};
+
+/// Validates every field, then hashes and stores; nothing is written when a
+/// field is refused.
+pub async fn register(
+    db: &Db,
+    role: Role,
+    name: &str,
+    email: &str,
+    password: &str,
+) -> Result<Person, AppError> {
+    let name = PersonName::parse(name)?;
+    let email = Email::parse(email)?;
+    let password = Password::parse(password)?;
+    let hash = passwords::hash(password).await?;
+    let user = store::insert_user(db, &email, &name, role, &hash).await?;
+    Ok(Person::from_user(user))
+}
+
+/// The account for these credentials. Unknown email and wrong password give
+/// the same answer in the same time.
+pub async fn authenticate(db: &Db, email: &str, password: &str) -> Result<Person, AppError> {
+    let email = email.trim().to_lowercase();
+    let found = store::find_for_sign_in(db, &email).await?;
+    let (user, hash) = match found {
+        Some((user, hash)) => (Some(user), Some(hash)),
+        None => (None, None),
+    };
+    let ok = passwords::verify(password.to_owned(), hash).await?;
+    match user {
+        Some(user) if ok => Ok(Person::from_user(user)),
+        _ => Err(AppError::WrongCredentials),
+    }
+}
+
+/// Who holds the session with this token: a visitor when there is none
+/// (unknown, expired or signed out).
+pub async fn actor_for_session(db: &Db, token: &str) -> Result<Actor, AppError> {
+    Ok(
+        match store::user_for_session(db, &token_hash(token)).await? {
+            Some(user) => Actor::Person(Person::from_user(user)),
+            None => Actor::Visitor,
+        },
+    )
+}
+
+/// A new session for `person`, valid `days`; its token, which only the
+/// browser keeps (the database has its SHA-256). The session the browser
+/// brought (`replacing`) ends, so a planted id is never reused (session
+/// fixation).
+pub async fn start_session(
+    db: &Db,
+    person: &Person,
+    replacing: Option<&str>,
+    days: i64,
+) -> Result<String, AppError> {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let old = replacing.map(token_hash);
+    let expires = db.now() + days * DAY_MS;
+    store::insert_session(db, old.as_deref(), &token_hash(&token), person.id, expires).await?;
+    Ok(token)
+}
+
+/// Ends the session with this token (signing out).
+pub async fn end_session(db: &Db, token: &str) -> Result<(), AppError> {
+    store::delete_session(db, &token_hash(token)).await
+}
+
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+fn token_hash(token: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::testing::test_db;
+    use crate::validate::{Field, Problem};
+
+    #[tokio::test]
+    async fn registered_user_can_authenticate_with_any_email_case() {
+        let t = test_db().await;
+        let user = register(
+            &t.db,
+            Role::Customer,
+            "Ana",
+            "Ana@Example.com",
+            "secret-pass",
+        )
+        .await
+        .unwrap();
+        assert_eq!(user.email, "ana@example.com");
+        let again = authenticate(&t.db, " ANA@example.com", "secret-pass")
+            .await
+            .unwrap();
+        assert_eq!(again, user);
+    }
+
+    #[tokio::test]
+    async fn wrong_password_and_unknown_email_read_the_same() {
+        let t = test_db().await;
+        register(
+            &t.db,
+            Role::Customer,
+            "Ana",
+            "ana@example.com",
+            "secret-pass",
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            authenticate(&t.db, "ana@example.com", "wrong-pass").await,
+            Err(AppError::WrongCredentials)
+        );
+        assert_eq!(
+            authenticate(&t.db, "nobody@example.com", "secret-pass").await,
+            Err(AppError::WrongCredentials)
+        );
+    }
+
+    #[tokio::test]
+    async fn bad_sign_up_input_is_refused_and_nothing_is_written() {
+        let t = test_db().await;
+        let cases = [
+            (
+                "",
+                "a@example.com",
+                "secret-pass",
+                Field::Name,
+                Problem::Required,
+            ),
+            (
+                "Ana",
+                "not-an-email",
+                "secret-pass",
+                Field::Email,
+                Problem::Malformed,
+            ),
+            (
+                "Ana",
+                "a@example.com",
+                "short",
+                Field::Password,
+                Problem::PasswordLength,
+            ),
+        ];
+        for (name, email, password, field, problem) in cases {
+            assert_eq!(
+                register(&t.db, Role::Customer, name, email, password).await,
+                Err(AppError::invalid(field, problem))
+            );
+        }
+        assert_eq!(store::count_users(&t.db).await.unwrap(), 0);
+    }
+
+    #[tokio::test]
+    async fn an_email_can_register_only_once() {
+        let t = test_db().await;
+        register(
+            &t.db,
+            Role::Customer,
+            "Ana",
+            "ana@example.com",
+            "secret-pass",
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            register(&t.db, Role::Agent, "Ana 2", "ANA@example.com", "other-pass").await,
+            Err(AppError::EmailTaken)
+        );
+        assert_eq!(store::count_users(&t.db).await.unwrap(), 1);
+    }
+}

@@ -1,0 +1,23 @@
+//! Cases: opening, the conversation, statuses and their automatic changes,
+//! lists and search, merges, CSV export.
+
+pub use model::cases::*;
+
+pub mod attachments;
+pub mod edit;
+pub mod export;
+pub mod file_access;
+pub mod lifecycle;
+pub mod listing;
+pub mod merge;
+pub mod open;
+pub mod requester;
+pub mod self_help;
+pub mod store;
+pub mod text_search;
+pub mod with_files;
+
+#[cfg(test)]
+mod concurrency_tests;
+#[cfg(test)]
+mod flow_tests;

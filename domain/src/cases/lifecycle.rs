@@ -1,0 +1,284 @@
+//! How cases move over time: the activity log, the customer closing a case,
+//! and the automatic closes of PRODUCT.md §3.5.
+
+use std::time::Duration;
+
+use super::record::{field_from_key, field_key};
+use super::{ActivityEntry, ActivityKind, CaseStatus};
+use crate::auth::Staff;
+use crate::db::{backend_of, Backend, Db, Tx};
+use crate::error::AppError;
+
+/// How long a case may wait on the customer before it closes by itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AutoClose {
+    pub awaiting_reply: Duration,
+    pub awaiting_confirmation: Duration,
+    pub resolved: Duration,
+}
+
+impl Default for AutoClose {
+    fn default() -> Self {
+        let hours = |h: u64| Duration::from_secs(h * 60 * 60);
+        Self {
+            awaiting_reply: hours(48),
+            awaiting_confirmation: hours(24),
+            resolved: hours(48),
+        }
+    }
+}
+
+impl AutoClose {
+    fn rules(&self) -> [(CaseStatus, Duration); 3] {
+        [
+            (CaseStatus::AwaitingReply, self.awaiting_reply),
+            (CaseStatus::AwaitingConfirmation, self.awaiting_confirmation),
+            (CaseStatus::Resolved, self.resolved),
+        ]
+    }
+}
+
+/// Writes one line of the case's activity log; `actor` `None` is the system.
+pub(super) async fn log_event(
+    tx: &mut Tx,
+    case_id: i64,
+    actor: Option<i64>,
+    kind: &ActivityKind,
+    now: i64,
+) -> Result<(), AppError> {
+    let (name, from, to, field, old, new, other) = match kind {
+        ActivityKind::Opened(s) => ("status", None, Some(s.as_str()), None, None, None, None),
+        ActivityKind::Status { from, to } => (
+            "status",
+            Some(from.as_str()),
+            Some(to.as_str()),
+            None,
+            None,
+            None,
+            None,
+        ),
+        ActivityKind::Field { field, old, new } => (
+            "field",
+            None,
+            None,
+            Some(field_key(*field)),
+            Some(old.as_str()),
+            Some(new.as_str()),
+            None,
+        ),
+        ActivityKind::MergedInto(n) => ("merged_into", None, None, None, None, None, Some(*n)),
+        ActivityKind::MergedFrom(n) => ("merged_from", None, None, None, None, None, Some(*n)),
+    };
+    sqlx::query(
+        r#"
+        INSERT INTO case_events
+            (case_id, actor_id, kind, from_status, to_status, field, old_value, new_value,
+             other_case, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        "#,
+    )
+    .bind(case_id)
+    .bind(actor)
+    .bind(name)
+    .bind(from)
+    .bind(to)
+    .bind(field)
+    .bind(old)
+    .bind(new)
+    .bind(other)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Keeps `case_status_counts` in step: one case leaves `from` (if any) and
+/// joins `to`.
+pub(super) async fn count_status(
+    tx: &mut Tx,
+    from: Option<CaseStatus>,
+    to: CaseStatus,
+) -> Result<(), AppError> {
+    if let Some(from) = from {
+        sqlx::query("UPDATE case_status_counts SET n = n - 1 WHERE status = $1")
+            .bind(from.as_str())
+            .execute(&mut **tx)
+            .await?;
+    }
+    sqlx::query(
+        r#"
+        INSERT INTO case_status_counts (status, n) VALUES ($1, 1)
+        ON CONFLICT (status) DO UPDATE SET n = case_status_counts.n + 1
+        "#,
+    )
+    .bind(to.as_str())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Moves a case to `to`, stamping the change, counting and logging it.
+pub(super) async fn change_status(
+    tx: &mut Tx,
+    case_id: i64,
+    actor: Option<i64>,
+    from: CaseStatus,
+    to: CaseStatus,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "UPDATE cases SET status = $1, status_changed_at = $2, updated_at = $2 WHERE id = $3",
+    )
+    .bind(to.as_str())
+    .bind(now)
+    .bind(case_id)
+    .execute(&mut **tx)
+    .await?;
+    count_status(tx, Some(from), to).await?;
+    log_event(tx, case_id, actor, &ActivityKind::Status { from, to }, now).await
+}
+
+/// How many cases are in each status, from the kept counts (no scan).
+pub async fn status_counts(db: &Db, _staff: &Staff) -> Result<Vec<(CaseStatus, i64)>, AppError> {
+    let rows = sqlx::query_as::<_, (String, i64)>("SELECT status, n FROM case_status_counts")
+        .fetch_all(&db.read)
+        .await?;
+    Ok(CaseStatus::ALL
+        .into_iter()
+        .map(|s| {
+            let n = rows
+                .iter()
+                .find(|(k, _)| k == s.as_str())
+                .map_or(0, |r| r.1);
+            (s, n)
+        })
+        .collect())
+}
+
+/// Closes every case that has waited on the customer longer than allowed.
+/// Only stored timestamps decide, so a restart or a stopped server loses
+/// nothing, and a case closed once is never closed again.
+pub async fn auto_close_due(db: &Db, limits: &AutoClose) -> Result<usize, AppError> {
+    let now = db.now();
+    let mut tx = db.begin_write().await?;
+    let mut closed = 0;
+    for (status, wait) in limits.rules() {
+        let due_before = now - wait.as_millis() as i64;
+        // With several servers on PostgreSQL, each due case is taken by one
+        // of them: the others skip the rows it holds, and a case it has
+        // closed no longer matches when they read it again. SQLite's single
+        // writer already runs one job at a time.
+        let claim = match backend_of(&tx) {
+            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let sql =
+            format!("SELECT id FROM cases WHERE status = $1 AND status_changed_at <= $2{claim}");
+        let ids: Vec<i64> = sqlx::query_scalar(&sql)
+            .bind(status.as_str())
+            .bind(due_before)
+            .fetch_all(&mut *tx)
+            .await?;
+        for id in ids {
+            change_status(&mut tx, id, None, status, CaseStatus::Closed, now).await?;
+            closed += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(closed)
+}
+
+/// Runs the automatic closes (and the text index's upkeep) now and then
+/// every `every`, until the process ends. Errors are logged and retried on
+/// the next round.
+pub fn spawn_auto_close(db: Db, limits: AutoClose, every: Duration) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            match auto_close_due(&db, &limits).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(cases = n, "closed cases automatically"),
+                Err(err) => tracing::warn!(?err, "automatic close failed; will retry"),
+            }
+            if let Err(err) = super::text_search::tidy(&db).await {
+                tracing::warn!(?err, "text index upkeep failed; will retry");
+            }
+        }
+    });
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    actor: Option<String>,
+    kind: String,
+    from_status: Option<String>,
+    to_status: Option<String>,
+    field: Option<String>,
+    old_value: Option<String>,
+    new_value: Option<String>,
+    other_case: Option<i64>,
+    created_at: i64,
+}
+
+impl EventRow {
+    fn into_entry(self) -> Result<ActivityEntry, AppError> {
+        let bad = |what: &str| {
+            tracing::error!(%what, kind = %self.kind, "unreadable row in case_events");
+            AppError::Internal
+        };
+        let status = |s: &Option<String>| {
+            s.as_deref()
+                .map(|s| CaseStatus::parse(s).ok_or_else(|| bad(s)))
+                .transpose()
+        };
+        let kind = match self.kind.as_str() {
+            "status" => match (status(&self.from_status)?, status(&self.to_status)?) {
+                (None, Some(to)) => ActivityKind::Opened(to),
+                (Some(from), Some(to)) => ActivityKind::Status { from, to },
+                _ => return Err(bad("status")),
+            },
+            "field" => ActivityKind::Field {
+                field: self
+                    .field
+                    .as_deref()
+                    .and_then(field_from_key)
+                    .ok_or_else(|| bad("field"))?,
+                old: self.old_value.clone().unwrap_or_default(),
+                new: self.new_value.clone().unwrap_or_default(),
+            },
+            "merged_into" => ActivityKind::MergedInto(self.other_case.ok_or_else(|| bad("other"))?),
+            "merged_from" => ActivityKind::MergedFrom(self.other_case.ok_or_else(|| bad("other"))?),
+            other => return Err(bad(other)),
+        };
+        Ok(ActivityEntry {
+            actor: self.actor,
+            kind,
+            at: self.created_at,
+        })
+    }
+}
+
+/// The case's activity log, oldest first.
+pub(super) async fn activity(db: &Db, case_id: i64) -> Result<Vec<ActivityEntry>, AppError> {
+    sqlx::query_as::<_, EventRow>(
+        r#"
+        SELECT u.name AS actor, e.kind, e.from_status, e.to_status, e.field, e.old_value,
+               e.new_value, e.other_case, e.created_at
+        FROM case_events e
+        LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.case_id = $1
+        ORDER BY e.created_at, e.id
+        "#,
+    )
+    .bind(case_id)
+    .fetch_all(&db.read)
+    .await?
+    .into_iter()
+    .map(EventRow::into_entry)
+    .collect()
+}
+
+#[cfg(test)]
+#[path = "lifecycle_tests.rs"]
+mod tests;

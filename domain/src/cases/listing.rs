@@ -1,0 +1,271 @@
+//! SQL for case lists: the customer's, the staff's, filtered and sorted;
+//! the same query feeds the CSV export.
+
+use sqlx::FromRow;
+
+use super::filter::{CaseFilter, Cursor, Sort};
+use super::store::decode;
+use super::text_search::{self, TextPlan};
+use super::{CasePage, CaseStatus, CaseSummary, CaseType, Origin};
+use crate::auth::{Person, Staff, User};
+use crate::db::{Backend, Db, Flag, Sql};
+use crate::error::AppError;
+
+/// Rows per list page.
+pub const PAGE_SIZE: i64 = 50;
+
+#[derive(FromRow)]
+pub(super) struct SummaryRow {
+    pub(super) id: i64,
+    pub(super) number: i64,
+    pub(super) subject: String,
+    pub(super) case_type: String,
+    pub(super) status: String,
+    pub(super) origin: String,
+    pub(super) created_at: i64,
+    pub(super) updated_at: i64,
+    #[sqlx(try_from = "Flag")]
+    pub(super) unread: bool,
+    pub(super) requester: String,
+}
+
+impl SummaryRow {
+    fn into_summary(self) -> Result<CaseSummary, AppError> {
+        Ok(CaseSummary {
+            number: self.number,
+            case_type: decode(CaseType::parse(&self.case_type), "type", &self.case_type)?,
+            status: decode(CaseStatus::parse(&self.status), "status", &self.status)?,
+            origin: decode(Origin::parse(&self.origin), "origin", &self.origin)?,
+            subject: self.subject,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            unread: self.unread,
+            requester: self.requester,
+        })
+    }
+}
+
+/// The columns of a list row, as seen by the person `$1`.
+const SUMMARY_COLUMNS: &str = r#"
+    c.id, c.number, c.subject, c.case_type, c.status, c.origin, c.created_at, c.updated_at,
+    (c.last_staff_reply_at IS NOT NULL
+        AND (v.seen_at IS NULL OR v.seen_at < c.last_staff_reply_at)) AS unread,
+    u.email AS requester
+"#;
+
+/// The cases the customer sees (their own and those they are CC'd on)
+/// that match `filter`, one page from `after`.
+pub async fn list_for_requester(
+    db: &Db,
+    person: &Person,
+    filter: &CaseFilter,
+    after: Option<Cursor>,
+) -> Result<CasePage, AppError> {
+    list(db, person.user(), true, filter, after).await
+}
+
+/// Every case that matches `filter`, for the staff workspace.
+pub async fn list_all(
+    db: &Db,
+    staff: &Staff,
+    filter: &CaseFilter,
+    after: Option<Cursor>,
+) -> Result<CasePage, AppError> {
+    list(db, staff.user(), false, filter, after).await
+}
+
+/// `%text%` for LIKE, with the user's own `%`, `_` and `\` taken literally.
+fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// The cases `viewer` sees (only their own with `own_only`), filtered and
+/// unsorted, without a limit. Every value is bound; only fixed SQL fragments
+/// are pushed as text.
+pub(super) fn filtered_query(
+    backend: Backend,
+    viewer: &User,
+    own_only: bool,
+    f: &CaseFilter,
+) -> Sql {
+    let mut q = Sql::default();
+    let scope = if own_only { Scope::OwnOrCc } else { Scope::All };
+    let plan = (backend, TextPlan::MatchSet);
+    push_filtered(&mut q, viewer, scope, f, &f.statuses, plan);
+    q
+}
+
+/// Which cases a query reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    All,
+    /// The viewer's own and those they are copied on.
+    OwnOrCc,
+    Own,
+    Cc,
+}
+
+/// Appends the filtered SELECT to `q`, with `statuses` in place of the
+/// filter's own (so a list can ask for one status at a time).
+fn push_filtered(
+    q: &mut Sql,
+    viewer: &User,
+    scope: Scope,
+    f: &CaseFilter,
+    statuses: &[CaseStatus],
+    (backend, plan): (Backend, TextPlan),
+) {
+    q.push(format!(
+        r#"
+        SELECT {SUMMARY_COLUMNS}
+        FROM cases c
+        JOIN users u ON u.id = c.requester_id
+        LEFT JOIN case_views v ON v.case_id = c.id AND v.user_id = "#
+    ));
+    q.bind(viewer.id);
+    q.push(" WHERE 1 = 1");
+    match scope {
+        Scope::All => {}
+        Scope::OwnOrCc => {
+            q.push(" AND (c.requester_id = ")
+                .bind(viewer.id)
+                .push(" OR c.id IN (SELECT case_id FROM case_cc WHERE email = ")
+                .bind(viewer.email.clone())
+                .push("))");
+        }
+        Scope::Own => {
+            q.push(" AND c.requester_id = ").bind(viewer.id);
+        }
+        Scope::Cc => {
+            q.push(" AND c.id IN (SELECT case_id FROM case_cc WHERE email = ")
+                .bind(viewer.email.clone())
+                .push(")");
+        }
+    }
+    if !statuses.is_empty() {
+        q.push(" AND c.status IN (")
+            .bind_list(statuses.iter().map(|s| s.as_str()))
+            .push(")");
+    }
+    if let Some(t) = f.case_type {
+        q.push(" AND c.case_type = ").bind(t.as_str());
+    }
+    if let Some(from) = f.created_from {
+        q.push(" AND c.created_at >= ").bind(from);
+    }
+    if let Some(before) = f.created_before {
+        q.push(" AND c.created_at < ").bind(before);
+    }
+    if let Some(n) = f.number {
+        q.push(" AND c.number = ").bind(n);
+    }
+    if let Some(text) = &f.text {
+        match text_search::words(backend, text) {
+            Some(m) => text_search::push_match(q, backend, plan, m),
+            None => {
+                q.push(" AND 1 = 0");
+            }
+        }
+    }
+    if let Some(who) = &f.requester {
+        let pattern = like_pattern(who);
+        q.push(" AND (LOWER(u.email) LIKE ")
+            .bind(pattern.clone())
+            .push(r" ESCAPE '\' OR LOWER(u.name) LIKE ")
+            .bind(pattern)
+            .push(r" ESCAPE '\')");
+    }
+}
+
+/// `prefix` names the table (`c.`) inside a query, nothing outside a union.
+fn order_by(q: &mut Sql, sort: Sort, prefix: &str) {
+    q.push(match sort {
+        Sort::LastUpdate => format!(" ORDER BY {prefix}updated_at DESC, {prefix}id DESC"),
+        Sort::Created => format!(" ORDER BY {prefix}created_at DESC, {prefix}id DESC"),
+    });
+}
+
+/// Only rows after the cursor, in the list's order.
+fn push_after(q: &mut Sql, sort: Sort, after: Option<Cursor>) {
+    if let Some(c) = after {
+        let column = match sort {
+            Sort::LastUpdate => "c.updated_at",
+            Sort::Created => "c.created_at",
+        };
+        q.push(format!(" AND ({column} < "))
+            .bind(c.key)
+            .push(format!(" OR ({column} = "))
+            .bind(c.key)
+            .push(" AND c.id < ")
+            .bind(c.id)
+            .push("))");
+    }
+}
+
+/// The whole filtered list in order, for the export.
+pub(super) fn export_query(backend: Backend, viewer: &User, own_only: bool, f: &CaseFilter) -> Sql {
+    let mut q = filtered_query(backend, viewer, own_only, f);
+    order_by(&mut q, f.sort, "c.");
+    q
+}
+
+/// One page of cases as `viewer` sees them, filtered, starting after
+/// `after`; the next page's cursor when there are more.
+async fn list(
+    db: &Db,
+    viewer: &User,
+    own_only: bool,
+    f: &CaseFilter,
+    after: Option<Cursor>,
+) -> Result<CasePage, AppError> {
+    let plan = (db.backend(), text_search::plan(db, own_only, f).await?);
+    // Each branch is a seek on an index in list order, merged: an OR or an
+    // IN would sort every matching case first.
+    let branches: Vec<(Scope, &[CaseStatus])> = if own_only {
+        vec![(Scope::Own, &f.statuses), (Scope::Cc, &f.statuses)]
+    } else if f.statuses.is_empty() {
+        vec![(Scope::All, &[])]
+    } else {
+        f.statuses
+            .iter()
+            .map(|s| (Scope::All, std::slice::from_ref(s)))
+            .collect()
+    };
+    let mut q = Sql::default();
+    for (i, (scope, statuses)) in branches.into_iter().enumerate() {
+        if i > 0 {
+            // UNION, not UNION ALL: a requester may also be in their own CC.
+            q.push(" UNION ");
+        }
+        q.push("SELECT * FROM (");
+        push_filtered(&mut q, viewer, scope, f, statuses, plan);
+        push_after(&mut q, f.sort, after);
+        order_by(&mut q, f.sort, "c.");
+        // PostgreSQL wants a name for each derived table.
+        q.push(" LIMIT ")
+            .bind(PAGE_SIZE + 1)
+            .push(format!(") AS branch{i}"));
+    }
+    order_by(&mut q, f.sort, "");
+    q.push(" LIMIT ").bind(PAGE_SIZE + 1);
+    let mut rows: Vec<SummaryRow> = q.fetch_all(&db.read).await?;
+    let more = rows.len() as i64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    let next = more.then(|| rows.last()).flatten().map(|r| {
+        let key = match f.sort {
+            Sort::LastUpdate => r.updated_at,
+            Sort::Created => r.created_at,
+        };
+        Cursor { key, id: r.id }.encode()
+    });
+    let rows = rows
+        .into_iter()
+        .map(SummaryRow::into_summary)
+        .collect::<Result<_, _>>()?;
+    Ok(CasePage { rows, next })
+}

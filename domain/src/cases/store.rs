@@ -1,0 +1,395 @@
+//! SQL for one case and its messages. Every function that reads a case for
+//! a person checks that they may see it; one they may not is "not found".
+
+use sqlx::FromRow;
+
+use super::lifecycle::{activity, change_status};
+use super::record::{CaseFields, Priority};
+use super::rules::{check_staff_status_change, status_after_reply};
+use super::{CaseDetail, CaseStatus, CaseType, Message, Origin};
+use crate::auth::{Person, Staff, User};
+use crate::db::{backend_of, Backend, Db, Flag, Tx};
+use crate::error::AppError;
+use crate::files::save::Placed;
+use crate::validate::MessageBody;
+
+pub(super) fn decode<T>(value: Option<T>, what: &str, raw: &str) -> Result<T, AppError> {
+    value.ok_or_else(|| {
+        tracing::error!(%what, %raw, "unknown value in the cases table");
+        AppError::Internal
+    })
+}
+
+/// Replaces the case's CC list.
+pub(super) async fn set_cc(tx: &mut Tx, case_id: i64, cc: &[String]) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM case_cc WHERE case_id = $1")
+        .bind(case_id)
+        .execute(&mut **tx)
+        .await?;
+    for email in cc {
+        sqlx::query("INSERT INTO case_cc (case_id, email) VALUES ($1, $2)")
+            .bind(case_id)
+            .bind(email)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Adds a message; `author` `None` is the system. Returns its id.
+pub(super) async fn insert_message(
+    tx: &mut Tx,
+    case_id: i64,
+    author: Option<&User>,
+    body: &str,
+    now: i64,
+) -> Result<i64, AppError> {
+    let id = sqlx::query_scalar(
+        r#"
+        INSERT INTO messages (case_id, author_id, from_staff, body, created_at)
+        VALUES ($1, $2, $3, $4, $5)
+        RETURNING id
+        "#,
+    )
+    .bind(case_id)
+    .bind(author.map(|a| a.id))
+    .bind(author.is_none_or(|a| a.role.is_staff()))
+    .bind(body)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+#[derive(FromRow)]
+pub(super) struct CaseRow {
+    pub(super) id: i64,
+    pub(super) number: i64,
+    pub(super) requester_id: i64,
+    subject: String,
+    case_type: String,
+    status: String,
+    origin: String,
+    created_at: i64,
+    updated_at: i64,
+    pub(super) last_staff_reply_at: Option<i64>,
+    requester_name: String,
+    pub(super) requester_email: String,
+    priority: String,
+    tax_id: String,
+    company: String,
+    phone: String,
+    country: String,
+    brand: String,
+    product: String,
+    duplicate_of: Option<i64>,
+    #[sqlx(try_from = "Flag")]
+    viewer_in_cc: bool,
+}
+
+impl CaseRow {
+    pub(super) fn status(&self) -> Result<CaseStatus, AppError> {
+        decode(CaseStatus::parse(&self.status), "status", &self.status)
+    }
+
+    fn visible_to(&self, user: &User) -> bool {
+        user.role.is_staff() || self.requester_id == user.id || self.viewer_in_cc
+    }
+
+    pub(super) fn case_type(&self) -> Result<CaseType, AppError> {
+        decode(CaseType::parse(&self.case_type), "type", &self.case_type)
+    }
+
+    /// The stored fields; `cc` is filled by the caller.
+    pub(super) fn fields(&self) -> Result<CaseFields, AppError> {
+        Ok(CaseFields {
+            priority: decode(Priority::parse(&self.priority), "priority", &self.priority)?,
+            tax_id: self.tax_id.clone(),
+            company: self.company.clone(),
+            phone: self.phone.clone(),
+            country: self.country.clone(),
+            brand: self.brand.clone(),
+            product: self.product.clone(),
+            cc: Vec::new(),
+        })
+    }
+
+    pub(super) fn subject(&self) -> &str {
+        &self.subject
+    }
+}
+
+/// The case numbered `number` if `viewer` may see it; otherwise not found,
+/// whether or not it exists.
+pub(super) async fn visible_case<'e, E>(
+    exec: E,
+    viewer: &User,
+    number: i64,
+) -> Result<CaseRow, AppError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let row = sqlx::query_as::<_, CaseRow>(CASE_ROW)
+        .bind(number)
+        .bind(&viewer.email)
+        .fetch_optional(exec)
+        .await?;
+    row.filter(|c| c.visible_to(viewer))
+        .ok_or(AppError::NotFound)
+}
+
+/// [`visible_case`] for a write that reads the case and then changes it:
+/// on PostgreSQL the row stays locked until the transaction ends, so two
+/// changes to one case run one after the other (SQLite has one writer).
+pub(super) async fn locked_case(
+    tx: &mut Tx,
+    viewer: &User,
+    number: i64,
+) -> Result<CaseRow, AppError> {
+    let sql = match backend_of(tx) {
+        Backend::Postgres => format!("{CASE_ROW} FOR UPDATE OF c"),
+        Backend::Sqlite => CASE_ROW.to_owned(),
+    };
+    let row = sqlx::query_as::<_, CaseRow>(&sql)
+        .bind(number)
+        .bind(&viewer.email)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.filter(|c| c.visible_to(viewer))
+        .ok_or(AppError::NotFound)
+}
+
+const CASE_ROW: &str = r#"
+        SELECT c.id, c.number, c.requester_id, c.subject, c.case_type, c.status, c.origin,
+               c.created_at, c.updated_at, c.last_staff_reply_at,
+               u.name AS requester_name, u.email AS requester_email,
+               c.priority, c.tax_id, c.company, c.phone, c.country, c.brand, c.product,
+               d.number AS duplicate_of,
+               EXISTS (SELECT 1 FROM case_cc cc WHERE cc.case_id = c.id AND cc.email = $2)
+                   AS viewer_in_cc
+        FROM cases c
+        JOIN users u ON u.id = c.requester_id
+        LEFT JOIN cases d ON d.id = c.duplicate_of
+        WHERE c.number = $1"#;
+
+/// The case numbered `number` if `user` opened it and it is still open, with
+/// its status: for what only the requester may do (close it, answer a
+/// self-help reply). Someone else's case they can see is forbidden.
+pub(super) async fn own_open_case(
+    tx: &mut Tx,
+    user: &User,
+    number: i64,
+) -> Result<(CaseRow, CaseStatus), AppError> {
+    let case = locked_case(tx, user, number).await?;
+    if case.requester_id != user.id {
+        return Err(AppError::Forbidden);
+    }
+    let status = case.status()?;
+    if status.is_final() {
+        return Err(AppError::CaseClosed);
+    }
+    Ok((case, status))
+}
+
+/// The case and its conversation; records that `viewer` has now read it.
+/// Not found unless `viewer` may see case `number`.
+pub async fn can_see(db: &Db, viewer: &Person, number: i64) -> Result<(), AppError> {
+    visible_case(&db.read, viewer.user(), number)
+        .await
+        .map(drop)
+}
+
+pub async fn open_for_viewer(
+    db: &Db,
+    viewer: &Person,
+    number: i64,
+) -> Result<CaseDetail, AppError> {
+    let viewer = viewer.user();
+    let case = visible_case(&db.read, viewer, number).await?;
+    let mut files = super::attachments::of_case(&db.read, case.id)
+        .await?
+        .into_iter()
+        .peekable();
+    let messages = sqlx::query_as::<_, (i64, Option<String>, Flag, String, i64)>(
+        r#"
+        SELECT m.id, u.name, CASE WHEN m.from_staff THEN 1 ELSE 0 END, m.body, m.created_at
+        FROM messages m
+        LEFT JOIN users u ON u.id = m.author_id
+        WHERE m.case_id = $1
+        ORDER BY m.created_at, m.id
+        "#,
+    )
+    .bind(case.id)
+    .fetch_all(&db.read)
+    .await?
+    .into_iter()
+    .map(|(id, author, Flag(from_staff), body, created_at)| Message {
+        author,
+        from_staff,
+        body,
+        created_at,
+        attachments: files_of(&mut files, id),
+    })
+    .collect();
+    let activity = activity(db, case.id).await?;
+    let mut fields = case.fields()?;
+    fields.cc = cc_of(&db.read, case.id).await?;
+    mark_seen(db, case.id, viewer.id).await?;
+    Ok(CaseDetail {
+        number: case.number,
+        case_type: case.case_type()?,
+        fields,
+        duplicate_of: case.duplicate_of,
+        status: case.status()?,
+        origin: decode(Origin::parse(&case.origin), "origin", &case.origin)?,
+        subject: case.subject,
+        created_at: case.created_at,
+        updated_at: case.updated_at,
+        requester_name: case.requester_name,
+        requester_email: case.requester_email,
+        messages,
+        activity,
+        viewer_is_staff: viewer.role.is_staff(),
+        viewer_is_requester: case.requester_id == viewer.id,
+    })
+}
+
+/// The attachments of message `id`. Messages and attachments are both
+/// read in id order, and a message's files come after the message.
+fn files_of(
+    files: &mut std::iter::Peekable<impl Iterator<Item = (i64, crate::files::Attachment)>>,
+    id: i64,
+) -> Vec<crate::files::Attachment> {
+    let mut mine = Vec::new();
+    while let Some((_, file)) = files.next_if(|(m, _)| *m == id) {
+        mine.push(file);
+    }
+    mine
+}
+
+/// The case's CC addresses, in the order they were given.
+pub(super) async fn cc_of<'e, E>(exec: E, case_id: i64) -> Result<Vec<String>, AppError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    Ok(
+        sqlx::query_scalar("SELECT email FROM case_cc WHERE case_id = $1 ORDER BY rowid")
+            .bind(case_id)
+            .fetch_all(exec)
+            .await?,
+    )
+}
+
+async fn mark_seen(db: &Db, case_id: i64, user_id: i64) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        r#"
+        INSERT INTO case_views (case_id, user_id, seen_at)
+        VALUES ($1, $2, $3)
+        ON CONFLICT (case_id, user_id) DO UPDATE SET seen_at = excluded.seen_at
+        "#,
+    )
+    .bind(case_id)
+    .bind(user_id)
+    .bind(db.now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Adds a reply and moves the status as the rules say, all or nothing.
+pub async fn reply(
+    db: &Db,
+    author: &Person,
+    number: i64,
+    body: &MessageBody,
+) -> Result<(), AppError> {
+    reply_with_files(db, author, number, body.as_str(), &[]).await?;
+    Ok(())
+}
+
+/// A reply carrying files already placed in the store (its text may be
+/// empty when it has files); the new attachment ids.
+pub async fn reply_with_files(
+    db: &Db,
+    author: &Person,
+    number: i64,
+    body: &str,
+    files: &[Placed],
+) -> Result<Vec<i64>, AppError> {
+    let author = author.user();
+    let now = db.now();
+    let mut tx = db.begin_write().await?;
+    let case = locked_case(&mut tx, author, number).await?;
+    let message = add_reply(&mut tx, author, &case, body, now).await?;
+    let ids = super::attachments::insert(&mut tx, case.id, message, files, now).await?;
+    tx.commit().await?;
+    Ok(ids)
+}
+
+/// The reply itself, inside the caller's transaction; the message's id.
+pub(super) async fn add_reply(
+    tx: &mut Tx,
+    author: &User,
+    case: &CaseRow,
+    body: &str,
+    now: i64,
+) -> Result<i64, AppError> {
+    let from_staff = author.role.is_staff();
+    let current = case.status()?;
+    let next = status_after_reply(current, from_staff, case.last_staff_reply_at.is_some())?;
+    let message = insert_message(tx, case.id, Some(author), body, now).await?;
+    touch(tx, case.id, from_staff, now).await?;
+    if next != current {
+        change_status(tx, case.id, Some(author.id), current, next, now).await?;
+    }
+    Ok(message)
+}
+
+/// Stamps the case's last update (and the last staff answer, which drives
+/// the highlight, when `staff_answered`).
+pub(super) async fn touch(
+    tx: &mut Tx,
+    case_id: i64,
+    staff_answered: bool,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query(
+        r#"
+        UPDATE cases
+        SET updated_at = $1,
+            last_staff_reply_at = CASE WHEN $2 THEN $1 ELSE last_staff_reply_at END
+        WHERE id = $3
+        "#,
+    )
+    .bind(now)
+    .bind(staff_answered)
+    .bind(case_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Staff change a case's status by hand.
+pub async fn set_status(
+    db: &Db,
+    staff: &Staff,
+    number: i64,
+    to: CaseStatus,
+) -> Result<(), AppError> {
+    let staff = staff.user();
+    let mut tx = db.begin_write().await?;
+    let case = locked_case(&mut tx, staff, number).await?;
+    let from = case.status()?;
+    check_staff_status_change(from, to)?;
+    if from != to {
+        change_status(&mut tx, case.id, Some(staff.id), from, to, db.now()).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "store_tests.rs"]
+mod tests;

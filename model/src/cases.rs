@@ -1,0 +1,10 @@
+//! Case data shared by the server and the browser.
+
+pub mod filter;
+pub mod record;
+pub mod rules;
+pub mod status;
+pub mod types;
+
+pub use status::CaseStatus;
+pub use types::*;

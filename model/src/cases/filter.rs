@@ -1,0 +1,268 @@
+//! List filters (PRODUCT.md §3.1): kept in the URL query so a reload or a
+//! shared link keeps them, and checked on the server like any other input.
+
+use serde::{Deserialize, Serialize};
+
+use super::{CaseStatus, CaseType};
+use crate::error::AppError;
+use crate::validate::{Field, Problem};
+
+pub const SEARCH_MAX: usize = 200;
+
+/// The filters as the URL carries them: raw text, parsed on the server.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CaseQuery {
+    pub status: Vec<String>,
+    pub case_type: String,
+    pub from: String,
+    pub to: String,
+    pub q: String,
+    pub number: String,
+    pub requester: String,
+    pub sort: String,
+    /// Where the page starts: the cursor of the previous page's last row.
+    pub after: String,
+}
+
+impl CaseQuery {
+    /// From the pairs of a query string, as a plain HTTP handler gets them.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut q = Self::default();
+        for (k, v) in pairs {
+            let v = v.clone();
+            match k.as_str() {
+                "status" => q.status.push(v),
+                "type" => q.case_type = v,
+                "from" => q.from = v,
+                "to" => q.to = v,
+                "q" => q.q = v,
+                "number" => q.number = v,
+                "requester" => q.requester = v,
+                "sort" => q.sort = v,
+                "after" => q.after = v,
+                _ => {}
+            }
+        }
+        q
+    }
+
+    /// No filter chosen (the page cursor does not count).
+    pub fn is_empty(&self) -> bool {
+        Self {
+            after: String::new(),
+            ..self.clone()
+        } == Self::default()
+    }
+
+    /// The same filters from the first page on.
+    pub fn first_page(&self) -> Self {
+        Self {
+            after: String::new(),
+            ..self.clone()
+        }
+    }
+}
+
+/// Keyset paging: the sort value and id of the last row shown, so the next
+/// page is a seek on an index, however deep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    pub key: i64,
+    pub id: i64,
+}
+
+impl Cursor {
+    pub fn parse(raw: &str) -> Result<Option<Self>, AppError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        let bad = || AppError::invalid(Field::Number, Problem::Malformed);
+        let (key, id) = raw.split_once('.').ok_or_else(bad)?;
+        Ok(Some(Self {
+            key: key.parse().map_err(|_| bad())?,
+            id: id.parse().map_err(|_| bad())?,
+        }))
+    }
+
+    pub fn encode(&self) -> String {
+        format!("{}.{}", self.key, self.id)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    LastUpdate,
+    Created,
+}
+
+/// Checked filters, ready for the query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseFilter {
+    pub statuses: Vec<CaseStatus>,
+    pub case_type: Option<CaseType>,
+    /// Created at or after, in ms.
+    pub created_from: Option<i64>,
+    /// Created before, in ms (the end date counts whole).
+    pub created_before: Option<i64>,
+    pub text: Option<String>,
+    pub number: Option<i64>,
+    pub requester: Option<String>,
+    pub sort: Sort,
+}
+
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+fn non_empty(s: &str) -> Option<&str> {
+    Some(s.trim()).filter(|s| !s.is_empty())
+}
+
+/// Midnight UTC of a `YYYY-MM-DD` date, in ms.
+fn day_start(s: &str, field: Field) -> Result<i64, AppError> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().timestamp_millis())
+        .ok_or(AppError::invalid(field, Problem::Malformed))
+}
+
+impl CaseFilter {
+    pub fn parse(q: &CaseQuery) -> Result<Self, AppError> {
+        let unknown = |f| AppError::invalid(f, Problem::Unknown);
+        let statuses = q
+            .status
+            .iter()
+            .map(|s| CaseStatus::parse(s).ok_or(unknown(Field::Status)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let case_type = non_empty(&q.case_type)
+            .map(|t| CaseType::parse(t).ok_or(unknown(Field::CaseType)))
+            .transpose()?;
+        let created_from = non_empty(&q.from)
+            .map(|d| day_start(d, Field::Date))
+            .transpose()?;
+        let created_before = non_empty(&q.to)
+            .map(|d| day_start(d, Field::Date).map(|t| t + DAY_MS))
+            .transpose()?;
+        let text = non_empty(&q.q).map(str::to_owned);
+        if text
+            .as_ref()
+            .is_some_and(|t| t.chars().count() > SEARCH_MAX)
+        {
+            return Err(AppError::invalid(Field::Search, Problem::TooLong));
+        }
+        let number = non_empty(&q.number)
+            .map(|n| {
+                n.trim_start_matches('#')
+                    .parse::<i64>()
+                    .map_err(|_| AppError::invalid(Field::Number, Problem::Malformed))
+            })
+            .transpose()?;
+        let requester = non_empty(&q.requester).map(str::to_owned);
+        if requester
+            .as_ref()
+            .is_some_and(|t| t.chars().count() > SEARCH_MAX)
+        {
+            return Err(AppError::invalid(Field::Search, Problem::TooLong));
+        }
+        let sort = match q.sort.as_str() {
+            "" | "updated" => Sort::LastUpdate,
+            "created" => Sort::Created,
+            _ => return Err(unknown(Field::Sort)),
+        };
+        Ok(Self {
+            statuses,
+            case_type,
+            created_from,
+            created_before,
+            text,
+            number,
+            requester,
+            sort,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn query(f: impl FnOnce(&mut CaseQuery)) -> CaseQuery {
+        let mut q = CaseQuery::default();
+        f(&mut q);
+        q
+    }
+
+    #[test]
+    fn an_empty_query_filters_nothing() {
+        assert_eq!(
+            CaseFilter::parse(&CaseQuery::default()),
+            Ok(CaseFilter::default())
+        );
+    }
+
+    #[test]
+    fn every_filter_is_parsed() {
+        let f = CaseFilter::parse(&query(|q| {
+            q.status = vec!["new".into(), "resolved".into()];
+            q.case_type = "finance".into();
+            q.from = "2026-11-01".into();
+            q.to = "2026-11-02".into();
+            q.q = " invoice ".into();
+            q.number = "#1001".into();
+            q.sort = "created".into();
+        }))
+        .unwrap();
+        assert_eq!(f.statuses, [CaseStatus::New, CaseStatus::Resolved]);
+        assert_eq!(f.case_type, Some(CaseType::Finance));
+        assert_eq!(f.created_from, Some(1_793_491_200_000));
+        assert_eq!(f.created_before, Some(1_793_491_200_000 + 2 * DAY_MS));
+        assert_eq!(f.text.as_deref(), Some("invoice"));
+        assert_eq!(f.number, Some(1001));
+        assert_eq!(f.sort, Sort::Created);
+    }
+
+    #[test]
+    fn unknown_values_and_long_text_are_refused() {
+        let bad = [
+            (
+                query(|q| q.status = vec!["open".into()]),
+                Field::Status,
+                Problem::Unknown,
+            ),
+            (
+                query(|q| q.case_type = "games".into()),
+                Field::CaseType,
+                Problem::Unknown,
+            ),
+            (
+                query(|q| q.from = "yesterday".into()),
+                Field::Date,
+                Problem::Malformed,
+            ),
+            (
+                query(|q| q.number = "12a".into()),
+                Field::Number,
+                Problem::Malformed,
+            ),
+            (
+                query(|q| q.sort = "random".into()),
+                Field::Sort,
+                Problem::Unknown,
+            ),
+            (
+                query(|q| q.q = "x".repeat(SEARCH_MAX + 1)),
+                Field::Search,
+                Problem::TooLong,
+            ),
+        ];
+        for (q, field, problem) in bad {
+            assert_eq!(
+                CaseFilter::parse(&q),
+                Err(AppError::invalid(field, problem)),
+                "{q:?}"
+            );
+        }
+    }
+}

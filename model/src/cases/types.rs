@@ -1,0 +1,122 @@
+//! Case data shared by the server and the browser.
+
+use serde::{Deserialize, Serialize};
+
+use super::record::CaseFields;
+use super::CaseStatus;
+use crate::validate::Field;
+
+crate::text_enum! {
+    /// What a case is about (PRODUCT.md §3.1: Technical, Finance, Account, ...).
+    pub enum CaseType {
+        Technical = "technical",
+        Finance = "finance",
+        Account = "account",
+        Other = "other",
+    }
+}
+
+crate::text_enum! {
+    /// Where a case came from.
+    pub enum Origin {
+        Web = "web",
+        Chat = "chat",
+        HelpForm = "help_form",
+        Email = "email",
+        Phone = "phone",
+    }
+}
+
+/// One row of a case list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    pub number: i64,
+    pub subject: String,
+    pub case_type: CaseType,
+    pub status: CaseStatus,
+    pub origin: Origin,
+    pub created_at: i64,
+    pub updated_at: i64,
+    /// Staff answered since this viewer last opened the case.
+    pub unread: bool,
+    /// Shown to staff only; empty for customers' own lists.
+    pub requester: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    /// `None`: written by the system (a self-help answer).
+    pub author: Option<String>,
+    pub from_staff: bool,
+    pub body: String,
+    pub created_at: i64,
+    pub attachments: Vec<crate::files::Attachment>,
+}
+
+/// A case with its whole conversation, as one viewer may see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseDetail {
+    pub number: i64,
+    pub subject: String,
+    pub case_type: CaseType,
+    pub status: CaseStatus,
+    pub origin: Origin,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub requester_name: String,
+    pub requester_email: String,
+    pub fields: CaseFields,
+    /// The case this one was merged into (status duplicate).
+    pub duplicate_of: Option<i64>,
+    pub messages: Vec<Message>,
+    pub activity: Vec<ActivityEntry>,
+    /// Whether the viewer works for the help desk (shows staff controls).
+    pub viewer_is_staff: bool,
+    /// Whether the viewer opened the case (and so may close it).
+    pub viewer_is_requester: bool,
+}
+
+/// What one line of the activity log records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ActivityKind {
+    Opened(CaseStatus),
+    Status {
+        from: CaseStatus,
+        to: CaseStatus,
+    },
+    /// A field edit; values as text (CC as a comma-separated list).
+    Field {
+        field: Field,
+        old: String,
+        new: String,
+    },
+    /// This case was merged into case number `.0`.
+    MergedInto(i64),
+    /// Case number `.0` was merged into this one.
+    MergedFrom(i64),
+}
+
+/// One line of a case's activity log: what changed, by whom (`None`: the
+/// system) and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActivityEntry {
+    pub actor: Option<String>,
+    pub kind: ActivityKind,
+    pub at: i64,
+}
+
+/// An answer sent automatically to new cases of a type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SelfHelpAnswer {
+    pub id: i64,
+    pub case_type: CaseType,
+    pub title: String,
+    pub body: String,
+}
+
+/// One page of a case list, and the cursor of the next one if there is more.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CasePage {
+    pub rows: Vec<CaseSummary>,
+    pub next: Option<String>,
+}

@@ -1,0 +1,55 @@
+//! Which field of a form a problem is about, and what the problem is.
+
+use serde::{Deserialize, Serialize};
+
+/// The form field an input error belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Field {
+    Email,
+    Name,
+    Password,
+    Subject,
+    CaseType,
+    Message,
+    Status,
+    /// List filters.
+    Date,
+    Search,
+    Number,
+    Sort,
+    /// The full case record.
+    Cc,
+    Priority,
+    TaxId,
+    Company,
+    Phone,
+    Country,
+    Brand,
+    Product,
+    Origin,
+    /// The case another is merged into.
+    MergeTarget,
+    /// The help center: an article's folder, language, tags and related
+    /// articles; a banner's time window and text.
+    Folder,
+    Language,
+    Tags,
+    Related,
+    Window,
+    BannerText,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    TooLong,
+    Malformed,
+    /// A password outside 8 to 128 characters.
+    PasswordLength,
+    /// A value outside the known set (status, type, role).
+    Unknown,
+    /// A name already in use (a collection's country, a folder's product).
+    Taken,
+    /// A collection or folder that still holds something.
+    NotEmpty,
+}

@@ -1,0 +1,3 @@
+//! The help-center benchmark: generated articles, searches, article pages.
+
+pub mod bench;

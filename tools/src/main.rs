@@ -1,0 +1,121 @@
+//! `helpdesk-tools`: data generators and benchmarks, kept out of the
+//! product. They call the same services as the server, on SQLite or
+//! PostgreSQL (`--database-url`).
+
+mod cases;
+mod help;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use clap::{Parser, Subcommand};
+use domain::db::{sqlite_url, Clock, Db};
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(about = "Generators and benchmarks for the helpdesk")]
+struct Cli {
+    /// Where the SQLite database lives when no URL is given.
+    #[arg(long, env = "HELPDESK_DATA_DIR", default_value = "data", global = true)]
+    data_dir: PathBuf,
+    /// The database: `sqlite://<file>` or `postgres://user@host/name`.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fill the database with generated cases for the benchmark.
+    Generate {
+        #[arg(long, default_value_t = 100_000)]
+        customers: i64,
+        #[arg(long, default_value_t = 1_000_000)]
+        cases: i64,
+        #[arg(long, default_value_t = 5_000_000)]
+        messages: i64,
+    },
+    /// Measure the case reads on a generated database (see `generate`),
+    /// then replies per second with concurrent writers.
+    Bench {
+        #[arg(long, default_value_t = 300)]
+        runs: usize,
+        #[arg(long, default_value_t = 50)]
+        writers: usize,
+    },
+    /// Fill the database with generated help articles (if it has fewer),
+    /// then measure searches and the article page.
+    BenchHelp {
+        #[arg(long, default_value_t = 50_000)]
+        articles: usize,
+        #[arg(long, default_value_t = 300)]
+        runs: usize,
+    },
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")),
+        )
+        .init();
+    let cli = Cli::parse();
+    std::fs::create_dir_all(&cli.data_dir)?;
+    let url = cli
+        .database_url
+        .clone()
+        .unwrap_or_else(|| sqlite_url(&cli.data_dir.join("helpdesk.db")));
+    let db = Db::connect(&url, Clock::system()).await?;
+    match cli.command {
+        Command::Generate {
+            customers,
+            cases,
+            messages,
+        } => {
+            let started = Instant::now();
+            let shape = cases::generate::Shape {
+                customers,
+                cases,
+                messages,
+            };
+            cases::generate::generate(&db, &shape, |done| {
+                println!("{:>6.1} s  {done}", started.elapsed().as_secs_f64());
+            })
+            .await?;
+            println!("generated in {:.1} s", started.elapsed().as_secs_f64());
+        }
+        Command::Bench { runs, writers } => {
+            print_figures(&cases::bench::run(&db, runs).await?);
+            let length = Duration::from_secs(10);
+            let per_second = cases::bench_write::replies_per_second(&db, writers, length).await?;
+            println!("\nreplies per second, {writers} concurrent writers: {per_second:.0}");
+        }
+        Command::BenchHelp { articles, runs } => {
+            let started = Instant::now();
+            help::bench::generate(&db, articles, |done| {
+                if done % 10_000 == 0 {
+                    let secs = started.elapsed().as_secs_f64();
+                    eprintln!("{secs:>6.1} s  {done} articles");
+                }
+            })
+            .await?;
+            print_figures(&help::bench::run(&db, runs).await?);
+        }
+    }
+    db.close().await;
+    Ok(())
+}
+
+fn print_figures(figures: &[cases::bench::Figure]) {
+    println!("| read | p50 | p99 |\n|---|---:|---:|");
+    for f in figures {
+        println!(
+            "| {} | {:.2} ms | {:.2} ms |",
+            f.name,
+            f.p50.as_secs_f64() * 1000.0,
+            f.p99.as_secs_f64() * 1000.0
+        );
+    }
+}
