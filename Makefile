@@ -31,6 +31,9 @@ test-rust:
 	cargo test -p server -- --test-threads=1
 	$(ON_POSTGRES) cargo test -p server -- --test-threads=1
 	cargo check -p frontend --target wasm32-unknown-unknown
+	# The browser build must pull in neither the core nor the database.
+	! cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix none \
+	    | grep -E '^(domain|sqlx[a-z-]*) v'
 
 # The browser tests run against a release build on a fresh temporary database.
 test-e2e: build

@@ -11,7 +11,7 @@ use crate::cases::lifecycle::{auto_close_due, status_counts, AutoClose};
 use crate::cases::listing::list_all;
 use crate::cases::open::{open_case_for, NewCase, Opened};
 use crate::cases::store::{open_for_viewer, reply, set_status};
-use crate::cases::{ActivityKind, CaseStatus, CaseType};
+use crate::cases::{ActivityKind, CaseDetail, CaseStatus, CaseType};
 use crate::db::testing::{test_db, TestDb};
 use crate::db::Db;
 use crate::error::AppError;
@@ -31,6 +31,14 @@ async fn people(t: &TestDb) -> (Person, Staff) {
         .await
         .unwrap();
     (ana, agent.staff().unwrap())
+}
+
+/// How many status changes in the case's log match `which(from, to)`.
+fn status_lines(case: &CaseDetail, which: impl Fn(CaseStatus, CaseStatus) -> bool) -> usize {
+    case.activity
+        .iter()
+        .filter(|e| matches!(e.kind, ActivityKind::Status { from, to } if which(from, to)))
+        .count()
 }
 
 /// A second handle on the same database, with pools of its own.
@@ -114,19 +122,7 @@ async fn a_due_close_with_two_workers_running_happens_once() {
     for n in numbers {
         let case = open_for_viewer(&t.db, &agent, n).await.unwrap();
         assert_eq!(case.status, CaseStatus::Closed);
-        let closes = case
-            .activity
-            .iter()
-            .filter(|e| {
-                matches!(
-                    e.kind,
-                    ActivityKind::Status {
-                        to: CaseStatus::Closed,
-                        ..
-                    }
-                )
-            })
-            .count();
+        let closes = status_lines(&case, |_, to| to == CaseStatus::Closed);
         assert_eq!(closes, 1, "case {n} has one close in its log");
     }
     let counts = status_counts(&t.db, &agent).await.unwrap();
@@ -181,19 +177,7 @@ async fn replies_at_once_to_one_case_move_its_status_once() {
     let case = open_for_viewer(&t.db, &agent, n).await.unwrap();
     assert_eq!(case.status, after);
     assert_eq!(case.messages.len(), 21);
-    let changes = case
-        .activity
-        .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                ActivityKind::Status {
-                    from: CaseStatus::AwaitingReply,
-                    ..
-                }
-            )
-        })
-        .count();
+    let changes = status_lines(&case, |from, _| from == CaseStatus::AwaitingReply);
     assert_eq!(changes, 1, "one status change in the log");
     let counts = status_counts(&t.db, &agent).await.unwrap();
     assert!(counts.contains(&(after, 1)));
