@@ -95,6 +95,11 @@ impl Db {
         let pool = AnyPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(Duration::from_secs(10))
+            // Queries here take milliseconds; compiling one with JIT alone
+            // takes tens.
+            .after_connect(|conn, _| {
+                Box::pin(async move { conn.execute("SET jit = off").await.map(drop) })
+            })
             .connect_with(AnyConnectOptions::from_str(url)?)
             .await?;
         POSTGRES_MIGRATIONS.run(&pool).await?;

@@ -91,10 +91,12 @@ pub(super) fn push_match(q: &mut Sql, backend: Backend, plan: TextPlan, m: Strin
             .push(" AND EXISTS (SELECT 1 FROM case_text t WHERE t.case_id = c.id AND t.words @@ to_tsquery('helpdesk', ")
             .bind(m)
             .push("))"),
+        // An array made once: PostgreSQL cannot tell how few cases a
+        // tsquery matches, and would otherwise walk the list checking each.
         (Backend::Postgres, TextPlan::MatchSet) => q
-            .push(" AND c.id IN (SELECT case_id FROM case_text WHERE words @@ to_tsquery('helpdesk', ")
+            .push(" AND c.id = ANY(ARRAY(SELECT case_id FROM case_text WHERE words @@ to_tsquery('helpdesk', ")
             .bind(m)
-            .push("))"),
+            .push(")))"),
     };
 }
 
