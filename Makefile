@@ -28,7 +28,7 @@ ON_POSTGRES = HELPDESK_TEST_POSTGRES=$(PG_SERVER)/postgres
 TEST_PROFILE ?=
 test-rust:
 	cargo test $(TEST_PROFILE) -p model -p domain -p tools
-	$(ON_POSTGRES) cargo test $(TEST_PROFILE) -p domain
+	$(ON_POSTGRES) cargo test $(TEST_PROFILE) -p model -p domain -p tools
 	cargo test $(TEST_PROFILE) -p app --features ssr
 	# One test at a time: rendered pages hang now and then (about 1 run in
 	# 10) when several tests render at once in one process; see README.
