@@ -154,6 +154,11 @@ async fn sqlite_pragmas(conn: &mut sqlx::AnyConnection) -> Result<(), sqlx::Erro
     .map(drop)
 }
 
+/// The database when none is named: `helpdesk.db` in the data directory.
+pub fn default_url(data_dir: &Path) -> String {
+    sqlite_url(&data_dir.join("helpdesk.db"))
+}
+
 /// `sqlite://<path>`, with the characters the URL parser would read as
 /// syntax escaped.
 pub fn sqlite_url(path: &Path) -> String {

@@ -126,7 +126,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let db_url = cli
         .database_url
         .clone()
-        .unwrap_or_else(|| domain::db::sqlite_url(&cli.data_dir.join("helpdesk.db")));
+        .unwrap_or_else(|| domain::db::default_url(&cli.data_dir));
     let db = Db::connect(&db_url, Clock::system()).await?;
     // Never the password of a PostgreSQL URL in the logs.
     let db_name = db_url

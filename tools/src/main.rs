@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
-use domain::db::{sqlite_url, Clock, Db};
+use domain::db::{default_url, Clock, Db};
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
@@ -66,7 +66,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let url = cli
         .database_url
         .clone()
-        .unwrap_or_else(|| sqlite_url(&cli.data_dir.join("helpdesk.db")));
+        .unwrap_or_else(|| default_url(&cli.data_dir));
     let db = Db::connect(&url, Clock::system()).await?;
     match cli.command {
         Command::Generate {

@@ -67,10 +67,6 @@ impl Person {
         &self.0
     }
 
-    pub fn id(&self) -> i64 {
-        self.0.id
-    }
-
     pub fn is_staff(&self) -> bool {
         self.0.role.is_staff()
     }

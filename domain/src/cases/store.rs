@@ -129,13 +129,7 @@ pub(super) async fn visible_case<'e, E>(
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
-    let row = sqlx::query_as::<_, CaseRow>(CASE_ROW)
-        .bind(number)
-        .bind(&viewer.email)
-        .fetch_optional(exec)
-        .await?;
-    row.filter(|c| c.visible_to(viewer))
-        .ok_or(AppError::NotFound)
+    case_row(exec, CASE_ROW, viewer, number).await
 }
 
 /// [`visible_case`] for a write that reads the case and then changes it:
@@ -150,10 +144,24 @@ pub(super) async fn locked_case(
         Backend::Postgres => format!("{CASE_ROW} FOR UPDATE OF c"),
         Backend::Sqlite => CASE_ROW.to_owned(),
     };
-    let row = sqlx::query_as::<_, CaseRow>(&sql)
+    case_row(&mut **tx, &sql, viewer, number).await
+}
+
+/// Case `number` read with `sql` (`CASE_ROW`, maybe with a lock), if
+/// `viewer` may see it.
+async fn case_row<'e, E>(
+    exec: E,
+    sql: &str,
+    viewer: &User,
+    number: i64,
+) -> Result<CaseRow, AppError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let row = sqlx::query_as::<_, CaseRow>(sql)
         .bind(number)
         .bind(&viewer.email)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(exec)
         .await?;
     row.filter(|c| c.visible_to(viewer))
         .ok_or(AppError::NotFound)
