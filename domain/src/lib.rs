@@ -13,3 +13,4 @@ pub mod db;
 pub mod demo;
 pub mod files;
 pub mod help;
+pub mod mail;

@@ -24,4 +24,24 @@ pub struct User {
     pub email: String,
     pub name: String,
     pub role: Role,
+    /// The address was confirmed by a link mailed to it; until then the
+    /// account sees only the cases it opened itself.
+    pub verified: bool,
+}
+
+crate::text_enum! {
+    /// The product's languages: pages, mails and a person's preference.
+    pub enum Language {
+        En = "en",
+        Es = "es",
+        Fr = "fr",
+    }
+}
+
+impl Language {
+    /// The language a tag names (`es`, `es-MX`, `FR`); `None` for others.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Self::parse(&primary)
+    }
 }

@@ -32,6 +32,9 @@ pub enum AppError {
     /// A reply or change on a case whose status is final.
     #[error("case is closed")]
     CaseClosed,
+    /// A link from a mail that is unknown, expired or already used.
+    #[error("link expired or used")]
+    LinkInvalid,
     /// The request itself could not be read (malformed arguments).
     #[error("bad request")]
     BadRequest,
@@ -65,6 +68,7 @@ impl AppError {
             AppError::EmailTaken | AppError::CaseClosed => S::CONFLICT,
             AppError::Invalid(..) => S::UNPROCESSABLE_ENTITY,
             AppError::File { problem, .. } => problem.status(),
+            AppError::LinkInvalid => S::GONE,
             AppError::BadRequest => S::BAD_REQUEST,
             AppError::Network => S::BAD_GATEWAY,
             AppError::Internal => S::INTERNAL_SERVER_ERROR,

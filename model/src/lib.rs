@@ -10,5 +10,6 @@ pub mod error;
 pub mod field;
 pub mod files;
 pub mod help;
+pub mod mail;
 pub mod time;
 pub mod validate;

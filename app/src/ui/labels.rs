@@ -167,6 +167,7 @@ pub fn error(i18n: I18n, e: &AppError) -> AnyView {
         AppError::Forbidden => t!(i18n, errors.forbidden).into_any(),
         AppError::WrongCredentials => t!(i18n, errors.wrong_credentials).into_any(),
         AppError::EmailTaken => t!(i18n, errors.email_taken).into_any(),
+        AppError::LinkInvalid => t!(i18n, errors.link_invalid).into_any(),
         AppError::Invalid(field, p) => problem(i18n, *field, *p),
         AppError::File { name, problem } => file_problem(i18n, name, *problem),
         AppError::CaseClosed => t!(i18n, errors.case_closed).into_any(),

@@ -6,13 +6,15 @@ use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use super::{passwords, store, Actor, Person, Role};
+use super::{passwords, store, Actor, Language, Person, Role};
 use crate::db::Db;
 use crate::error::AppError;
+use crate::mail::links::{self, Purpose};
 use crate::validate::{Email, Password, PersonName};
 
-/// Validates every field, then hashes and stores; nothing is written when a
-/// field is refused.
+/// An account made by an admin, the `add-user` command or the demo: its
+/// address counts as verified. Validates every field, then hashes and
+/// stores; nothing is written when a field is refused.
 pub async fn register(
     db: &Db,
     role: Role,
@@ -24,7 +26,96 @@ pub async fn register(
     let email = Email::parse(email)?;
     let password = Password::parse(password)?;
     let hash = passwords::hash(password).await?;
-    let user = store::insert_user(db, &email, &name, role, &hash).await?;
+    let user = store::insert_user(db, &email, &name, role, &hash, Language::En, true).await?;
+    Ok(Person::from_user(user))
+}
+
+/// The public sign-up form: a customer account whose address is verified
+/// by a mailed link. It answers the same, in the same time, when the
+/// address already has an account; that address's owner gets a mail
+/// saying so instead, so the form tells nobody who is registered.
+pub async fn sign_up(
+    db: &Db,
+    name: &str,
+    email: &str,
+    password: &str,
+    language: Language,
+) -> Result<(), AppError> {
+    let name = PersonName::parse(name)?;
+    let email = Email::parse(email)?;
+    let password = Password::parse(password)?;
+    let hash = passwords::hash(password).await?;
+    let made = store::insert_user(db, &email, &name, Role::Customer, &hash, language, false).await;
+    match made {
+        Ok(_) => Ok(()),
+        Err(AppError::EmailTaken) => match store::find_by_email(db, email.as_str()).await? {
+            Some(owner) => crate::mail::notify::already_registered(db, &owner).await,
+            None => Ok(()),
+        },
+        Err(err) => Err(err),
+    }
+}
+
+/// Confirms an address with the mailed link; the account it belongs to,
+/// to sign in.
+pub async fn verify_address(db: &Db, token: &str) -> Result<Person, AppError> {
+    let now = db.now();
+    let mut tx = db.begin_write().await?;
+    let link = links::redeem(&mut tx, token, &[Purpose::VerifyAddress], now).await?;
+    let (Some(user_id), Some(email)) = (link.user_id, link.email.as_deref()) else {
+        return Err(AppError::LinkInvalid);
+    };
+    store::set_verified(&mut tx, user_id, email, now).await?;
+    let user = store::user_by_id(&mut tx, user_id)
+        .await?
+        .ok_or(AppError::LinkInvalid)?;
+    tx.commit().await?;
+    Ok(Person::from_user(user))
+}
+
+/// "Forgot your password?": mails a reset link when the address has an
+/// account. The answer is the same either way.
+pub async fn request_password_reset(db: &Db, email: &str) -> Result<(), AppError> {
+    let email = Email::parse(email)?;
+    let Some(user) = store::find_by_email(db, email.as_str()).await? else {
+        return Ok(());
+    };
+    let now = db.now();
+    let mut tx = db.begin_write().await?;
+    crate::mail::notify::password_reset(&mut tx, &user, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Whether a reset link is still good, for the page that asks for the new
+/// password (nothing is used yet).
+pub async fn check_reset_link(db: &Db, token: &str) -> Result<(), AppError> {
+    match links::peek(db, token).await?.purpose {
+        Purpose::PasswordReset => Ok(()),
+        _ => Err(AppError::LinkInvalid),
+    }
+}
+
+/// Sets a new password with a reset link. Every session of the account
+/// ends (a thief signed in elsewhere is out), other reset links stop
+/// working, and the address counts as verified: the link reached it.
+/// Gives the account, to sign in here.
+pub async fn reset_password(db: &Db, token: &str, password: &str) -> Result<Person, AppError> {
+    let password = Password::parse(password)?;
+    let hash = passwords::hash(password).await?;
+    let now = db.now();
+    let mut tx = db.begin_write().await?;
+    let link = links::redeem(&mut tx, token, &[Purpose::PasswordReset], now).await?;
+    let (Some(user_id), Some(email)) = (link.user_id, link.email.as_deref()) else {
+        return Err(AppError::LinkInvalid);
+    };
+    store::set_password(&mut tx, user_id, &hash).await?;
+    links::revoke(&mut tx, user_id, Purpose::PasswordReset, now).await?;
+    store::set_verified(&mut tx, user_id, email, now).await?;
+    let user = store::user_by_id(&mut tx, user_id)
+        .await?
+        .ok_or(AppError::LinkInvalid)?;
+    tx.commit().await?;
     Ok(Person::from_user(user))
 }
 

@@ -157,6 +157,7 @@ mod tests {
             email: "a@example.com".into(),
             name: "A".into(),
             role,
+            verified: true,
         }
     }
 

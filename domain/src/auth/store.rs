@@ -1,7 +1,7 @@
 //! SQL for accounts and sessions.
 
-use super::{Role, User};
-use crate::db::Db;
+use super::{Language, Role, User};
+use crate::db::{Db, Tx};
 use crate::error::AppError;
 use crate::validate::{Email, PersonName};
 
@@ -11,6 +11,7 @@ struct UserRow {
     email: String,
     name: String,
     role: String,
+    email_verified_at: Option<i64>,
 }
 
 impl UserRow {
@@ -24,6 +25,7 @@ impl UserRow {
             email: self.email,
             name: self.name,
             role,
+            verified: self.email_verified_at.is_some(),
         })
     }
 }
@@ -35,12 +37,16 @@ pub async fn insert_user(
     name: &PersonName,
     role: Role,
     password_hash: &str,
+    language: Language,
+    verified: bool,
 ) -> Result<User, AppError> {
     let mut tx = db.begin_write().await?;
+    let now = db.now();
     let result = sqlx::query_scalar::<_, i64>(
         r#"
-        INSERT INTO users (email, name, role, password_hash, created_at)
-        VALUES ($1, $2, $3, $4, $5)
+        INSERT INTO users (email, name, role, password_hash, created_at, language,
+                           email_verified_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
         RETURNING id
         "#,
     )
@@ -48,7 +54,9 @@ pub async fn insert_user(
     .bind(name.as_str())
     .bind(role.as_str())
     .bind(password_hash)
-    .bind(db.now())
+    .bind(now)
+    .bind(language.as_str())
+    .bind(verified.then_some(now))
     .fetch_one(&mut *tx)
     .await;
     let id = match result {
@@ -58,20 +66,31 @@ pub async fn insert_user(
         }
         Err(e) => return Err(e.into()),
     };
-    tx.commit().await?;
-    Ok(User {
+    let user = User {
         id,
         email: email.as_str().to_owned(),
         name: name.as_str().to_owned(),
         role,
-    })
+        verified,
+    };
+    if !verified {
+        crate::mail::notify::verify_address(&mut tx, &user, language, now).await?;
+    }
+    tx.commit().await?;
+    Ok(user)
 }
 
 /// The account and its password hash, for signing in.
 pub async fn find_for_sign_in(db: &Db, email: &str) -> Result<Option<(User, String)>, AppError> {
-    let row = sqlx::query_as::<_, (i64, String, String, String, String)>(
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        user: UserRow,
+        password_hash: String,
+    }
+    let row = sqlx::query_as::<_, Row>(
         r#"
-        SELECT id, email, name, role, password_hash
+        SELECT id, email, name, role, email_verified_at, password_hash
         FROM users
         WHERE email = $1
         "#,
@@ -79,17 +98,8 @@ pub async fn find_for_sign_in(db: &Db, email: &str) -> Result<Option<(User, Stri
     .bind(email)
     .fetch_optional(&db.read)
     .await?;
-    row.map(|(id, email, name, role, hash)| {
-        UserRow {
-            id,
-            email,
-            name,
-            role,
-        }
-        .into_user()
-        .map(|u| (u, hash))
-    })
-    .transpose()
+    row.map(|r| r.user.into_user().map(|u| (u, r.password_hash)))
+        .transpose()
 }
 
 /// The account with this (already normalized) email, if any.
@@ -144,7 +154,7 @@ pub async fn insert_session(
 pub async fn user_for_session(db: &Db, token_hash: &str) -> Result<Option<User>, AppError> {
     let row = sqlx::query_as::<_, UserRow>(
         r#"
-        SELECT u.id, u.email, u.name, u.role
+        SELECT u.id, u.email, u.name, u.role, u.email_verified_at
         FROM sessions s
         JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > $2
@@ -165,4 +175,47 @@ pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), AppError> {
         .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Marks the address of `user_id` verified (if it is still `email`).
+pub async fn set_verified(
+    tx: &mut Tx,
+    user_id: i64,
+    email: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1) WHERE id = $2 AND email = $3",
+    )
+    .bind(now)
+    .bind(user_id)
+    .bind(email)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A new password hash; every session of the account ends.
+pub async fn set_password(tx: &mut Tx, user_id: i64, password_hash: &str) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The account with this id, inside a transaction.
+pub async fn user_by_id(tx: &mut Tx, id: i64) -> Result<Option<User>, AppError> {
+    let row = sqlx::query_as::<_, UserRow>(
+        "SELECT id, email, name, role, email_verified_at FROM users WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    row.map(UserRow::into_user).transpose()
 }

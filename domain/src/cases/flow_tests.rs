@@ -190,9 +190,16 @@ async fn staff_merge_a_case_into_another() {
         kind: crate::files::FileKind::Pdf,
         size: 10,
     };
-    reply_with_files(&w.t.db, &w.bob, a, "Second try failed too", &[receipt])
-        .await
-        .unwrap();
+    reply_with_files(
+        &w.t.db,
+        &w.bob,
+        a,
+        "Second try failed too",
+        &[receipt],
+        true,
+    )
+    .await
+    .unwrap();
 
     assert_eq!(w.ana.staff().err(), Some(AppError::Forbidden));
     assert_eq!(

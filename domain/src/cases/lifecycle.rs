@@ -188,6 +188,53 @@ pub async fn auto_close_due(db: &Db, limits: &AutoClose) -> Result<usize, AppErr
     Ok(closed)
 }
 
+/// When to remind the customer before a wait of `wait` ends: a day
+/// before, or half-way through a wait of a day or less.
+fn remind_after(wait: Duration) -> Duration {
+    const DAY: Duration = Duration::from_secs(24 * 60 * 60);
+    if wait > DAY {
+        wait - DAY
+    } else {
+        wait / 2
+    }
+}
+
+/// Queues the reminder mail for every case whose automatic close is near,
+/// once per wait: `reminded_at` older than the last status change means
+/// this wait has had none.
+pub async fn remind_due(db: &Db, limits: &AutoClose) -> Result<usize, AppError> {
+    let now = db.now();
+    let mut tx = db.begin_write().await?;
+    let claim = match backend_of(&tx) {
+        Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+        Backend::Sqlite => "",
+    };
+    let sql = format!(
+        "SELECT id, status_changed_at FROM cases WHERE status = $1 AND status_changed_at <= $2          AND (reminded_at IS NULL OR reminded_at < status_changed_at){claim}"
+    );
+    let mut reminded = 0;
+    for (status, wait) in limits.rules() {
+        let due_before = now - remind_after(wait).as_millis() as i64;
+        let due: Vec<(i64, i64)> = sqlx::query_as(&sql)
+            .bind(status.as_str())
+            .bind(due_before)
+            .fetch_all(&mut *tx)
+            .await?;
+        for (id, since) in due {
+            let closes_at = since + wait.as_millis() as i64;
+            crate::mail::notify::close_reminder(&mut tx, id, closes_at, now).await?;
+            sqlx::query("UPDATE cases SET reminded_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            reminded += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(reminded)
+}
+
 /// Runs the automatic closes (and the text index's upkeep) now and then
 /// every `every`, until the process ends. Errors are logged and retried on
 /// the next round.
@@ -200,6 +247,11 @@ pub fn spawn_auto_close(db: Db, limits: AutoClose, every: Duration) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(cases = n, "closed cases automatically"),
                 Err(err) => tracing::warn!(?err, "automatic close failed; will retry"),
+            }
+            match remind_due(&db, &limits).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(cases = n, "reminded customers of a close"),
+                Err(err) => tracing::warn!(?err, "close reminders failed; will retry"),
             }
             if let Err(err) = super::text_search::tidy(&db).await {
                 tracing::warn!(?err, "text index upkeep failed; will retry");

@@ -94,7 +94,12 @@ pub(super) fn filtered_query(
     f: &CaseFilter,
 ) -> Sql {
     let mut q = Sql::default();
-    let scope = if own_only { Scope::OwnOrCc } else { Scope::All };
+    // CC counts only for an address its owner has confirmed.
+    let scope = match (own_only, viewer.verified) {
+        (false, _) => Scope::All,
+        (true, true) => Scope::OwnOrCc,
+        (true, false) => Scope::Own,
+    };
     let plan = (backend, TextPlan::MatchSet);
     push_filtered(&mut q, viewer, scope, f, &f.statuses, plan);
     q
@@ -226,7 +231,9 @@ async fn list(
     let plan = (db.backend(), text_search::plan(db, own_only, f).await?);
     // Each branch is a seek on an index in list order, merged: an OR or an
     // IN would sort every matching case first.
-    let branches: Vec<(Scope, &[CaseStatus])> = if own_only {
+    let branches: Vec<(Scope, &[CaseStatus])> = if own_only && !viewer.verified {
+        vec![(Scope::Own, &f.statuses)]
+    } else if own_only {
         vec![(Scope::Own, &f.statuses), (Scope::Cc, &f.statuses)]
     } else if f.statuses.is_empty() {
         vec![(Scope::All, &[])]

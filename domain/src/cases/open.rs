@@ -8,7 +8,7 @@ use super::record::{cc_list, phone, short_text, CaseFields, Priority, SHORT_TEXT
 use super::store::{add_reply, insert_message, locked_case, set_cc};
 use super::{ActivityKind, CaseStatus};
 use super::{CaseType, Origin};
-use crate::auth::{Person, Role, Staff, User};
+use crate::auth::{Language, Person, Role, Staff, User};
 use crate::db::{Backend, Db, Tx};
 use crate::error::AppError;
 use crate::files::save::Placed;
@@ -22,6 +22,9 @@ pub struct NewCase {
     pub description: MessageBody,
     pub origin: Origin,
     pub fields: CaseFields,
+    /// The language the requester wrote in; mails about the case use it
+    /// for people without an account.
+    pub language: Language,
 }
 
 impl NewCase {
@@ -32,6 +35,7 @@ impl NewCase {
             description,
             origin: Origin::Web,
             fields: CaseFields::default(),
+            language: Language::En,
         }
     }
 }
@@ -109,13 +113,19 @@ async fn open_for(
     }
     let number = next_number(&mut tx, db.backend()).await?;
     let f = &new.fields;
+    // Staff opening a case write in their own language, not the customer's.
+    let language = if opener.id == requester.id {
+        new.language
+    } else {
+        requester_language(&mut tx, requester.id).await?
+    };
     let case_id: i64 = sqlx::query_scalar(
         r#"
         INSERT INTO cases
             (number, requester_id, subject, case_type, status, origin,
              created_at, updated_at, status_changed_at,
-             priority, tax_id, company, phone, country, brand, product)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7, $8, $9, $10, $11, $12, $13, $14)
+             priority, tax_id, company, phone, country, brand, product, language)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7, $8, $9, $10, $11, $12, $13, $14, $15)
         RETURNING id
         "#,
     )
@@ -133,6 +143,7 @@ async fn open_for(
     .bind(&f.country)
     .bind(&f.brand)
     .bind(&f.product)
+    .bind(language.as_str())
     .fetch_one(&mut *tx)
     .await?;
     set_cc(&mut tx, case_id, &f.cc).await?;
@@ -154,6 +165,7 @@ async fn open_for(
         now,
     )
     .await?;
+    crate::mail::notify::case_opened(&mut tx, case_id, now).await?;
     super::self_help::answer_new_case(&mut tx, case_id, new.case_type, now).await?;
     tx.commit().await?;
     Ok((Opened::New(number), ids))
@@ -214,6 +226,14 @@ async fn find_customer(db: &Db, email: &str) -> Result<User, AppError> {
         Some(user) if user.role == Role::Customer => Ok(user),
         _ => Err(AppError::invalid(Field::Email, Problem::Unknown)),
     }
+}
+
+async fn requester_language(tx: &mut Tx, user_id: i64) -> Result<Language, AppError> {
+    let lang: String = sqlx::query_scalar("SELECT language FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(Language::parse(&lang).unwrap_or(Language::En))
 }
 
 /// The next case number (from 1001, so they look like case numbers), safe

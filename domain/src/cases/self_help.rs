@@ -88,6 +88,7 @@ pub(super) async fn answer_new_case(
         .collect::<Vec<_>>()
         .join("\n\n");
     insert_message(tx, case_id, None, &text, now).await?;
+    crate::mail::notify::self_help(tx, case_id, &text, now).await?;
     touch(tx, case_id, false, now).await?;
     change_status(
         tx,

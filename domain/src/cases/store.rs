@@ -93,7 +93,8 @@ impl CaseRow {
     }
 
     fn visible_to(&self, user: &User) -> bool {
-        user.role.is_staff() || self.requester_id == user.id || self.viewer_in_cc
+        // CC gives access only to an address its owner has confirmed.
+        user.role.is_staff() || self.requester_id == user.id || (self.viewer_in_cc && user.verified)
     }
 
     pub(super) fn case_type(&self) -> Result<CaseType, AppError> {
@@ -313,18 +314,20 @@ pub async fn reply(
     number: i64,
     body: &MessageBody,
 ) -> Result<(), AppError> {
-    reply_with_files(db, author, number, body.as_str(), &[]).await?;
+    reply_with_files(db, author, number, body.as_str(), &[], true).await?;
     Ok(())
 }
 
 /// A reply carrying files already placed in the store (its text may be
-/// empty when it has files); the new attachment ids.
+/// empty when it has files); the new attachment ids. A staff reply also
+/// goes by email to the requester and CC when `email` is set.
 pub async fn reply_with_files(
     db: &Db,
     author: &Person,
     number: i64,
     body: &str,
     files: &[Placed],
+    email: bool,
 ) -> Result<Vec<i64>, AppError> {
     let author = author.user();
     let now = db.now();
@@ -332,6 +335,9 @@ pub async fn reply_with_files(
     let case = locked_case(&mut tx, author, number).await?;
     let message = add_reply(&mut tx, author, &case, body, now).await?;
     let ids = super::attachments::insert(&mut tx, case.id, message, files, now).await?;
+    if email && author.role.is_staff() {
+        crate::mail::notify::staff_replied(&mut tx, case.id, message, now).await?;
+    }
     tx.commit().await?;
     Ok(ids)
 }

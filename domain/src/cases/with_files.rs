@@ -32,8 +32,10 @@ pub async fn reply(
     } else {
         MessageBody::parse(text)?.as_str().to_owned()
     };
+    // The staff reply box's "Also send by email" (a checkbox: absent when off).
+    let email = form.text("email") == "1";
     let placed = place(files, form.files).await?;
-    let saved = reply_with_files(db, person, number, &text, &placed).await;
+    let saved = reply_with_files(db, person, number, &text, &placed, email).await;
     if saved.is_err() {
         discard(files, &placed).await;
     }

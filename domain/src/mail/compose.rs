@@ -1,0 +1,364 @@
+//! What each mail says: a [`Notice`] (stored as JSON in the outbox) turned
+//! into a subject, a plain-text part and an HTML part, in one language.
+
+use serde::{Deserialize, Serialize};
+
+use super::words::t;
+use crate::auth::Language;
+
+/// Why a mail is sent, with what it needs to say. Stored in the outbox, so
+/// a mail composed on a later attempt reads the same.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Notice {
+    /// A new case, with its number.
+    CaseOpened {
+        number: i64,
+        subject: String,
+    },
+    /// A public staff reply: its text and the names of its files.
+    StaffReply {
+        number: i64,
+        subject: String,
+        agent: String,
+        body: String,
+        files: Vec<String>,
+    },
+    /// The case closes by itself at `closes_at` unless the customer answers.
+    CloseReminder {
+        number: i64,
+        subject: String,
+        closes_at: i64,
+    },
+    /// Self-help answers, with the two one-click links.
+    SelfHelp {
+        number: i64,
+        subject: String,
+        body: String,
+        yes: String,
+        no: String,
+    },
+    VerifyAddress {
+        name: String,
+        token: String,
+    },
+    /// Someone signed up with an address that already has an account.
+    AlreadyRegistered {
+        name: String,
+    },
+    PasswordReset {
+        name: String,
+        token: String,
+    },
+}
+
+impl Notice {
+    /// The outbox's `kind` column (the JSON's tag).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Notice::CaseOpened { .. } => "case_opened",
+            Notice::StaffReply { .. } => "staff_reply",
+            Notice::CloseReminder { .. } => "close_reminder",
+            Notice::SelfHelp { .. } => "self_help",
+            Notice::VerifyAddress { .. } => "verify_address",
+            Notice::AlreadyRegistered { .. } => "already_registered",
+            Notice::PasswordReset { .. } => "password_reset",
+        }
+    }
+
+    /// The case a mail is about, for threading replies.
+    pub fn case_number(&self) -> Option<i64> {
+        match self {
+            Notice::CaseOpened { number, .. }
+            | Notice::StaffReply { number, .. }
+            | Notice::CloseReminder { number, .. }
+            | Notice::SelfHelp { number, .. } => Some(*number),
+            _ => None,
+        }
+    }
+}
+
+/// Where links in mails point.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    /// The address people reach the helpdesk at, without a trailing slash.
+    pub public_url: String,
+}
+
+impl Site {
+    fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url.trim_end_matches('/'))
+    }
+}
+
+/// A composed mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Composed {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// One piece of a mail's body.
+enum Block {
+    Para(String),
+    /// Text as written by a person: kept with its line breaks.
+    Quote(String),
+    List(Vec<String>),
+    Button(String, String),
+}
+
+pub fn compose(notice: &Notice, lang: Language, site: &Site) -> Composed {
+    let w = |key: &str, args: &[(&str, &str)]| t(lang, key, args);
+    let para = |key: &str, args: &[(&str, &str)]| Block::Para(w(key, args));
+    let case_link = |n: i64| {
+        Block::Button(
+            w("common.view_case", &[]),
+            site.link(&format!("/cases/{n}")),
+        )
+    };
+    let (subject, blocks) = match notice {
+        Notice::CaseOpened { number, subject } => {
+            let n = number.to_string();
+            let a = [("number", n.as_str()), ("subject", subject.as_str())];
+            (
+                w("case_opened.subject", &a),
+                vec![
+                    para("case_opened.intro", &a),
+                    para("case_opened.next", &a),
+                    case_link(*number),
+                ],
+            )
+        }
+        Notice::StaffReply {
+            number,
+            subject,
+            agent,
+            body,
+            files,
+        } => {
+            let n = number.to_string();
+            let a = [
+                ("number", n.as_str()),
+                ("subject", subject.as_str()),
+                ("agent", agent.as_str()),
+            ];
+            let mut blocks = vec![para("staff_reply.intro", &a), Block::Quote(body.clone())];
+            if !files.is_empty() {
+                blocks.push(para("staff_reply.files", &a));
+                blocks.push(Block::List(files.clone()));
+            }
+            blocks.push(case_link(*number));
+            (w("staff_reply.subject", &a), blocks)
+        }
+        Notice::CloseReminder {
+            number,
+            subject,
+            closes_at,
+        } => {
+            let n = number.to_string();
+            let when = crate::time::format_utc(*closes_at);
+            let a = [
+                ("number", n.as_str()),
+                ("subject", subject.as_str()),
+                ("when", when.as_str()),
+            ];
+            (
+                w("close_reminder.subject", &a),
+                vec![para("close_reminder.intro", &a), case_link(*number)],
+            )
+        }
+        Notice::SelfHelp {
+            number,
+            subject,
+            body,
+            yes,
+            no,
+        } => {
+            let n = number.to_string();
+            let a = [("number", n.as_str()), ("subject", subject.as_str())];
+            (
+                w("self_help.subject", &a),
+                vec![
+                    para("self_help.intro", &a),
+                    Block::Quote(body.clone()),
+                    para("self_help.question", &a),
+                    Block::Button(w("self_help.yes", &a), site.link(&format!("/mail/{yes}"))),
+                    Block::Button(w("self_help.no", &a), site.link(&format!("/mail/{no}"))),
+                ],
+            )
+        }
+        Notice::VerifyAddress { name, token } => {
+            let a = [("name", name.as_str())];
+            (
+                w("verify_address.subject", &a),
+                vec![
+                    para("common.greeting", &a),
+                    para("verify_address.intro", &a),
+                    Block::Button(
+                        w("verify_address.button", &a),
+                        site.link(&format!("/mail/{token}")),
+                    ),
+                    para("verify_address.ignore", &a),
+                ],
+            )
+        }
+        Notice::AlreadyRegistered { name } => {
+            let a = [("name", name.as_str())];
+            (
+                w("already_registered.subject", &a),
+                vec![
+                    para("common.greeting", &a),
+                    para("already_registered.intro", &a),
+                    Block::Button(w("already_registered.sign_in", &a), site.link("/sign-in")),
+                    Block::Button(w("already_registered.forgot", &a), site.link("/forgot")),
+                    para("already_registered.ignore", &a),
+                ],
+            )
+        }
+        Notice::PasswordReset { name, token } => {
+            let a = [("name", name.as_str())];
+            (
+                w("password_reset.subject", &a),
+                vec![
+                    para("common.greeting", &a),
+                    para("password_reset.intro", &a),
+                    Block::Button(
+                        w("password_reset.button", &a),
+                        site.link(&format!("/mail/{token}")),
+                    ),
+                    para("password_reset.ignore", &a),
+                ],
+            )
+        }
+    };
+    let footer = w("common.footer", &[]);
+    Composed {
+        text: text_part(&blocks, &footer),
+        html: html_part(lang, &subject, &blocks, &footer),
+        subject,
+    }
+}
+
+fn text_part(blocks: &[Block], footer: &str) -> String {
+    let mut parts: Vec<String> = blocks
+        .iter()
+        .map(|b| match b {
+            Block::Para(s) | Block::Quote(s) => s.clone(),
+            Block::List(items) => items
+                .iter()
+                .map(|i| format!("- {i}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Button(label, url) => format!("{label}: {url}"),
+        })
+        .collect();
+    parts.push(format!("-- \n{footer}"));
+    parts.join("\n\n") + "\n"
+}
+
+fn html_part(lang: Language, subject: &str, blocks: &[Block], footer: &str) -> String {
+    let mut body = String::new();
+    for b in blocks {
+        match b {
+            Block::Para(s) => body.push_str(&format!("<p>{}</p>\n", escape(s))),
+            Block::Quote(s) => body.push_str(&format!(
+                "<blockquote style=\"margin:1em 0;padding:0 1em;border-left:3px solid #ccc;white-space:pre-wrap\">{}</blockquote>\n",
+                escape(s)
+            )),
+            Block::List(items) => {
+                body.push_str("<ul>\n");
+                for i in items {
+                    body.push_str(&format!("<li>{}</li>\n", escape(i)));
+                }
+                body.push_str("</ul>\n");
+            }
+            Block::Button(label, url) => body.push_str(&format!(
+                "<p><a href=\"{}\" style=\"display:inline-block;padding:.5em 1em;background:#1d4ed8;color:#fff;text-decoration:none;border-radius:4px\">{}</a></p>\n",
+                escape(url),
+                escape(label)
+            )),
+        }
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\n<body style=\"font-family:sans-serif;line-height:1.5\">\n{body}<hr><p style=\"color:#555;font-size:.9em\">{}</p>\n</body></html>\n",
+        lang.as_str(),
+        escape(subject),
+        escape(footer)
+    )
+}
+
+/// Text into HTML: the five characters markup gives a meaning to.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> Site {
+        Site {
+            public_url: "https://help.example.com/".into(),
+        }
+    }
+
+    #[test]
+    fn a_staff_reply_carries_its_text_and_files_in_both_parts_escaped_in_html() {
+        let notice = Notice::StaffReply {
+            number: 1042,
+            subject: "Refund".into(),
+            agent: "Alex".into(),
+            body: "Hello <b>Ana</b>\nline two".into(),
+            files: vec!["invoice.pdf".into()],
+        };
+        let m = compose(&notice, Language::En, &site());
+        assert!(m.subject.contains("1042"), "{}", m.subject);
+        assert!(m.text.contains("Hello <b>Ana</b>\nline two"));
+        assert!(m.text.contains("- invoice.pdf"));
+        assert!(m.text.contains("https://help.example.com/cases/1042"));
+        assert!(m.html.contains("Hello &lt;b&gt;Ana&lt;/b&gt;"));
+        assert!(!m.html.contains("<b>Ana"));
+        assert!(m.html.contains("<li>invoice.pdf</li>"));
+    }
+
+    #[test]
+    fn each_language_has_its_own_words() {
+        let notice = Notice::CaseOpened {
+            number: 7,
+            subject: "x".into(),
+        };
+        let subjects: Vec<String> = Language::ALL
+            .iter()
+            .map(|&l| compose(&notice, l, &site()).subject)
+            .collect();
+        assert_ne!(subjects[0], subjects[1]);
+        assert_ne!(subjects[1], subjects[2]);
+        for lang in Language::ALL {
+            let m = compose(&notice, lang, &site());
+            assert!(m.html.contains(&format!("lang=\"{}\"", lang.as_str())));
+            assert!(!m.text.contains("{{") && !m.html.contains("{{"));
+        }
+    }
+
+    #[test]
+    fn links_carry_the_token() {
+        let notice = Notice::PasswordReset {
+            name: "Ana".into(),
+            token: "abc".into(),
+        };
+        let m = compose(&notice, Language::Fr, &site());
+        assert!(m.text.contains("https://help.example.com/mail/abc"));
+    }
+}

@@ -1,0 +1,236 @@
+//! Which mails a change causes, and to whom. Each function runs inside the
+//! transaction of the change, so the mail exists if and only if the change
+//! does. A recipient with an account reads it in their language, anyone
+//! else in the case's.
+
+use std::time::Duration;
+
+use super::compose::Notice;
+use super::links::{self, Link, Purpose};
+use super::outbox::enqueue;
+use crate::auth::{Language, User};
+use crate::db::{Db, Tx};
+use crate::error::AppError;
+
+/// How long address verification links work.
+const VERIFY_VALID: Duration = Duration::from_secs(7 * 24 * 60 * 60);
+/// How long password reset links work.
+pub const RESET_VALID: Duration = Duration::from_secs(60 * 60);
+/// How long the self-help answer links work.
+const SELF_HELP_VALID: Duration = Duration::from_secs(14 * 24 * 60 * 60);
+
+#[derive(sqlx::FromRow)]
+struct CaseMail {
+    id: i64,
+    number: i64,
+    subject: String,
+    language: String,
+    requester_id: i64,
+    requester_email: String,
+    requester_language: String,
+}
+
+impl CaseMail {
+    fn language(&self) -> Language {
+        Language::parse(&self.language).unwrap_or(Language::En)
+    }
+}
+
+async fn case_mail(tx: &mut Tx, case_id: i64) -> Result<CaseMail, AppError> {
+    Ok(sqlx::query_as::<_, CaseMail>(
+        r#"
+        SELECT c.id, c.number, c.subject, c.language, c.requester_id,
+               u.email AS requester_email, u.language AS requester_language
+        FROM cases c JOIN users u ON u.id = c.requester_id
+        WHERE c.id = $1
+        "#,
+    )
+    .bind(case_id)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// The requester and everyone in CC, each with the language to write in.
+async fn case_recipients(
+    tx: &mut Tx,
+    case: &CaseMail,
+) -> Result<Vec<(String, Language)>, AppError> {
+    let requester_lang = Language::parse(&case.requester_language).unwrap_or(case.language());
+    let mut out = vec![(case.requester_email.clone(), requester_lang)];
+    let cc = sqlx::query_as::<_, (String, Option<String>)>(
+        r#"
+        SELECT cc.email, u.language
+        FROM case_cc cc LEFT JOIN users u ON u.email = cc.email
+        WHERE cc.case_id = $1
+        ORDER BY cc.email
+        "#,
+    )
+    .bind(case.id)
+    .fetch_all(&mut **tx)
+    .await?;
+    for (email, lang) in cc {
+        if email != case.requester_email {
+            let lang = lang.as_deref().and_then(Language::parse);
+            out.push((email, lang.unwrap_or(case.language())));
+        }
+    }
+    Ok(out)
+}
+
+async fn to_everyone(
+    tx: &mut Tx,
+    case: &CaseMail,
+    notice: &Notice,
+    now: i64,
+) -> Result<(), AppError> {
+    for (email, lang) in case_recipients(tx, case).await? {
+        enqueue(tx, Some(case.id), &email, lang, notice, now).await?;
+    }
+    Ok(())
+}
+
+/// A new case: its number, to the requester and CC.
+pub(crate) async fn case_opened(tx: &mut Tx, case_id: i64, now: i64) -> Result<(), AppError> {
+    let case = case_mail(tx, case_id).await?;
+    let notice = Notice::CaseOpened {
+        number: case.number,
+        subject: case.subject.clone(),
+    };
+    to_everyone(tx, &case, &notice, now).await
+}
+
+/// A public staff reply (message `message_id`), with its text and the
+/// names of its files, to the requester and CC.
+pub(crate) async fn staff_replied(
+    tx: &mut Tx,
+    case_id: i64,
+    message_id: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    let case = case_mail(tx, case_id).await?;
+    let (agent, body) = sqlx::query_as::<_, (String, String)>(
+        "SELECT u.name, m.body FROM messages m JOIN users u ON u.id = m.author_id WHERE m.id = $1",
+    )
+    .bind(message_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    let files = sqlx::query_scalar::<_, String>(
+        "SELECT name FROM attachments WHERE message_id = $1 ORDER BY id",
+    )
+    .bind(message_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let notice = Notice::StaffReply {
+        number: case.number,
+        subject: case.subject.clone(),
+        agent,
+        body,
+        files,
+    };
+    to_everyone(tx, &case, &notice, now).await
+}
+
+/// The case closes by itself at `closes_at` without an answer: a reminder
+/// to the requester.
+pub(crate) async fn close_reminder(
+    tx: &mut Tx,
+    case_id: i64,
+    closes_at: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    let case = case_mail(tx, case_id).await?;
+    let lang = Language::parse(&case.requester_language).unwrap_or(case.language());
+    let notice = Notice::CloseReminder {
+        number: case.number,
+        subject: case.subject.clone(),
+        closes_at,
+    };
+    enqueue(tx, Some(case.id), &case.requester_email, lang, &notice, now).await
+}
+
+/// Self-help answers, with single-use "Yes, close" / "No, keep open"
+/// links, to the requester (the only one who may answer them).
+pub(crate) async fn self_help(
+    tx: &mut Tx,
+    case_id: i64,
+    body: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    let case = case_mail(tx, case_id).await?;
+    let link = |purpose| Link {
+        purpose,
+        user_id: Some(case.requester_id),
+        case_id: Some(case.id),
+        email: None,
+    };
+    let yes = links::issue(tx, &link(Purpose::SelfHelpYes), SELF_HELP_VALID, now).await?;
+    let no = links::issue(tx, &link(Purpose::SelfHelpNo), SELF_HELP_VALID, now).await?;
+    let lang = Language::parse(&case.requester_language).unwrap_or(case.language());
+    let notice = Notice::SelfHelp {
+        number: case.number,
+        subject: case.subject.clone(),
+        body: body.to_owned(),
+        yes,
+        no,
+    };
+    enqueue(tx, Some(case.id), &case.requester_email, lang, &notice, now).await
+}
+
+/// A link that confirms `user`'s address.
+pub(crate) async fn verify_address(
+    tx: &mut Tx,
+    user: &User,
+    lang: Language,
+    now: i64,
+) -> Result<(), AppError> {
+    let link = Link {
+        purpose: Purpose::VerifyAddress,
+        user_id: Some(user.id),
+        case_id: None,
+        email: Some(user.email.clone()),
+    };
+    let token = links::issue(tx, &link, VERIFY_VALID, now).await?;
+    let notice = Notice::VerifyAddress {
+        name: user.name.clone(),
+        token,
+    };
+    enqueue(tx, None, &user.email, lang, &notice, now).await
+}
+
+/// Someone signed up with `user`'s address: tell its owner, and nobody
+/// else (the form answers as for a new account).
+pub(crate) async fn already_registered(db: &Db, user: &User) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    let lang = user_language(&mut tx, user.id).await?;
+    let notice = Notice::AlreadyRegistered {
+        name: user.name.clone(),
+    };
+    enqueue(&mut tx, None, &user.email, lang, &notice, db.now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A link to set a new password, valid one hour.
+pub(crate) async fn password_reset(tx: &mut Tx, user: &User, now: i64) -> Result<(), AppError> {
+    let link = Link {
+        purpose: Purpose::PasswordReset,
+        user_id: Some(user.id),
+        case_id: None,
+        email: Some(user.email.clone()),
+    };
+    let token = links::issue(tx, &link, RESET_VALID, now).await?;
+    let lang = user_language(tx, user.id).await?;
+    let notice = Notice::PasswordReset {
+        name: user.name.clone(),
+        token,
+    };
+    enqueue(tx, None, &user.email, lang, &notice, now).await
+}
+
+async fn user_language(tx: &mut Tx, user_id: i64) -> Result<Language, AppError> {
+    let lang: String = sqlx::query_scalar("SELECT language FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(Language::parse(&lang).unwrap_or(Language::En))
+}
