@@ -24,6 +24,9 @@ pub mod ui;
 pub use model::{error, validate};
 
 #[cfg(feature = "ssr")]
+pub mod language;
+pub mod mail;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 pub use routes::{shell, App};

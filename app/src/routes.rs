@@ -23,6 +23,8 @@ use crate::help::search_page::SearchPage;
 use crate::help::shelf::{CollectionPage, FolderPage};
 use crate::help::staff_list::StaffArticlesPage;
 use crate::i18n::*;
+use crate::mail::outbox_page::OutboxPage;
+use crate::mail::pages::{CheckEmailPage, ForgotPasswordPage, LinkPage, ResetPasswordPage};
 use crate::ui::layout::NotFound;
 use crate::ui::title::AppTitle;
 
@@ -68,6 +70,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/help/folders/:id") view=FolderPage ssr=SsrMode::Async />
                         <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async />
                         <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async />
+                        <Route path=path!("/signup/sent") view=CheckEmailPage ssr=SsrMode::Async />
+                        <Route path=path!("/forgot") view=ForgotPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/reset") view=ResetPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/link") view=LinkPage ssr=SsrMode::Async />
                         <Route path=path!("/cases") view=MyCasesPage ssr=SsrMode::Async />
                         <Route path=path!("/cases/new") view=NewCasePage ssr=SsrMode::Async />
                         <Route path=path!("/cases/:number") view=CasePage ssr=SsrMode::Async />
@@ -78,6 +84,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/articles/new") view=NewArticlePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/articles/:id/edit") view=EditArticlePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/help-center") view=HelpAdminPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </Router>

@@ -22,6 +22,8 @@ pub struct Settings {
     pub auto_close: domain::cases::lifecycle::AutoClose,
     /// Files per message and bytes per message.
     pub uploads: model::files::UploadLimits,
+    /// Where links in mails point.
+    pub mail_site: domain::mail::Site,
 }
 
 impl Default for Settings {
@@ -31,6 +33,9 @@ impl Default for Settings {
             session_days: 30,
             auto_close: Default::default(),
             uploads: Default::default(),
+            mail_site: domain::mail::Site {
+                public_url: "http://127.0.0.1:3000".into(),
+            },
         }
     }
 }

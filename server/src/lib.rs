@@ -44,6 +44,7 @@ pub fn router(state: AppState) -> Router {
             "/export/cases.csv",
             axum::routing::get(app::cases::export::export_cases),
         )
+        .route("/mail/{token}", get(app::mail::links::follow))
         .leptos_routes(&state, routes, {
             let options = options.clone();
             move || shell(options.clone())

@@ -5,12 +5,15 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+
+mod options;
 use leptos::prelude::*;
 use tracing_subscriber::EnvFilter;
 
 use app::state::{AppState, Settings};
 use domain::auth::{accounts, Role};
 use domain::db::{Clock, Db};
+use options::ServeOptions;
 
 #[derive(Parser)]
 #[command(version, about = "An open-source customer service center")]
@@ -37,9 +40,7 @@ enum Command {
         #[arg(long, env = "HELPDESK_SECURE_COOKIES")]
         secure_cookies: bool,
         #[command(flatten)]
-        timers: Timers,
-        #[command(flatten)]
-        uploads: Uploads,
+        options: ServeOptions,
     },
     /// Create an account. The password is read from HELPDESK_PASSWORD, or
     /// else from standard input.
@@ -51,67 +52,6 @@ enum Command {
         #[arg(long)]
         name: String,
     },
-}
-
-/// The automatic closes (PRODUCT.md §3.5), in seconds.
-#[derive(clap::Args, Clone)]
-struct Timers {
-    /// Close cases awaiting the customer's reply after this long.
-    #[arg(long, env = "HELPDESK_CLOSE_AWAITING_REPLY_SECS", default_value_t = 48 * 3600)]
-    close_awaiting_reply_secs: u64,
-    /// Close cases awaiting the customer's confirmation after this long.
-    #[arg(long, env = "HELPDESK_CLOSE_AWAITING_CONFIRMATION_SECS", default_value_t = 24 * 3600)]
-    close_awaiting_confirmation_secs: u64,
-    /// Close resolved cases without a customer answer after this long.
-    #[arg(long, env = "HELPDESK_CLOSE_RESOLVED_SECS", default_value_t = 48 * 3600)]
-    close_resolved_secs: u64,
-    /// How often to look for cases to close.
-    #[arg(long, env = "HELPDESK_AUTO_CLOSE_EVERY_SECS", default_value_t = 60)]
-    auto_close_every_secs: u64,
-}
-
-/// Attachment limits (PRODUCT.md §3.6), per message.
-#[derive(clap::Args, Clone)]
-struct Uploads {
-    /// Most files one message may carry.
-    #[arg(long, env = "HELPDESK_MAX_FILES", default_value_t = 5)]
-    max_files: usize,
-    /// Most megabytes (MiB) one message's files may hold together.
-    #[arg(long, env = "HELPDESK_MAX_UPLOAD_MB", default_value_t = 20)]
-    max_upload_mb: u64,
-}
-
-impl Uploads {
-    fn limits(&self) -> domain::files::UploadLimits {
-        domain::files::UploadLimits {
-            max_files: self.max_files,
-            max_bytes: self.max_upload_mb * 1024 * 1024,
-        }
-    }
-}
-
-impl Timers {
-    /// The timers from the environment (or their defaults), for `server`
-    /// run without a subcommand.
-    fn from_env() -> (Self, Uploads) {
-        #[derive(Parser)]
-        struct Only {
-            #[command(flatten)]
-            timers: Timers,
-            #[command(flatten)]
-            uploads: Uploads,
-        }
-        let only = Only::parse_from(["server"]);
-        (only.timers, only.uploads)
-    }
-
-    fn auto_close(&self) -> domain::cases::lifecycle::AutoClose {
-        domain::cases::lifecycle::AutoClose {
-            awaiting_reply: Duration::from_secs(self.close_awaiting_reply_secs),
-            awaiting_confirmation: Duration::from_secs(self.close_awaiting_confirmation_secs),
-            resolved: Duration::from_secs(self.close_resolved_secs),
-        }
-    }
 }
 
 #[tokio::main]
@@ -134,14 +74,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map_or(db_url.as_str(), |(_, host)| host)
         .to_owned();
 
-    match cli.command.unwrap_or_else(|| {
-        let (timers, uploads) = Timers::from_env();
-        Command::Serve {
-            no_demo: std::env::var_os("HELPDESK_NO_DEMO").is_some(),
-            secure_cookies: std::env::var_os("HELPDESK_SECURE_COOKIES").is_some(),
-            timers,
-            uploads,
-        }
+    match cli.command.unwrap_or_else(|| Command::Serve {
+        no_demo: std::env::var_os("HELPDESK_NO_DEMO").is_some(),
+        secure_cookies: std::env::var_os("HELPDESK_SECURE_COOKIES").is_some(),
+        options: ServeOptions::from_env(),
     }) {
         Command::AddUser { role, email, name } => {
             let password = match std::env::var("HELPDESK_PASSWORD") {
@@ -171,8 +107,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Command::Serve {
             no_demo,
             secure_cookies,
-            timers,
-            uploads,
+            options:
+                ServeOptions {
+                    timers,
+                    uploads,
+                    mail,
+                },
         } => {
             if !no_demo && domain::demo::load_if_empty(&db).await? {
                 tracing::info!("loaded demo content (accounts above, also in README.md)");
@@ -188,10 +128,20 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     tracing::warn!(error = %err, dir = %pkg.display(), "could not precompress assets")
                 }
             });
+            let mail_site = mail.site(addr);
+            match mail.sender(&mail_site)? {
+                Some(sender) => {
+                    domain::mail::send::spawn(db.clone(), sender, Duration::from_millis(500))
+                }
+                None => tracing::warn!(
+                    "no SMTP server (--smtp-url): mails are queued, not sent; admins see them in the outbox"
+                ),
+            }
             let settings = Settings {
                 secure_cookies,
                 auto_close: timers.auto_close(),
                 uploads: uploads.limits(),
+                mail_site,
                 ..Settings::default()
             };
             let files = domain::files::store::Files::local(&cli.data_dir.join("files"))?;

@@ -26,21 +26,16 @@ pub async fn current_user() -> Result<Option<User>, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "auth/sign_up")]
-pub async fn sign_up(
-    name: String,
-    email: String,
-    password: String,
-    next: Option<String>,
-) -> Result<(), AppError> {
-    use super::{session, Role};
+pub async fn sign_up(name: String, email: String, password: String) -> Result<(), AppError> {
     use crate::state::{app_state, respond};
     use domain::auth::accounts;
+    // Not signed in yet: the mailed link confirms the address and signs in.
+    // The answer is the same when the address already has an account.
     let run = async {
         let state = app_state()?;
-        let person =
-            accounts::register(&state.db, Role::Customer, &name, &email, &password).await?;
-        session::start(&state, &person).await?;
-        leptos_axum::redirect(&safe_next(next.as_deref()));
+        let language = crate::language::request_language();
+        accounts::sign_up(&state.db, &name, &email, &password, language).await?;
+        leptos_axum::redirect("/signup/sent");
         Ok(())
     };
     respond(run.await)

@@ -40,6 +40,7 @@ pub fn SignInPage() -> impl IntoView {
                 <FormError error />
                 <button type="submit" class="primary">{t!(i18n, auth.submit_sign_in)}</button>
             </ActionForm>
+            <p><a href="/forgot">{t!(i18n, mail.forgot_link)}</a></p>
             <p>{t!(i18n, auth.no_account)} " " <a href=signup_href>{t!(i18n, nav.sign_up)}</a></p>
         </section>
     }
@@ -57,7 +58,6 @@ pub fn SignUpPage() -> impl IntoView {
         <section class="auth-card">
             <h1>{t!(i18n, auth.sign_up_title)}</h1>
             <ActionForm action>
-                <input type="hidden" name="next" prop:value=next />
                 <label for="signup-name">{t!(i18n, auth.name)}</label>
                 <input id="signup-name" name="name" autocomplete="name" required maxlength=NAME_MAX
                     aria-describedby="signup-name-error" aria-invalid=invalid(error, Field::Name) />

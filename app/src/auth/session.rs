@@ -73,19 +73,43 @@ pub async fn actor_from_headers(
 
 /// Signs `person` in with a brand-new session.
 pub async fn start(state: &AppState, person: &Person) -> Result<(), AppError> {
+    let cookie = new_session_cookie(
+        state,
+        person,
+        request_token().as_deref(),
+        served_over_https(state),
+    )
+    .await?;
+    set_cookie(cookie);
+    Ok(())
+}
+
+/// Signs `person` in from a plain axum handler: the `Set-Cookie` value.
+pub async fn start_from_headers(
+    state: &AppState,
+    headers: &http::HeaderMap,
+    person: &Person,
+) -> Result<String, AppError> {
+    let https = state.settings.secure_cookies
+        || headers
+            .get("x-forwarded-proto")
+            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
+    new_session_cookie(state, person, token_in(headers).as_deref(), https).await
+}
+
+async fn new_session_cookie(
+    state: &AppState,
+    person: &Person,
+    replacing: Option<&str>,
+    https: bool,
+) -> Result<String, AppError> {
     let days = state.settings.session_days;
-    let token =
-        accounts::start_session(&state.db, person, request_token().as_deref(), days).await?;
-    let secure = if served_over_https(state) {
-        "; Secure"
-    } else {
-        ""
-    };
-    set_cookie(format!(
+    let token = accounts::start_session(&state.db, person, replacing, days).await?;
+    let secure = if https { "; Secure" } else { "" };
+    Ok(format!(
         "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
         days * 24 * 60 * 60
-    ));
-    Ok(())
+    ))
 }
 
 /// Ends the session on the server and the cookie in the browser.

@@ -44,7 +44,8 @@ pub async fn open_case(#[server(flatten)] form: super::record::OpenForm) -> Resu
     let run = async {
         let state = app_state()?;
         let person = session::person(&state).await?;
-        let new = domain::cases::open::check(&form, super::Origin::Web, false)?;
+        let mut new = domain::cases::open::check(&form, super::Origin::Web, false)?;
+        new.language = crate::language::request_language();
         let opened = domain::cases::open::open_case(&state.db, &person, &new).await?;
         leptos_axum::redirect(&domain::cases::open::landing(opened));
         Ok(opened.number())

@@ -48,19 +48,22 @@ fn MessageView(m: Message) -> impl IntoView {
 /// are open on one page (the list's expanded rows); `on_sent` reloads the
 /// case, and `sent` (owned by the page, as the reload renders this form
 /// anew) shows the confirmation. Without JavaScript it is a plain multipart
-/// form post.
+/// form post. Staff choose whether the reply also goes by email (on unless
+/// unticked).
 #[component]
 pub fn ReplyForm(
     number: i64,
     id: String,
     on_sent: Callback<()>,
     sent: RwSignal<bool>,
+    #[prop(optional)] staff: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let upload = Upload::new();
     let error = upload.error();
     let error_id = format!("{id}-error");
     let files_id = format!("{id}-files");
+    let email_id = format!("{id}-email");
     let submit = move |ev| {
         sent.set(false);
         upload.submit(ev, move |_| {
@@ -84,6 +87,12 @@ pub fn ReplyForm(
                 aria-describedby=error_id.clone() aria-invalid=invalid(error, Field::Message)></textarea>
             <FieldError id=error_id field=Field::Message error />
             <FilePicker id=files_id upload />
+            {staff.then(|| view! {
+                <label class="check" for=email_id.clone()>
+                    <input type="checkbox" id=email_id.clone() name="email" value="1" checked />
+                    {t!(i18n, mail.email_reply)}
+                </label>
+            })}
             <FormError error />
             {after}
         </form>

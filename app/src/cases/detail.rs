@@ -163,7 +163,7 @@ fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
         }
         .into_any()
     } else {
-        view! { <ReplyForm number on_sent=actions.reload() sent=actions.replied id="reply-body".to_string() /> }
+        view! { <ReplyForm number on_sent=actions.reload() sent=actions.replied id="reply-body".to_string() staff /> }
             .into_any()
     };
     let side = view! {

@@ -90,7 +90,7 @@ fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize) -> AnyView {
             <Show when=move || open.get()>
                 <tr class="inline-case" id=panel_id.clone()>
                     <td colspan=columns>
-                        <InlineCase number />
+                        <InlineCase number for_staff />
                     </td>
                 </tr>
             </Show>
@@ -101,7 +101,7 @@ fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize) -> AnyView {
 
 /// The case's history and reply box, loaded when the row opens.
 #[component]
-fn InlineCase(number: i64) -> impl IntoView {
+fn InlineCase(number: i64, for_staff: bool) -> impl IntoView {
     let i18n = use_i18n();
     let sent = RwSignal::new(0usize);
     let replied = RwSignal::new(false);
@@ -116,7 +116,7 @@ fn InlineCase(number: i64) -> impl IntoView {
                         view! {
                             <Conversation messages=case.messages />
                             {(!final_).then(|| view! {
-                                <ReplyForm number on_sent sent=replied id=format!("reply-{number}") />
+                                <ReplyForm number on_sent sent=replied id=format!("reply-{number}") staff=for_staff />
                             })}
                             <p>
                                 <A href=format!("/cases/{number}")>{t!(i18n, cases.open_full)}</A>

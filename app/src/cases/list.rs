@@ -12,6 +12,7 @@ use super::filter_panel::{use_case_query, FilterPanel};
 use super::CasePage;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::mail::pages::VerifyNotice;
 use crate::ui::forms::ErrorNotice;
 use crate::ui::title::PageTitle;
 
@@ -29,6 +30,7 @@ pub fn MyCasesPage() -> impl IntoView {
                 <A href="/cases/new" attr:class="button primary">{t!(i18n, cases.open_new)}</A>
             </div>
         </div>
+        <VerifyNotice />
         <div class="with-filters">
             <div class="list">
                 <CaseList cases query for_staff=false />

@@ -30,6 +30,7 @@ pub fn StaffPage() -> impl IntoView {
                         admin.then(|| view! {
                             <A href="/staff/self-help">{t!(i18n, staff.self_help)}</A>
                             <A href="/staff/help-center">{t!(i18n, help_admin.title)}</A>
+                            <A href="/staff/outbox">{t!(i18n, mail.outbox)}</A>
                         })
                     })}
                 </Transition>

@@ -49,7 +49,9 @@ pub async fn open(State(state): State<AppState>, headers: HeaderMap, body: Body)
     let run = async {
         let person = signed_in(&state, &headers).await?;
         let form = read(&state, &headers, body).await?;
-        let (opened, attachments) = post::open(&state.db, &state.files, &person, form).await?;
+        let language = crate::language::language_in(&headers);
+        let (opened, attachments) =
+            post::open(&state.db, &state.files, &person, form, language).await?;
         Ok(Uploaded {
             location: landing(opened),
             attachments,

@@ -73,6 +73,24 @@ pub async fn verify_address(db: &Db, token: &str) -> Result<Person, AppError> {
     Ok(Person::from_user(user))
 }
 
+/// Mails a new verification link to a signed-in person whose address is
+/// not verified yet (nothing for one that is).
+pub async fn resend_verification(db: &Db, person: &Person) -> Result<(), AppError> {
+    if person.verified {
+        return Ok(());
+    }
+    let now = db.now();
+    let mut tx = db.begin_write().await?;
+    let lang: String = sqlx::query_scalar("SELECT language FROM users WHERE id = $1")
+        .bind(person.id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let lang = Language::parse(&lang).unwrap_or(Language::En);
+    crate::mail::notify::verify_address(&mut tx, person.user(), lang, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// "Forgot your password?": mails a reset link when the address has an
 /// account. The answer is the same either way.
 pub async fn request_password_reset(db: &Db, email: &str) -> Result<(), AppError> {

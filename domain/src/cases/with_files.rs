@@ -9,7 +9,7 @@ use super::open::{check, open_case_with_files, Opened};
 use super::record::OpenForm;
 use super::store::reply_with_files;
 use super::Origin;
-use crate::auth::Person;
+use crate::auth::{Language, Person};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::files::save::{discard, place};
@@ -48,12 +48,14 @@ pub async fn open(
     files: &Files,
     person: &Person,
     form: Form,
+    language: Language,
 ) -> Result<(Opened, Vec<i64>), AppError> {
     let fields = MapDeserializer::<_, serde::de::value::Error>::new(
         form.fields.iter().map(|(k, v)| (k.as_str(), v.as_str())),
     );
     let open_form = OpenForm::deserialize(fields).map_err(|_| AppError::BadRequest)?;
-    let new = check(&open_form, Origin::Web, false)?;
+    let mut new = check(&open_form, Origin::Web, false)?;
+    new.language = language;
     let placed = place(files, form.files).await?;
     let opened = open_case_with_files(db, person, &new, &placed).await;
     if opened.is_err() {

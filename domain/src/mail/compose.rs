@@ -210,7 +210,7 @@ pub fn compose(notice: &Notice, lang: Language, site: &Site) -> Composed {
                 vec![
                     para("common.greeting", &a),
                     para("already_registered.intro", &a),
-                    Block::Button(w("already_registered.sign_in", &a), site.link("/sign-in")),
+                    Block::Button(w("already_registered.sign_in", &a), site.link("/signin")),
                     Block::Button(w("already_registered.forgot", &a), site.link("/forgot")),
                     para("already_registered.ignore", &a),
                 ],

@@ -8,5 +8,6 @@ mod export;
 mod files;
 mod help;
 mod help_admin;
+mod mail;
 mod pages;
 mod support;

@@ -1,0 +1,170 @@
+//! Pages around mailed links: "Forgot your password?", the new-password
+//! form, the page after sign-up, the page a link lands on, and the notice
+//! that asks an unverified person to confirm their address.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{check_reset_link, ForgotPassword, ResendVerification, ResetPassword};
+use crate::auth::context::use_auth;
+use crate::i18n::*;
+use crate::ui::forms::{invalid, last_error, ErrorNotice, FieldError, FormError};
+use crate::ui::title::PageTitle;
+use crate::validate::{Field, EMAIL_MAX, PASSWORD_MAX};
+
+fn query(name: &'static str) -> impl Fn() -> String + Copy {
+    let q = use_query_map();
+    move || q.read().get(name).unwrap_or_default()
+}
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ForgotPassword>::new();
+    let error = last_error(action.value());
+    let sent_param = query("sent");
+    let sent = move || !sent_param().is_empty() || matches!(action.value().get(), Some(Ok(())));
+    view! {
+        <PageTitle text=move || t_string!(i18n, mail.forgot_title).to_string() />
+        <section class="auth-card">
+            <h1>{t!(i18n, mail.forgot_title)}</h1>
+            <Show when=sent fallback=move || view! {
+                <p>{t!(i18n, mail.forgot_intro)}</p>
+                <ActionForm action>
+                    <label for="forgot-email">{t!(i18n, auth.email)}</label>
+                    <input id="forgot-email" name="email" type="email" autocomplete="email" required
+                        maxlength=EMAIL_MAX aria-describedby="forgot-email-error"
+                        aria-invalid=invalid(error, Field::Email) />
+                    <FieldError id="forgot-email-error" field=Field::Email error />
+                    <FormError error />
+                    <button type="submit" class="primary">{t!(i18n, mail.forgot_submit)}</button>
+                </ActionForm>
+            }>
+                <p class="notice success" role="status">{t!(i18n, mail.forgot_sent)}</p>
+            </Show>
+            <p><a href="/signin">{t!(i18n, nav.sign_in)}</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ResetPassword>::new();
+    let error = last_error(action.value());
+    let token = query("token");
+    let valid = Resource::new(token, check_reset_link);
+    view! {
+        <PageTitle text=move || t_string!(i18n, mail.reset_title).to_string() />
+        <section class="auth-card">
+            <h1>{t!(i18n, mail.reset_title)}</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match valid.await {
+                        Ok(()) => view! {
+                            <ActionForm action>
+                                <input type="hidden" name="token" prop:value=token />
+                                <label for="reset-password">{t!(i18n, mail.new_password)}</label>
+                                <input id="reset-password" name="password" type="password"
+                                    autocomplete="new-password" required maxlength=PASSWORD_MAX
+                                    aria-describedby="reset-password-hint reset-password-error"
+                                    aria-invalid=invalid(error, Field::Password) />
+                                <p class="hint" id="reset-password-hint">{t!(i18n, auth.password_hint)}</p>
+                                <FieldError id="reset-password-error" field=Field::Password error />
+                                <FormError error />
+                                <button type="submit" class="primary">{t!(i18n, mail.reset_submit)}</button>
+                            </ActionForm>
+                        }
+                        .into_any(),
+                        Err(error) => view! {
+                            <ErrorNotice error />
+                            <p><a href="/forgot">{t!(i18n, mail.forgot_again)}</a></p>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// After "Create account": the same page whether the address was new or
+/// already had an account.
+#[component]
+pub fn CheckEmailPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageTitle text=move || t_string!(i18n, mail.check_title).to_string() />
+        <section class="auth-card">
+            <h1>{t!(i18n, mail.check_title)}</h1>
+            <p>{t!(i18n, mail.check_intro)}</p>
+            <p><a href="/signin">{t!(i18n, nav.sign_in)}</a></p>
+        </section>
+    }
+}
+
+/// Where a mailed link lands: `?m=` says what it did.
+#[component]
+pub fn LinkPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let m = query("m");
+    let case = query("case");
+    let message = move || match m().as_str() {
+        "verified" => t!(i18n, mail.link_verified).into_any(),
+        "password" => t!(i18n, mail.link_password).into_any(),
+        "closed" => t!(i18n, mail.link_closed, number = case).into_any(),
+        "kept" => t!(i18n, mail.link_kept, number = case).into_any(),
+        "invalid" => t!(i18n, errors.link_invalid).into_any(),
+        _ => t!(i18n, errors.internal).into_any(),
+    };
+    let ok = move || matches!(m().as_str(), "verified" | "password" | "closed" | "kept");
+    let back = move || {
+        let n = case();
+        if n.is_empty() {
+            "/cases".to_owned()
+        } else {
+            format!("/cases/{n}")
+        }
+    };
+    view! {
+        <PageTitle text=move || t_string!(i18n, mail.link_title).to_string() />
+        <section class="auth-card">
+            <h1>{t!(i18n, mail.link_title)}</h1>
+            <p class="notice" class:success=ok class:error=move || !ok() role="status">{message}</p>
+            <p><a href=back>{t!(i18n, mail.link_continue)}</a></p>
+        </section>
+    }
+}
+
+/// For a signed-in person whose address is not confirmed: why some cases
+/// may be missing, and a button to get the link again.
+#[component]
+pub fn VerifyNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let resend = ServerAction::<ResendVerification>::new();
+    let unverified = move || {
+        auth.user
+            .get()
+            .and_then(|r| r.ok())
+            .flatten()
+            .is_some_and(|u| !u.verified)
+    };
+    let sent = move || matches!(resend.value().get(), Some(Ok(())));
+    view! {
+        <Transition>
+            <Show when=unverified>
+                <div class="notice" role="note">
+                    <p>{t!(i18n, mail.unverified)}</p>
+                    <Show when=sent fallback=move || view! {
+                        <ActionForm action=resend attr:class="inline">
+                            <button type="submit">{t!(i18n, mail.resend)}</button>
+                        </ActionForm>
+                    }>
+                        <p role="status">{t!(i18n, mail.resent)}</p>
+                    </Show>
+                </div>
+            </Show>
+        </Transition>
+    }
+}
