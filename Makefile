@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test setup test-rust test-e2e build wasm-size dev bench bench-files bench-help
+.PHONY: run test setup test-rust test-e2e build wasm-size dev bench bench-files bench-help bench-mail
 
 ## Install what is missing, build in release mode, serve on http://127.0.0.1:3000
 run: setup
@@ -85,3 +85,10 @@ BENCH_HELP_DIR ?= target/bench-help
 bench-help:
 	cargo build --release -p tools
 	RUST_LOG=error $(TOOLS) --data-dir $(BENCH_HELP_DIR) bench-help
+
+## The outbox benchmark: 10,000 mails queued, then delivered to maildev on
+## loopback (a fresh database each run; `DB=postgres` for PostgreSQL)
+BENCH_MAIL_DIR ?= target/bench-mail
+bench-mail:
+	cargo build --release -p tools
+	scripts/bench-mail.sh $(TOOLS) $(BENCH_MAIL_DIR) $(DB) $(PG_SERVER)

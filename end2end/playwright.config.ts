@@ -8,6 +8,10 @@ import { join } from "node:path";
 // the demo content, on a port of its own.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// maildev, a real SMTP server whose HTTP API tells the tests what arrived.
+const smtpPort = port + 25;
+const mailWebPort = port + 80;
+process.env.E2E_MAIL_API = `http://127.0.0.1:${mailWebPort}`;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "helpdesk-e2e-"));
 process.env.E2E_DATA_DIR = dataDir; // workers load this file again: same dir
 
@@ -44,7 +48,14 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: [
+  {
+    command: `node_modules/.bin/maildev --ip 127.0.0.1 --web-ip 127.0.0.1 --silent --smtp ${smtpPort} --web ${mailWebPort}`,
+    url: `http://127.0.0.1:${mailWebPort}/api/healthz`,
+    timeout: 30_000,
+    reuseExistingServer: false,
+  },
+  {
     command: "target/release/server serve",
     cwd: "..",
     url: `${baseURL}/`,
@@ -64,6 +75,10 @@ export default defineConfig({
       // Short enough for a test to watch a resolved case close itself.
       HELPDESK_CLOSE_RESOLVED_SECS: "3",
       HELPDESK_AUTO_CLOSE_EVERY_SECS: "1",
+      HELPDESK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      HELPDESK_MAIL_FROM: "Help Center <help@example.com>",
+      HELPDESK_PUBLIC_URL: baseURL,
     },
   },
+  ],
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { hydrated, signUp, uniqueEmail } from "./helpers";
+import { hydrated, linkIn, signUp, uniqueEmail, waitForMail } from "./helpers";
 
 // A 1x1 PNG, a small CSV, and a PDF big enough to watch its progress.
 const png = Buffer.from(
@@ -122,12 +122,16 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("a plain form post opens a case with its file", async ({ page }) => {
-    // Signed in through the plain sign-in form.
+    // Signed up through the plain form, signed in by the mailed link.
+    const email = uniqueEmail("nora");
     await page.goto("/signup");
     await page.getByLabel("Name").fill("Nora NoScript");
-    await page.getByLabel("Email").fill(uniqueEmail("nora"));
+    await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("a-good-password");
     await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+    await page.goto(linkIn(await waitForMail(email, "Confirm your email address")));
+    await expect(page.getByText("Your address is confirmed")).toBeVisible();
     await page.goto("/cases/new");
     const subject = `Plain upload ${Date.now()}`;
     await page.getByLabel("Subject").fill(subject);

@@ -16,6 +16,8 @@ export async function hydrated(page: Page): Promise<void> {
   await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
 }
 
+/** Signs up, then follows the mailed link that confirms the address and
+ *  signs in; ends on "My cases". */
 export async function signUp(page: Page, name: string, email: string): Promise<void> {
   await page.goto("/signup");
   await hydrated(page);
@@ -23,7 +25,56 @@ export async function signUp(page: Page, name: string, email: string): Promise<v
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a-good-password");
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  const mail = await waitForMail(email, "Confirm your email address");
+  await page.goto(linkIn(mail));
+  await expect(page.getByText("Your address is confirmed")).toBeVisible();
+  await page.goto("/cases");
   await expect(page.getByRole("heading", { name: "My cases" })).toBeVisible();
+  await hydrated(page);
+}
+
+/** A mail as maildev's API shows it. */
+export type Mail = {
+  subject: string;
+  text: string;
+  html: string;
+  to: { address: string }[];
+  headers: Record<string, string>;
+};
+
+const mailApi = process.env.E2E_MAIL_API ?? "http://127.0.0.1:3180";
+
+/** Every mail that reached `address` so far, oldest first. */
+export async function mailsTo(address: string): Promise<Mail[]> {
+  const all = (await (await fetch(`${mailApi}/api/email`)).json()) as Mail[];
+  return all.filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
+}
+
+/** Waits for a mail to `address` whose subject contains `subject`. */
+export async function waitForMail(address: string, subject: string): Promise<Mail> {
+  let found: Mail | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await mailsTo(address)).find((m) => m.subject.includes(subject));
+        return found !== undefined;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** The link after `label` in a mail's text part ("label: url"), or its
+ *  first link to `/mail/`. */
+export function linkIn(mail: Mail, label?: string): string {
+  const line = mail.text
+    .split("\n")
+    .find((l) => (label ? l.startsWith(`${label}: `) : l.includes("/mail/")));
+  const url = line?.match(/https?:\/\/\S+/)?.[0];
+  if (!url) throw new Error(`no link in mail: ${mail.text}`);
+  return url;
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {

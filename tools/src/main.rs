@@ -4,6 +4,7 @@
 
 mod cases;
 mod help;
+mod mail;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -51,6 +52,15 @@ enum Command {
         articles: usize,
         #[arg(long, default_value_t = 300)]
         runs: usize,
+    },
+    /// Queue mails, then deliver them all to an SMTP server; mails per
+    /// second both ways.
+    BenchMail {
+        #[arg(long, default_value_t = 10_000)]
+        mails: usize,
+        /// The SMTP server (a local sink such as maildev).
+        #[arg(long)]
+        smtp_url: String,
     },
 }
 
@@ -102,6 +112,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             })
             .await?;
             print_figures(&help::bench::run(&db, runs).await?);
+        }
+        Command::BenchMail { mails, smtp_url } => {
+            let f = mail::bench::run(&db, &smtp_url, mails).await?;
+            println!("| outbox, {mails} mails | mails per second |\n|---|---:|");
+            println!(
+                "| queued (1,000 per transaction) | {:.0} |",
+                f.queued_per_second
+            );
+            println!("| delivered over SMTP | {:.0} |", f.sent_per_second);
+            if f.failed > 0 {
+                println!("not delivered: {}", f.failed);
+            }
         }
     }
     db.close().await;

@@ -53,6 +53,13 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let action = ServerAction::<ResetPassword>::new();
     let error = last_error(action.value());
     let token = query("token");
+    // Signed in by the reset: the top bar learns who it is now.
+    let auth = use_auth();
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(()))) {
+            auth.user.refetch();
+        }
+    });
     let valid = Resource::new(token, check_reset_link);
     view! {
         <PageTitle text=move || t_string!(i18n, mail.reset_title).to_string() />

@@ -7,7 +7,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use super::{passwords, store, Actor, Language, Person, Role};
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::error::AppError;
 use crate::mail::links::{self, Purpose};
 use crate::validate::{Email, Password, PersonName};
@@ -61,16 +61,9 @@ pub async fn sign_up(
 pub async fn verify_address(db: &Db, token: &str) -> Result<Person, AppError> {
     let now = db.now();
     let mut tx = db.begin_write().await?;
-    let link = links::redeem(&mut tx, token, &[Purpose::VerifyAddress], now).await?;
-    let (Some(user_id), Some(email)) = (link.user_id, link.email.as_deref()) else {
-        return Err(AppError::LinkInvalid);
-    };
-    store::set_verified(&mut tx, user_id, email, now).await?;
-    let user = store::user_by_id(&mut tx, user_id)
-        .await?
-        .ok_or(AppError::LinkInvalid)?;
-    tx.commit().await?;
-    Ok(Person::from_user(user))
+    let (user_id, email) = redeem_for_user(&mut tx, token, Purpose::VerifyAddress, now).await?;
+    store::set_verified(&mut tx, user_id, &email, now).await?;
+    signed_in_after(tx, user_id).await
 }
 
 /// Mails a new verification link to a signed-in person whose address is
@@ -81,11 +74,7 @@ pub async fn resend_verification(db: &Db, person: &Person) -> Result<(), AppErro
     }
     let now = db.now();
     let mut tx = db.begin_write().await?;
-    let lang: String = sqlx::query_scalar("SELECT language FROM users WHERE id = $1")
-        .bind(person.id)
-        .fetch_one(&mut *tx)
-        .await?;
-    let lang = Language::parse(&lang).unwrap_or(Language::En);
+    let lang = store::language_of(&mut tx, person.id).await?;
     crate::mail::notify::verify_address(&mut tx, person.user(), lang, now).await?;
     tx.commit().await?;
     Ok(())
@@ -123,13 +112,30 @@ pub async fn reset_password(db: &Db, token: &str, password: &str) -> Result<Pers
     let hash = passwords::hash(password).await?;
     let now = db.now();
     let mut tx = db.begin_write().await?;
-    let link = links::redeem(&mut tx, token, &[Purpose::PasswordReset], now).await?;
-    let (Some(user_id), Some(email)) = (link.user_id, link.email.as_deref()) else {
-        return Err(AppError::LinkInvalid);
-    };
+    let (user_id, email) = redeem_for_user(&mut tx, token, Purpose::PasswordReset, now).await?;
     store::set_password(&mut tx, user_id, &hash).await?;
     links::revoke(&mut tx, user_id, Purpose::PasswordReset, now).await?;
-    store::set_verified(&mut tx, user_id, email, now).await?;
+    store::set_verified(&mut tx, user_id, &email, now).await?;
+    signed_in_after(tx, user_id).await
+}
+
+/// Uses a link made for an account: the account's id and the address the
+/// link was sent to.
+async fn redeem_for_user(
+    tx: &mut Tx,
+    token: &str,
+    purpose: Purpose,
+    now: i64,
+) -> Result<(i64, String), AppError> {
+    let link = links::redeem(tx, token, &[purpose], now).await?;
+    match (link.user_id, link.email) {
+        (Some(user_id), Some(email)) => Ok((user_id, email)),
+        _ => Err(AppError::LinkInvalid),
+    }
+}
+
+/// Commits `tx` and gives the account as it now is, to sign in.
+async fn signed_in_after(mut tx: Tx, user_id: i64) -> Result<Person, AppError> {
     let user = store::user_by_id(&mut tx, user_id)
         .await?
         .ok_or(AppError::LinkInvalid)?;

@@ -219,3 +219,12 @@ pub async fn user_by_id(tx: &mut Tx, id: i64) -> Result<Option<User>, AppError> 
     .await?;
     row.map(UserRow::into_user).transpose()
 }
+
+/// The language an account reads in (for mails).
+pub async fn language_of(tx: &mut Tx, user_id: i64) -> Result<Language, AppError> {
+    let lang: String = sqlx::query_scalar("SELECT language FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(Language::parse(&lang).unwrap_or(Language::En))
+}

@@ -117,7 +117,7 @@ async fn open_for(
     let language = if opener.id == requester.id {
         new.language
     } else {
-        requester_language(&mut tx, requester.id).await?
+        crate::auth::store::language_of(&mut tx, requester.id).await?
     };
     let case_id: i64 = sqlx::query_scalar(
         r#"
@@ -226,14 +226,6 @@ async fn find_customer(db: &Db, email: &str) -> Result<User, AppError> {
         Some(user) if user.role == Role::Customer => Ok(user),
         _ => Err(AppError::invalid(Field::Email, Problem::Unknown)),
     }
-}
-
-async fn requester_language(tx: &mut Tx, user_id: i64) -> Result<Language, AppError> {
-    let lang: String = sqlx::query_scalar("SELECT language FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_one(&mut **tx)
-        .await?;
-    Ok(Language::parse(&lang).unwrap_or(Language::En))
 }
 
 /// The next case number (from 1001, so they look like case numbers), safe

@@ -8,6 +8,7 @@ use std::time::Duration;
 use super::compose::Notice;
 use super::links::{self, Link, Purpose};
 use super::outbox::enqueue;
+use crate::auth::store::language_of;
 use crate::auth::{Language, User};
 use crate::db::{Db, Tx};
 use crate::error::AppError;
@@ -201,7 +202,7 @@ pub(crate) async fn verify_address(
 /// else (the form answers as for a new account).
 pub(crate) async fn already_registered(db: &Db, user: &User) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
-    let lang = user_language(&mut tx, user.id).await?;
+    let lang = language_of(&mut tx, user.id).await?;
     let notice = Notice::AlreadyRegistered {
         name: user.name.clone(),
     };
@@ -219,18 +220,10 @@ pub(crate) async fn password_reset(tx: &mut Tx, user: &User, now: i64) -> Result
         email: Some(user.email.clone()),
     };
     let token = links::issue(tx, &link, RESET_VALID, now).await?;
-    let lang = user_language(tx, user.id).await?;
+    let lang = language_of(tx, user.id).await?;
     let notice = Notice::PasswordReset {
         name: user.name.clone(),
         token,
     };
     enqueue(tx, None, &user.email, lang, &notice, now).await
-}
-
-async fn user_language(tx: &mut Tx, user_id: i64) -> Result<Language, AppError> {
-    let lang: String = sqlx::query_scalar("SELECT language FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_one(&mut **tx)
-        .await?;
-    Ok(Language::parse(&lang).unwrap_or(Language::En))
 }

@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+use crate::db::Db;
+
 pub struct Maildev {
     child: Child,
     pub smtp_port: u16,
@@ -117,4 +119,16 @@ impl Drop for Maildev {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The parameters of the newest queued mail of `kind` (its link tokens,
+/// its text), as the worker will compose it.
+pub async fn last_params(db: &Db, kind: &str) -> Value {
+    let params: String =
+        sqlx::query_scalar("SELECT params FROM outbox WHERE kind = $1 ORDER BY id DESC LIMIT 1")
+            .bind(kind)
+            .fetch_one(&db.read)
+            .await
+            .expect("a mail of that kind");
+    serde_json::from_str(&params).expect("stored JSON")
 }

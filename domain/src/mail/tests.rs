@@ -54,16 +54,10 @@ async fn outbox_rows(db: &Db) -> Vec<(String, String, String)> {
         .unwrap()
 }
 
-/// The token in the newest mail of `kind` to `to`.
+/// A string of the newest mail of `kind`.
 async fn token_in_last(db: &Db, kind: &str, field: &str) -> String {
-    let params: String =
-        sqlx::query_scalar("SELECT params FROM outbox WHERE kind = $1 ORDER BY id DESC LIMIT 1")
-            .bind(kind)
-            .fetch_one(&db.read)
-            .await
-            .unwrap();
-    let v: serde_json::Value = serde_json::from_str(&params).unwrap();
-    v[field].as_str().unwrap().to_owned()
+    let params = super::testing::last_params(db, kind).await;
+    params[field].as_str().unwrap().to_owned()
 }
 
 #[tokio::test]

@@ -5,16 +5,10 @@ use http::{header, StatusCode};
 
 use super::support::spawn_app;
 
-/// The token in the newest mail of `kind` (`field` of its parameters).
+/// A string of the newest mail of `kind`.
 async fn token(db: &domain::db::Db, kind: &str, field: &str) -> String {
-    let params: String =
-        sqlx::query_scalar("SELECT params FROM outbox WHERE kind = $1 ORDER BY id DESC LIMIT 1")
-            .bind(kind)
-            .fetch_one(&db.read)
-            .await
-            .unwrap();
-    let v: serde_json::Value = serde_json::from_str(&params).unwrap();
-    v[field].as_str().unwrap().to_owned()
+    let params = domain::mail::testing::last_params(db, kind).await;
+    params[field].as_str().unwrap().to_owned()
 }
 
 fn location(headers: &http::HeaderMap) -> &str {

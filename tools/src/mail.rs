@@ -1,0 +1,3 @@
+//! The outbox benchmark: queued mails delivered to a local SMTP server.
+
+pub mod bench;
