@@ -71,7 +71,7 @@ pub async fn peek(db: &Db, token: &str) -> Result<Link, AppError> {
     row.ok_or(AppError::LinkInvalid)?.into_link()
 }
 
-/// Uses the token for one of `purposes`: it never works again. The caller
+/// Uses the token for one of `purposes` (one or two): it never works again. The caller
 /// acts on the link in the same transaction, so a failure uses nothing.
 pub async fn redeem(
     tx: &mut Tx,
@@ -80,12 +80,21 @@ pub async fn redeem(
     now: i64,
 ) -> Result<Link, AppError> {
     let token_hash = hash_checked(token)?;
-    // The update is the claim: of two uses at once, one changes the row.
+    let Some(&first) = purposes.first() else {
+        return Err(AppError::LinkInvalid);
+    };
+    let second = purposes.get(1).copied().unwrap_or(first);
+    // The update is the claim: of two uses at once, one changes the row. A
+    // link made for something else stays unused.
     let used = sqlx::query(
-        "UPDATE link_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
+        "UPDATE link_tokens SET used_at = $1 \
+         WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
+         AND (purpose = $3 OR purpose = $4)",
     )
     .bind(now)
     .bind(&token_hash)
+    .bind(first.as_str())
+    .bind(second.as_str())
     .execute(&mut **tx)
     .await?
     .rows_affected();
@@ -96,11 +105,7 @@ pub async fn redeem(
         .bind(&token_hash)
         .fetch_one(&mut **tx)
         .await?;
-    let link = row.into_link()?;
-    if !purposes.contains(&link.purpose) {
-        return Err(AppError::LinkInvalid);
-    }
-    Ok(link)
+    row.into_link()
 }
 
 /// Ends every unused link of `purpose` for a user (a new password makes

@@ -217,6 +217,13 @@ async fn sign_up_verifies_by_a_single_use_link_and_only_then_opens_cc_cases() {
         .unwrap();
     assert!(page.rows.is_empty());
     let token = token_in_last(&t.db, "verify_address", "token").await;
+    // Offered for another purpose, the link does nothing and stays good.
+    assert_eq!(
+        accounts::reset_password(&t.db, &token, "password-456")
+            .await
+            .err(),
+        Some(AppError::LinkInvalid)
+    );
     let verified = accounts::verify_address(&t.db, &token).await.unwrap();
     assert!(verified.verified);
     assert_eq!(
