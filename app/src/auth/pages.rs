@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::auth::context::use_auth;
+use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::forms::{invalid, last_error, FieldError, FormError};
 use crate::ui::title::PageTitle;
@@ -68,16 +69,27 @@ pub fn SignUpPage() -> impl IntoView {
                     aria-invalid=invalid(error, Field::Email) />
                 <FieldError id="signup-email-error" field=Field::Email error />
                 <label for="signup-password">{t!(i18n, auth.password)}</label>
-                <input id="signup-password" name="password" type="password"
-                    autocomplete="new-password" required maxlength=PASSWORD_MAX
-                    aria-describedby="signup-password-hint signup-password-error"
-                    aria-invalid=invalid(error, Field::Password) />
-                <p class="hint" id="signup-password-hint">{t!(i18n, auth.password_hint)}</p>
-                <FieldError id="signup-password-error" field=Field::Password error />
+                <NewPasswordInput id="signup-password" error />
                 <FormError error />
                 <button type="submit" class="primary">{t!(i18n, auth.submit_sign_up)}</button>
             </ActionForm>
             <p>{t!(i18n, auth.have_account)} " " <a href=signin_href>{t!(i18n, nav.sign_in)}</a></p>
         </section>
+    }
+}
+
+/// A new password's input, its length hint and its error (`id` is the
+/// input's; the label is the caller's).
+#[component]
+pub fn NewPasswordInput(id: &'static str, error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    view! {
+        <input id=id name="password" type="password" autocomplete="new-password" required
+            maxlength=PASSWORD_MAX aria-describedby=format!("{hint} {error_id}")
+            aria-invalid=invalid(error, Field::Password) />
+        <p class="hint" id=hint>{t!(i18n, auth.password_hint)}</p>
+        <FieldError id=error_id field=Field::Password error />
     }
 }

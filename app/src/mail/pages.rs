@@ -7,10 +7,11 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{check_reset_link, ForgotPassword, ResendVerification, ResetPassword};
 use crate::auth::context::use_auth;
+use crate::auth::pages::NewPasswordInput;
 use crate::i18n::*;
 use crate::ui::forms::{invalid, last_error, ErrorNotice, FieldError, FormError};
 use crate::ui::title::PageTitle;
-use crate::validate::{Field, EMAIL_MAX, PASSWORD_MAX};
+use crate::validate::{Field, EMAIL_MAX};
 
 fn query(name: &'static str) -> impl Fn() -> String + Copy {
     let q = use_query_map();
@@ -72,12 +73,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                             <ActionForm action>
                                 <input type="hidden" name="token" prop:value=token />
                                 <label for="reset-password">{t!(i18n, mail.new_password)}</label>
-                                <input id="reset-password" name="password" type="password"
-                                    autocomplete="new-password" required maxlength=PASSWORD_MAX
-                                    aria-describedby="reset-password-hint reset-password-error"
-                                    aria-invalid=invalid(error, Field::Password) />
-                                <p class="hint" id="reset-password-hint">{t!(i18n, auth.password_hint)}</p>
-                                <FieldError id="reset-password-error" field=Field::Password error />
+                                <NewPasswordInput id="reset-password" error />
                                 <FormError error />
                                 <button type="submit" class="primary">{t!(i18n, mail.reset_submit)}</button>
                             </ActionForm>
