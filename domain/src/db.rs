@@ -135,6 +135,16 @@ impl Db {
     }
 }
 
+/// What a claiming SELECT ends with: on PostgreSQL, rows another server's
+/// transaction holds are skipped, and those read are held until commit;
+/// SQLite's single writer already runs one such job at a time.
+pub fn skip_locked(tx: &Tx) -> &'static str {
+    match backend_of(tx) {
+        Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+        Backend::Sqlite => "",
+    }
+}
+
 /// The backend a transaction runs on, for the few statements that differ.
 pub fn backend_of(tx: &Tx) -> Backend {
     match tx.backend_name() {

@@ -35,12 +35,18 @@ pub fn cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
 }
 
 pub(crate) fn served_over_https(state: &AppState) -> bool {
+    match use_context::<http::request::Parts>() {
+        Some(p) => https_in(state, &p.headers),
+        None => state.settings.secure_cookies,
+    }
+}
+
+/// Served over HTTPS: by setting, or as a proxy in front says.
+fn https_in(state: &AppState, headers: &http::HeaderMap) -> bool {
     state.settings.secure_cookies
-        || use_context::<http::request::Parts>().is_some_and(|p| {
-            p.headers
-                .get("x-forwarded-proto")
-                .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"))
-        })
+        || headers
+            .get("x-forwarded-proto")
+            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"))
 }
 
 pub(crate) fn set_cookie(value: String) {
@@ -90,10 +96,7 @@ pub async fn start_from_headers(
     headers: &http::HeaderMap,
     person: &Person,
 ) -> Result<String, AppError> {
-    let https = state.settings.secure_cookies
-        || headers
-            .get("x-forwarded-proto")
-            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
+    let https = https_in(state, headers);
     new_session_cookie(state, person, token_in(headers).as_deref(), https).await
 }
 

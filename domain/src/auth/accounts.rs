@@ -6,6 +6,7 @@ use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+use super::store::NewUser;
 use super::{passwords, store, Actor, Language, Person, Role};
 use crate::db::{Db, Tx};
 use crate::error::AppError;
@@ -26,7 +27,17 @@ pub async fn register(
     let email = Email::parse(email)?;
     let password = Password::parse(password)?;
     let hash = passwords::hash(password).await?;
-    let user = store::insert_user(db, &email, &name, role, &hash, Language::En, true).await?;
+    let new = NewUser {
+        email: &email,
+        name: &name,
+        role,
+        password_hash: &hash,
+        language: Language::En,
+        verified: true,
+    };
+    let mut tx = db.begin_write().await?;
+    let user = store::insert_user(&mut tx, &new, db.now()).await?;
+    tx.commit().await?;
     Ok(Person::from_user(user))
 }
 
@@ -45,13 +56,32 @@ pub async fn sign_up(
     let email = Email::parse(email)?;
     let password = Password::parse(password)?;
     let hash = passwords::hash(password).await?;
-    let made = store::insert_user(db, &email, &name, Role::Customer, &hash, language, false).await;
+    let new = NewUser {
+        email: &email,
+        name: &name,
+        role: Role::Customer,
+        password_hash: &hash,
+        language,
+        verified: false,
+    };
+    let now = db.now();
+    let mut tx = db.begin_write().await?;
+    let made = store::insert_user(&mut tx, &new, now).await;
     match made {
-        Ok(_) => Ok(()),
-        Err(AppError::EmailTaken) => match store::find_by_email(db, email.as_str()).await? {
-            Some(owner) => crate::mail::notify::already_registered(db, &owner).await,
-            None => Ok(()),
-        },
+        Ok(user) => {
+            crate::mail::notify::verify_address(&mut tx, &user, language, now).await?;
+            tx.commit().await?;
+            Ok(())
+        }
+        Err(AppError::EmailTaken) => {
+            // Rolled back first: PostgreSQL ends a transaction at the
+            // refused insert, and SQLite's one writer is needed again.
+            drop(tx);
+            match store::find_by_email(db, email.as_str()).await? {
+                Some(owner) => crate::mail::notify::already_registered(db, &owner).await,
+                None => Ok(()),
+            }
+        }
         Err(err) => Err(err),
     }
 }

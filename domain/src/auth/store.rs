@@ -30,18 +30,28 @@ impl UserRow {
     }
 }
 
-/// Creates an account; a taken email is a field error, not a crash.
-pub async fn insert_user(
-    db: &Db,
-    email: &Email,
-    name: &PersonName,
-    role: Role,
-    password_hash: &str,
-    language: Language,
-    verified: bool,
-) -> Result<User, AppError> {
-    let mut tx = db.begin_write().await?;
-    let now = db.now();
+/// The new account's details.
+pub struct NewUser<'a> {
+    pub email: &'a Email,
+    pub name: &'a PersonName,
+    pub role: Role,
+    pub password_hash: &'a str,
+    pub language: Language,
+    /// Made by someone who vouches for the address (an admin, the demo).
+    pub verified: bool,
+}
+
+/// Creates an account in the caller's transaction; a taken email is a
+/// field error, not a crash.
+pub async fn insert_user(tx: &mut Tx, new: &NewUser<'_>, now: i64) -> Result<User, AppError> {
+    let NewUser {
+        email,
+        name,
+        role,
+        password_hash,
+        language,
+        verified,
+    } = *new;
     let result = sqlx::query_scalar::<_, i64>(
         r#"
         INSERT INTO users (email, name, role, password_hash, created_at, language,
@@ -57,7 +67,7 @@ pub async fn insert_user(
     .bind(now)
     .bind(language.as_str())
     .bind(verified.then_some(now))
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await;
     let id = match result {
         Ok(id) => id,
@@ -66,18 +76,13 @@ pub async fn insert_user(
         }
         Err(e) => return Err(e.into()),
     };
-    let user = User {
+    Ok(User {
         id,
         email: email.as_str().to_owned(),
         name: name.as_str().to_owned(),
         role,
         verified,
-    };
-    if !verified {
-        crate::mail::notify::verify_address(&mut tx, &user, language, now).await?;
-    }
-    tx.commit().await?;
-    Ok(user)
+    })
 }
 
 /// The account and its password hash, for signing in.

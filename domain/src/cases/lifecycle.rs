@@ -6,7 +6,7 @@ use std::time::Duration;
 use super::record::{field_from_key, field_key};
 use super::{ActivityEntry, ActivityKind, CaseStatus};
 use crate::auth::Staff;
-use crate::db::{backend_of, Backend, Db, Tx};
+use crate::db::{skip_locked, Db, Tx};
 use crate::error::AppError;
 
 /// How long a case may wait on the customer before it closes by itself.
@@ -166,12 +166,8 @@ pub async fn auto_close_due(db: &Db, limits: &AutoClose) -> Result<usize, AppErr
         let due_before = now - wait.as_millis() as i64;
         // With several servers on PostgreSQL, each due case is taken by one
         // of them: the others skip the rows it holds, and a case it has
-        // closed no longer matches when they read it again. SQLite's single
-        // writer already runs one job at a time.
-        let claim = match backend_of(&tx) {
-            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
-            Backend::Sqlite => "",
-        };
+        // closed no longer matches when they read it again.
+        let claim = skip_locked(&tx);
         let sql =
             format!("SELECT id FROM cases WHERE status = $1 AND status_changed_at <= $2{claim}");
         let ids: Vec<i64> = sqlx::query_scalar(&sql)
@@ -205,12 +201,10 @@ fn remind_after(wait: Duration) -> Duration {
 pub async fn remind_due(db: &Db, limits: &AutoClose) -> Result<usize, AppError> {
     let now = db.now();
     let mut tx = db.begin_write().await?;
-    let claim = match backend_of(&tx) {
-        Backend::Postgres => " FOR UPDATE SKIP LOCKED",
-        Backend::Sqlite => "",
-    };
     let sql = format!(
-        "SELECT id, status_changed_at FROM cases WHERE status = $1 AND status_changed_at <= $2          AND (reminded_at IS NULL OR reminded_at < status_changed_at){claim}"
+        "SELECT id, status_changed_at FROM cases WHERE status = $1 AND status_changed_at <= $2 \
+         AND (reminded_at IS NULL OR reminded_at < status_changed_at){}",
+        skip_locked(&tx)
     );
     let mut reminded = 0;
     for (status, wait) in limits.rules() {

@@ -35,6 +35,11 @@ impl CaseMail {
     fn language(&self) -> Language {
         Language::parse(&self.language).unwrap_or(Language::En)
     }
+
+    /// The requester's own language, else the case's.
+    fn requester_language(&self) -> Language {
+        Language::parse(&self.requester_language).unwrap_or(self.language())
+    }
 }
 
 async fn case_mail(tx: &mut Tx, case_id: i64) -> Result<CaseMail, AppError> {
@@ -56,7 +61,7 @@ async fn case_recipients(
     tx: &mut Tx,
     case: &CaseMail,
 ) -> Result<Vec<(String, Language)>, AppError> {
-    let requester_lang = Language::parse(&case.requester_language).unwrap_or(case.language());
+    let requester_lang = case.requester_language();
     let mut out = vec![(case.requester_email.clone(), requester_lang)];
     let cc = sqlx::query_as::<_, (String, Option<String>)>(
         r#"
@@ -140,7 +145,7 @@ pub(crate) async fn close_reminder(
     now: i64,
 ) -> Result<(), AppError> {
     let case = case_mail(tx, case_id).await?;
-    let lang = Language::parse(&case.requester_language).unwrap_or(case.language());
+    let lang = case.requester_language();
     let notice = Notice::CloseReminder {
         number: case.number,
         subject: case.subject.clone(),
@@ -166,7 +171,7 @@ pub(crate) async fn self_help(
     };
     let yes = links::issue(tx, &link(Purpose::SelfHelpYes), SELF_HELP_VALID, now).await?;
     let no = links::issue(tx, &link(Purpose::SelfHelpNo), SELF_HELP_VALID, now).await?;
-    let lang = Language::parse(&case.requester_language).unwrap_or(case.language());
+    let lang = case.requester_language();
     let notice = Notice::SelfHelp {
         number: case.number,
         subject: case.subject.clone(),

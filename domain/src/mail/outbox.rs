@@ -10,7 +10,7 @@ use rand::RngCore;
 
 use super::compose::{compose, Notice, Site};
 use crate::auth::{Admin, Language};
-use crate::db::{backend_of, Backend, Db, Tx};
+use crate::db::{skip_locked, Db, Tx};
 use crate::error::AppError;
 use model::mail::{MailStatus, OutboxEntry};
 
@@ -73,10 +73,7 @@ pub struct Claimed {
 pub async fn claim(db: &Db, lease: Duration, limit: i64) -> Result<Vec<Claimed>, AppError> {
     let now = db.now();
     let mut tx = db.begin_write().await?;
-    let lock = match backend_of(&tx) {
-        Backend::Postgres => " FOR UPDATE SKIP LOCKED",
-        Backend::Sqlite => "",
-    };
+    let lock = skip_locked(&tx);
     let sql = format!(
         "SELECT id, message_key, recipient, language, params, attempts FROM outbox \
          WHERE status = 'queued' AND next_attempt_at <= $1 \
