@@ -4,6 +4,7 @@
 pub use model::cases::*;
 
 pub mod attachments;
+pub mod by_mail;
 pub mod edit;
 pub mod export;
 pub mod file_access;

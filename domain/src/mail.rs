@@ -2,9 +2,11 @@
 //! transaction of the change that causes it ([`notify`]); a worker sends
 //! the rows over SMTP with retries ([`send`]), composing each from the
 //! translation files in the recipient's language ([`compose`]). Links in
-//! mails are single-use tokens ([`links`]).
+//! mails are single-use tokens ([`links`]). Mail received lands in cases
+//! ([`inbound`]).
 
 pub mod compose;
+pub mod inbound;
 pub mod links;
 pub mod notify;
 pub mod outbox;

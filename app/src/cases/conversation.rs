@@ -28,14 +28,38 @@ fn MessageView(m: Message) -> impl IntoView {
             .clone()
             .unwrap_or_else(|| t_string!(i18n, cases.automatic_answer).to_string())
     };
+    // Mail that staff alone see because its sender is neither the requester
+    // nor in CC.
+    let unknown = m.internal && !m.from_staff && m.mail.is_some();
+    let badge = if unknown {
+        Some(
+            view! { " " <span class="badge warn">{t!(i18n, cases.unknown_sender)}</span> }
+                .into_any(),
+        )
+    } else if m.internal {
+        Some(
+            view! { " " <span class="badge note">{t!(i18n, cases.internal_note)}</span> }
+                .into_any(),
+        )
+    } else if m.from_staff && !system {
+        Some(view! { " " <span class="badge">{t!(i18n, cases.support_team)}</span> }.into_any())
+    } else {
+        None
+    };
+    let original = m.mail.map(|id| {
+        view! {
+            " · " {t!(i18n, cases.by_email)} " · "
+            <a href=format!("/files/mail/{id}") download>{t!(i18n, cases.original_mail)}</a>
+        }
+    });
     view! {
-        <li class="message" class:staff=m.from_staff class:system=system>
+        <li class="message" class:staff=m.from_staff class:system=system class:note=m.internal>
             <header>
                 <strong>{author}</strong>
-                {(m.from_staff && !system)
-                    .then(|| view! { " " <span class="badge">{t!(i18n, cases.support_team)}</span> })}
+                {badge}
                 " · "
                 <Timestamp ms=m.created_at />
+                {original}
             </header>
             {(!m.body.is_empty()).then(|| view! { <p class="body">{m.body}</p> })}
             {(!m.attachments.is_empty()).then(|| view! { <AttachmentList files=m.attachments /> })}

@@ -286,23 +286,35 @@ fn Related(
 }
 
 /// What readers will see, rendered by the server a moment after typing.
+/// Only the answer to the latest text is shown, whatever order answers
+/// come back in.
 #[component]
 fn Preview(body: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let text = settled(move || body.get(), PAUSE);
-    let html = LocalResource::new(move || {
+    let html = RwSignal::new(String::new());
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
         let text = text.get();
-        async move {
-            if text.trim().is_empty() {
-                return String::new();
-            }
-            preview_article(text).await.unwrap_or_default()
+        let n = asked.get_value() + 1;
+        asked.set_value(n);
+        if text.trim().is_empty() {
+            html.set(String::new());
+            return;
         }
+        leptos::task::spawn_local(async move {
+            let rendered = preview_article(text).await;
+            if asked.try_get_value() == Some(n) {
+                if let Ok(rendered) = rendered {
+                    html.try_set(rendered);
+                }
+            }
+        });
     });
     view! {
         <section class="preview" aria-labelledby="preview-heading" aria-live="polite">
             <h2 id="preview-heading">{t!(i18n, editor.preview)}</h2>
-            <div class="article-body" inner_html=move || html.get().unwrap_or_default()></div>
+            <div class="article-body" inner_html=move || html.get()></div>
         </section>
     }
 }

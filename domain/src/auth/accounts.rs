@@ -77,8 +77,21 @@ pub async fn sign_up(
             // Rolled back first: PostgreSQL ends a transaction at the
             // refused insert, and SQLite's one writer is needed again.
             drop(tx);
-            match store::find_by_email(db, email.as_str()).await? {
-                Some(owner) => crate::mail::notify::already_registered(db, &owner).await,
+            match store::find_for_sign_in(db, email.as_str()).await? {
+                Some((owner, stored)) if stored.is_empty() => {
+                    let claim = Claim {
+                        name: name.as_str().to_owned(),
+                        password_hash: hash,
+                        language: language.as_str().to_owned(),
+                    };
+                    let mut tx = db.begin_write().await?;
+                    let payload = serde_json::to_string(&claim).map_err(|_| AppError::Internal)?;
+                    let notify = crate::mail::notify::claim_contact;
+                    notify(&mut tx, &owner, name.as_str(), payload, language, now).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+                Some((owner, _)) => crate::mail::notify::already_registered(db, &owner).await,
                 None => Ok(()),
             }
         }
@@ -86,12 +99,39 @@ pub async fn sign_up(
     }
 }
 
+/// A sign-up with a contact's address, waiting in its link until the
+/// address is confirmed.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Claim {
+    name: String,
+    password_hash: String,
+    language: String,
+}
+
 /// Confirms an address with the mailed link; the account it belongs to,
-/// to sign in.
+/// to sign in. A contact's link also makes the account the signer's: the
+/// name and password they chose, and the cases mailed from the address.
 pub async fn verify_address(db: &Db, token: &str) -> Result<Person, AppError> {
     let now = db.now();
     let mut tx = db.begin_write().await?;
-    let (user_id, email) = redeem_for_user(&mut tx, token, Purpose::VerifyAddress, now).await?;
+    let purposes = [Purpose::VerifyAddress, Purpose::ClaimContact];
+    let link = links::redeem(&mut tx, token, &purposes, now).await?;
+    let (Some(user_id), Some(email)) = (link.user_id, link.email) else {
+        return Err(AppError::LinkInvalid);
+    };
+    if link.purpose == Purpose::ClaimContact {
+        let claim: Claim = link
+            .payload
+            .as_deref()
+            .and_then(|p| serde_json::from_str(p).ok())
+            .ok_or(AppError::LinkInvalid)?;
+        // Claimed already (by another link, or a password reset).
+        if !store::is_contact(&mut tx, user_id).await? {
+            return Err(AppError::LinkInvalid);
+        }
+        store::set_password(&mut tx, user_id, &claim.password_hash).await?;
+        store::set_profile(&mut tx, user_id, &claim.name, &claim.language).await?;
+    }
     store::set_verified(&mut tx, user_id, &email, now).await?;
     signed_in_after(tx, user_id).await
 }
@@ -178,9 +218,10 @@ async fn signed_in_after(mut tx: Tx, user_id: i64) -> Result<Person, AppError> {
 pub async fn authenticate(db: &Db, email: &str, password: &str) -> Result<Person, AppError> {
     let email = email.trim().to_lowercase();
     let found = store::find_for_sign_in(db, &email).await?;
+    // A contact (made from mail) has no password: as for no account.
     let (user, hash) = match found {
-        Some((user, hash)) => (Some(user), Some(hash)),
-        None => (None, None),
+        Some((user, hash)) if !hash.is_empty() => (Some(user), Some(hash)),
+        _ => (None, None),
     };
     let ok = passwords::verify(password.to_owned(), hash).await?;
     match user {

@@ -233,3 +233,59 @@ pub async fn language_of(tx: &mut Tx, user_id: i64) -> Result<Language, AppError
         .await?;
     Ok(Language::parse(&lang).unwrap_or(Language::En))
 }
+
+/// The account of `email`, made as a contact when there is none: someone
+/// who wrote by mail. A contact has no password (nobody can sign in as
+/// it) until its owner signs up with the address and confirms it.
+pub async fn contact(
+    tx: &mut Tx,
+    email: &Email,
+    name: &PersonName,
+    now: i64,
+) -> Result<User, AppError> {
+    // Two mails from one new sender at once make one contact.
+    sqlx::query(
+        r#"
+        INSERT INTO users (email, name, role, password_hash, created_at, language)
+        VALUES ($1, $2, 'customer', '', $3, 'en')
+        ON CONFLICT (email) DO NOTHING
+        "#,
+    )
+    .bind(email.as_str())
+    .bind(name.as_str())
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    let row = sqlx::query_as::<_, UserRow>(
+        "SELECT id, email, name, role, email_verified_at FROM users WHERE email = $1",
+    )
+    .bind(email.as_str())
+    .fetch_one(&mut **tx)
+    .await?;
+    row.into_user()
+}
+
+/// Whether account `user_id` is a contact (made from mail, no password).
+pub async fn is_contact(tx: &mut Tx, user_id: i64) -> Result<bool, AppError> {
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(hash.is_empty())
+}
+
+/// Sets an account's name and language (a contact claimed at sign-up).
+pub async fn set_profile(
+    tx: &mut Tx,
+    user_id: i64,
+    name: &str,
+    language: &str,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET name = $1, language = $2 WHERE id = $3")
+        .bind(name)
+        .bind(language)
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

@@ -60,15 +60,23 @@ pub async fn copy(
     Ok(())
 }
 
-/// The attachments of a case's messages, by message id, in upload order.
+/// The attachments of a case's messages, by message id, in upload order;
+/// those of internal notes only for `staff`.
 pub async fn of_case(
     exec: impl sqlx::Executor<'_, Database = sqlx::Any>,
     case_id: i64,
+    staff: bool,
 ) -> Result<Vec<(i64, Attachment)>, AppError> {
     let rows = sqlx::query_as::<_, (i64, i64, String, String, i64)>(
-        "SELECT message_id, id, name, kind, size FROM attachments WHERE case_id = $1 ORDER BY id",
+        r#"
+        SELECT a.message_id, a.id, a.name, a.kind, a.size
+        FROM attachments a JOIN messages m ON m.id = a.message_id
+        WHERE a.case_id = $1 AND ($2 OR NOT m.internal)
+        ORDER BY a.id
+        "#,
     )
     .bind(case_id)
+    .bind(staff)
     .fetch_all(exec)
     .await?;
     rows.into_iter()

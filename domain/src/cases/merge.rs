@@ -133,8 +133,9 @@ async fn copy_messages(tx: &mut Tx, from: i64, to: i64) -> Result<(), AppError> 
     for old in messages {
         let new: i64 = sqlx::query_scalar(
             r#"
-            INSERT INTO messages (case_id, author_id, from_staff, body, created_at)
-            SELECT $1, author_id, from_staff, body, created_at FROM messages WHERE id = $2
+            INSERT INTO messages (case_id, author_id, from_staff, body, created_at, internal)
+            SELECT $1, author_id, from_staff, body, created_at, internal
+            FROM messages WHERE id = $2
             RETURNING id
             "#,
         )

@@ -96,28 +96,53 @@ async fn open_for(
     new: &NewCase,
     files: &[Placed],
 ) -> Result<(Opened, Vec<i64>), AppError> {
-    let now = db.now();
     let mut tx = db.begin_write().await?;
+    let written = open_in(&mut tx, opener, requester, new, files, db.now()).await?;
+    tx.commit().await?;
+    Ok((written.opened, written.attachments))
+}
+
+/// What [`open_in`] wrote.
+pub(crate) struct Written {
+    pub opened: Opened,
+    pub case_id: i64,
+    pub message_id: i64,
+    pub attachments: Vec<i64>,
+}
+
+/// [`open_for`] inside the caller's transaction (mail received opens cases
+/// in the transaction that records the mail).
+pub(crate) async fn open_in(
+    tx: &mut Tx,
+    opener: &User,
+    requester: &User,
+    new: &NewCase,
+    files: &[Placed],
+    now: i64,
+) -> Result<Written, AppError> {
     if opener.id == requester.id {
-        if let Some(n) =
-            super::merge::active_case_of_type(&mut tx, requester, new.case_type).await?
-        {
-            let case = locked_case(&mut tx, requester, n).await?;
+        if let Some(n) = super::merge::active_case_of_type(tx, requester, new.case_type).await? {
+            let case = locked_case(tx, requester, n).await?;
             let body = format!("{}\n\n{}", new.subject.as_str(), new.description.as_str());
             let body = MessageBody::parse(&body).unwrap_or_else(|_| new.description.clone());
-            let message = add_reply(&mut tx, requester, &case, body.as_str(), now).await?;
-            let ids = attachments::insert(&mut tx, case.id, message, files, now).await?;
-            tx.commit().await?;
-            return Ok((Opened::AddedTo(n), ids));
+            let message = add_reply(tx, requester, &case, body.as_str(), now).await?;
+            let ids = attachments::insert(tx, case.id, message, files, now).await?;
+            return Ok(Written {
+                opened: Opened::AddedTo(n),
+                case_id: case.id,
+                message_id: message,
+                attachments: ids,
+            });
         }
     }
-    let number = next_number(&mut tx, db.backend()).await?;
+    let backend = crate::db::backend_of(tx);
+    let number = next_number(tx, backend).await?;
     let f = &new.fields;
     // Staff opening a case write in their own language, not the customer's.
     let language = if opener.id == requester.id {
         new.language
     } else {
-        crate::auth::store::language_of(&mut tx, requester.id).await?
+        crate::auth::store::language_of(tx, requester.id).await?
     };
     let case_id: i64 = sqlx::query_scalar(
         r#"
@@ -144,31 +169,28 @@ async fn open_for(
     .bind(&f.brand)
     .bind(&f.product)
     .bind(language.as_str())
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?;
-    set_cc(&mut tx, case_id, &f.cc).await?;
-    let message = insert_message(
-        &mut tx,
-        case_id,
-        Some(opener),
-        new.description.as_str(),
-        now,
-    )
-    .await?;
-    let ids = attachments::insert(&mut tx, case_id, message, files, now).await?;
-    count_status(&mut tx, None, CaseStatus::New).await?;
+    set_cc(tx, case_id, &f.cc).await?;
+    let message = insert_message(tx, case_id, Some(opener), new.description.as_str(), now).await?;
+    let ids = attachments::insert(tx, case_id, message, files, now).await?;
+    count_status(tx, None, CaseStatus::New).await?;
     log_event(
-        &mut tx,
+        tx,
         case_id,
         Some(opener.id),
         &ActivityKind::Opened(CaseStatus::New),
         now,
     )
     .await?;
-    crate::mail::notify::case_opened(&mut tx, case_id, now).await?;
-    super::self_help::answer_new_case(&mut tx, case_id, new.case_type, now).await?;
-    tx.commit().await?;
-    Ok((Opened::New(number), ids))
+    crate::mail::notify::case_opened(tx, case_id, now).await?;
+    super::self_help::answer_new_case(tx, case_id, new.case_type, now).await?;
+    Ok(Written {
+        opened: Opened::New(number),
+        case_id,
+        message_id: message,
+        attachments: ids,
+    })
 }
 
 pub use super::record::OpenForm;

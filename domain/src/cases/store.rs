@@ -37,17 +37,46 @@ pub(super) async fn set_cc(tx: &mut Tx, case_id: i64, cc: &[String]) -> Result<(
 }
 
 /// Adds a message; `author` `None` is the system. Returns its id.
-pub(super) async fn insert_message(
+pub(crate) async fn insert_message(
     tx: &mut Tx,
     case_id: i64,
     author: Option<&User>,
     body: &str,
     now: i64,
 ) -> Result<i64, AppError> {
+    insert_row(tx, case_id, author, body, false, now).await
+}
+
+/// Adds a note for staff only, in the caller's transaction (mail from an
+/// unknown sender, attachments refused from a mail). Changes no status.
+pub(crate) async fn insert_note(
+    tx: &mut Tx,
+    case_id: i64,
+    author: Option<&User>,
+    body: &str,
+    now: i64,
+) -> Result<i64, AppError> {
+    let id = insert_row(tx, case_id, author, body, true, now).await?;
+    sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(case_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(id)
+}
+
+async fn insert_row(
+    tx: &mut Tx,
+    case_id: i64,
+    author: Option<&User>,
+    body: &str,
+    internal: bool,
+    now: i64,
+) -> Result<i64, AppError> {
     let id = sqlx::query_scalar(
         r#"
-        INSERT INTO messages (case_id, author_id, from_staff, body, created_at)
-        VALUES ($1, $2, $3, $4, $5)
+        INSERT INTO messages (case_id, author_id, from_staff, body, created_at, internal)
+        VALUES ($1, $2, $3, $4, $5, $6)
         RETURNING id
         "#,
     )
@@ -56,6 +85,7 @@ pub(super) async fn insert_message(
     .bind(author.is_none_or(|a| a.role.is_staff()))
     .bind(body)
     .bind(now)
+    .bind(internal)
     .fetch_one(&mut **tx)
     .await?;
     Ok(id)
@@ -84,7 +114,7 @@ pub(super) struct CaseRow {
     product: String,
     duplicate_of: Option<i64>,
     #[sqlx(try_from = "Flag")]
-    viewer_in_cc: bool,
+    pub(super) viewer_in_cc: bool,
 }
 
 impl CaseRow {
@@ -141,11 +171,33 @@ pub(super) async fn locked_case(
     viewer: &User,
     number: i64,
 ) -> Result<CaseRow, AppError> {
-    let sql = match backend_of(tx) {
+    let sql = locking_case_row(tx);
+    case_row(&mut **tx, &sql, viewer, number).await
+}
+
+/// `CASE_ROW` with a row lock where the backend has them.
+fn locking_case_row(tx: &Tx) -> String {
+    match backend_of(tx) {
         Backend::Postgres => format!("{CASE_ROW} FOR UPDATE OF c"),
         Backend::Sqlite => CASE_ROW.to_owned(),
-    };
-    case_row(&mut **tx, &sql, viewer, number).await
+    }
+}
+
+/// Case `number`, locked as [`locked_case`] does, whoever may see it, with
+/// `viewer_in_cc` answered for `address`: for mail received, whose sender
+/// is matched to the case by address, not by a session.
+pub(super) async fn locked_case_for_address(
+    tx: &mut Tx,
+    address: &str,
+    number: i64,
+) -> Result<CaseRow, AppError> {
+    let sql = locking_case_row(tx);
+    sqlx::query_as::<_, CaseRow>(&sql)
+        .bind(number)
+        .bind(address)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// Case `number` read with `sql` (`CASE_ROW`, maybe with a lock), if
@@ -215,29 +267,36 @@ pub async fn open_for_viewer(
 ) -> Result<CaseDetail, AppError> {
     let viewer = viewer.user();
     let case = visible_case(&db.read, viewer, number).await?;
-    let mut files = super::attachments::of_case(&db.read, case.id)
+    let staff = viewer.role.is_staff();
+    let mut files = super::attachments::of_case(&db.read, case.id, staff)
         .await?
         .into_iter()
         .peekable();
-    let messages = sqlx::query_as::<_, (i64, Option<String>, Flag, String, i64)>(
+    // Internal notes, and where a message came by mail, are for staff only.
+    let messages = sqlx::query_as::<_, MessageRow>(
         r#"
-        SELECT m.id, u.name, CASE WHEN m.from_staff THEN 1 ELSE 0 END, m.body, m.created_at
+        SELECT m.id, u.name AS author, CASE WHEN m.from_staff THEN 1 ELSE 0 END AS from_staff,
+               m.body, m.created_at, CASE WHEN m.internal THEN 1 ELSE 0 END AS internal,
+               (SELECT MIN(im.id) FROM inbound_mails im WHERE im.message_id = m.id) AS mail
         FROM messages m
         LEFT JOIN users u ON u.id = m.author_id
-        WHERE m.case_id = $1
+        WHERE m.case_id = $1 AND ($2 OR NOT m.internal)
         ORDER BY m.created_at, m.id
         "#,
     )
     .bind(case.id)
+    .bind(staff)
     .fetch_all(&db.read)
     .await?
     .into_iter()
-    .map(|(id, author, Flag(from_staff), body, created_at)| Message {
-        author,
-        from_staff,
-        body,
-        created_at,
-        attachments: files_of(&mut files, id),
+    .map(|m| Message {
+        author: m.author,
+        from_staff: m.from_staff,
+        body: m.body,
+        created_at: m.created_at,
+        attachments: files_of(&mut files, m.id),
+        internal: m.internal,
+        mail: m.mail.filter(|_| staff),
     })
     .collect();
     let activity = activity(db, case.id).await?;
@@ -261,6 +320,19 @@ pub async fn open_for_viewer(
         viewer_is_staff: viewer.role.is_staff(),
         viewer_is_requester: case.requester_id == viewer.id,
     })
+}
+
+#[derive(FromRow)]
+struct MessageRow {
+    id: i64,
+    author: Option<String>,
+    #[sqlx(try_from = "Flag")]
+    from_staff: bool,
+    body: String,
+    created_at: i64,
+    #[sqlx(try_from = "Flag")]
+    internal: bool,
+    mail: Option<i64>,
 }
 
 /// The attachments of message `id`. Messages and attachments are both

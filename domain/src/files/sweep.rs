@@ -1,6 +1,6 @@
 //! Cleaning up after a crash: staged uploads that never finished, and
-//! stored files no attachment row refers to (placed, then the server died
-//! before the message was committed).
+//! stored files no attachment or received mail refers to (placed, then the
+//! server died before the message was committed).
 
 use std::time::{Duration, SystemTime};
 
@@ -31,12 +31,14 @@ pub async fn sweep(files: &Files, db: &Db, grace: Duration) -> std::io::Result<S
             continue;
         }
         let original = key.strip_suffix("-thumb").unwrap_or(&key);
-        let used: Option<i32> =
-            sqlx::query_scalar("SELECT 1 FROM attachments WHERE storage_key = $1 LIMIT 1")
-                .bind(original)
-                .fetch_optional(&db.read)
-                .await
-                .map_err(std::io::Error::other)?;
+        let used: Option<i32> = sqlx::query_scalar(
+            "SELECT 1 FROM attachments WHERE storage_key = $1 \
+                 UNION ALL SELECT 1 FROM inbound_mails WHERE eml_key = $1 LIMIT 1",
+        )
+        .bind(original)
+        .fetch_optional(&db.read)
+        .await
+        .map_err(std::io::Error::other)?;
         if used.is_none() {
             files.store.delete(&key).await?;
             swept.orphans += 1;

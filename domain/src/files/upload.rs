@@ -216,3 +216,44 @@ fn internal(what: &'static str) -> impl Fn(std::io::Error) -> AppError {
         AppError::Internal
     }
 }
+
+/// Stages a file that is already in memory (an attachment of a received
+/// mail) with the same checks as an upload: its name, its kind, the
+/// message's count and size limits (`taken`: files and bytes accepted so
+/// far), its content. The checked name and the problem when refused.
+pub async fn stage_bytes(
+    files: &Files,
+    limits: UploadLimits,
+    taken: (usize, u64),
+    raw_name: &str,
+    bytes: &[u8],
+) -> Result<Staged, (String, FileProblem)> {
+    let name = clean_name(raw_name).map_err(|p| (raw_name.chars().take(80).collect(), p))?;
+    let refuse = |p| (name.clone(), p);
+    if taken.0 >= limits.max_files {
+        return Err(refuse(FileProblem::TooMany));
+    }
+    if bytes.is_empty() {
+        return Err(refuse(FileProblem::Empty));
+    }
+    if taken.1 + bytes.len() as u64 > limits.max_bytes {
+        return Err(refuse(FileProblem::TooLarge));
+    }
+    let kind = claimed_kind(&name).map_err(refuse)?;
+    let staged = Staged {
+        path: files.staging.join(format!("{}.upload", new_key())),
+        name: name.clone(),
+        kind,
+        size: bytes.len() as u64,
+    };
+    if let Err(err) = tokio::fs::write(&staged.path, bytes).await {
+        tracing::error!(error = %err, "could not write a staging file");
+        return Err(refuse(FileProblem::Broken));
+    }
+    let path = staged.path.clone();
+    match tokio::task::spawn_blocking(move || check_content(&path, kind)).await {
+        Ok(Ok(())) => Ok(staged),
+        Ok(Err(problem)) => Err(refuse(problem)),
+        Err(_) => Err(refuse(FileProblem::Broken)),
+    }
+}

@@ -86,7 +86,7 @@ pub struct Site {
 }
 
 impl Site {
-    fn link(&self, path: &str) -> String {
+    pub(crate) fn link(&self, path: &str) -> String {
         format!("{}{path}", self.public_url.trim_end_matches('/'))
     }
 }

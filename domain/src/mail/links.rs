@@ -18,6 +18,9 @@ model::text_enum! {
         PasswordReset = "password_reset",
         SelfHelpYes = "self_help_yes",
         SelfHelpNo = "self_help_no",
+        /// Confirms the address of a contact (someone who wrote by mail)
+        /// and makes it an account with the sign-up's name and password.
+        ClaimContact = "claim_contact",
     }
 }
 
@@ -28,6 +31,8 @@ pub struct Link {
     pub user_id: Option<i64>,
     pub case_id: Option<i64>,
     pub email: Option<String>,
+    /// What the link carries besides (a pending sign-up, as JSON).
+    pub payload: Option<String>,
 }
 
 /// A new link's token, stored (hashed) in the caller's transaction.
@@ -43,8 +48,8 @@ pub async fn issue(
     sqlx::query(
         r#"
         INSERT INTO link_tokens
-            (token_hash, purpose, user_id, case_id, email, created_at, expires_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)
+            (token_hash, purpose, user_id, case_id, email, created_at, expires_at, payload)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         "#,
     )
     .bind(hash(&token))
@@ -54,6 +59,7 @@ pub async fn issue(
     .bind(link.email.as_deref())
     .bind(now)
     .bind(now + valid.as_millis() as i64)
+    .bind(link.payload.as_deref())
     .execute(&mut **tx)
     .await?;
     Ok(token)
@@ -123,7 +129,7 @@ pub async fn revoke(tx: &mut Tx, user_id: i64, purpose: Purpose, now: i64) -> Re
 }
 
 const SELECT: &str =
-    "SELECT purpose, user_id, case_id, email FROM link_tokens WHERE token_hash = $1";
+    "SELECT purpose, user_id, case_id, email, payload FROM link_tokens WHERE token_hash = $1";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -131,6 +137,7 @@ struct Row {
     user_id: Option<i64>,
     case_id: Option<i64>,
     email: Option<String>,
+    payload: Option<String>,
 }
 
 impl Row {
@@ -144,6 +151,7 @@ impl Row {
             user_id: self.user_id,
             case_id: self.case_id,
             email: self.email,
+            payload: self.payload,
         })
     }
 }

@@ -168,6 +168,7 @@ pub(crate) async fn self_help(
         user_id: Some(case.requester_id),
         case_id: Some(case.id),
         email: None,
+        payload: None,
     };
     let yes = links::issue(tx, &link(Purpose::SelfHelpYes), SELF_HELP_VALID, now).await?;
     let no = links::issue(tx, &link(Purpose::SelfHelpNo), SELF_HELP_VALID, now).await?;
@@ -194,6 +195,7 @@ pub(crate) async fn verify_address(
         user_id: Some(user.id),
         case_id: None,
         email: Some(user.email.clone()),
+        payload: None,
     };
     let token = links::issue(tx, &link, VERIFY_VALID, now).await?;
     let notice = Notice::VerifyAddress {
@@ -201,6 +203,32 @@ pub(crate) async fn verify_address(
         token,
     };
     enqueue(tx, None, &user.email, lang, &notice, now).await
+}
+
+/// Someone signed up with the address of `contact` (an account made from
+/// mail): the link confirms the address and only then makes the account
+/// theirs, with the sign-up's `name` and what `payload` holds.
+pub(crate) async fn claim_contact(
+    tx: &mut Tx,
+    contact: &User,
+    name: &str,
+    payload: String,
+    lang: Language,
+    now: i64,
+) -> Result<(), AppError> {
+    let link = Link {
+        purpose: Purpose::ClaimContact,
+        user_id: Some(contact.id),
+        case_id: None,
+        email: Some(contact.email.clone()),
+        payload: Some(payload),
+    };
+    let token = links::issue(tx, &link, VERIFY_VALID, now).await?;
+    let notice = Notice::VerifyAddress {
+        name: name.to_owned(),
+        token,
+    };
+    enqueue(tx, None, &contact.email, lang, &notice, now).await
 }
 
 /// Someone signed up with `user`'s address: tell its owner, and nobody
@@ -223,6 +251,7 @@ pub(crate) async fn password_reset(tx: &mut Tx, user: &User, now: i64) -> Result
         user_id: Some(user.id),
         case_id: None,
         email: Some(user.email.clone()),
+        payload: None,
     };
     let token = links::issue(tx, &link, RESET_VALID, now).await?;
     let lang = language_of(tx, user.id).await?;

@@ -51,6 +51,11 @@ pub struct Message {
     pub body: String,
     pub created_at: i64,
     pub attachments: Vec<crate::files::Attachment>,
+    /// A note for staff only (customers never receive these).
+    pub internal: bool,
+    /// For staff: the received mail this message came from, whose
+    /// original (`.eml`) they can download.
+    pub mail: Option<i64>,
 }
 
 /// A case with its whole conversation, as one viewer may see it.
