@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test setup test-rust test-e2e build wasm-size dev bench bench-files bench-help bench-mail
+.PHONY: run test setup test-rust test-e2e build wasm-size dev bench bench-files bench-help bench-mail bench-receive
 
 ## Install what is missing, build in release mode, serve on http://127.0.0.1:3000
 run: setup
@@ -92,3 +92,9 @@ BENCH_MAIL_DIR ?= target/bench-mail
 bench-mail:
 	cargo build --release -p tools
 	scripts/bench-mail.sh $(TOOLS) $(BENCH_MAIL_DIR) $(DB) $(PG_SERVER)
+
+## The receive-mail benchmark: peak memory of one 10 MB message
+## (`make bench-receive DB=postgres` on PostgreSQL)
+BENCH_RECEIVE_DIR ?= target/bench-receive
+bench-receive: build
+	scripts/bench-receive.sh target/release/server $(BENCH_RECEIVE_DIR) $(DB) $(PG_SERVER)

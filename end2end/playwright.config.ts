@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { dovecotConfig, imapPassword, imapUser } from "./dovecot";
 
 // The release build from `make build`, on a fresh temporary database with
 // the demo content, on a port of its own.
@@ -12,6 +13,10 @@ const baseURL = `http://127.0.0.1:${port}`;
 const smtpPort = port + 25;
 const mailWebPort = port + 80;
 process.env.E2E_MAIL_API = `http://127.0.0.1:${mailWebPort}`;
+// Dovecot, a real IMAP server: the helpdesk reads its mailbox.
+const imapPort = port + 43;
+process.env.E2E_IMAP_PORT = String(imapPort);
+const dovecotConf = dovecotConfig(imapPort);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "helpdesk-e2e-"));
 process.env.E2E_DATA_DIR = dataDir; // workers load this file again: same dir
 
@@ -56,6 +61,12 @@ export default defineConfig({
     reuseExistingServer: false,
   },
   {
+    command: `/usr/sbin/dovecot -F -c ${dovecotConf}`,
+    port: imapPort,
+    timeout: 30_000,
+    reuseExistingServer: false,
+  },
+  {
     command: "target/release/server serve",
     cwd: "..",
     url: `${baseURL}/`,
@@ -78,6 +89,8 @@ export default defineConfig({
       HELPDESK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       HELPDESK_MAIL_FROM: "Help Center <help@example.com>",
       HELPDESK_PUBLIC_URL: baseURL,
+      HELPDESK_IMAP_URL: `imap://${imapUser}:${imapPassword}@127.0.0.1:${imapPort}/INBOX`,
+      HELPDESK_IMAP_EVERY_SECS: "1",
     },
   },
   ],

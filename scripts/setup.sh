@@ -2,7 +2,7 @@
 # Installs what building, running and testing need; skips whatever is
 # already present, so a second run costs a few seconds.
 #   scripts/setup.sh        what `make run` needs
-#   scripts/setup.sh test   also Chromium and a running PostgreSQL for the tests
+#   scripts/setup.sh test   also Chromium, Dovecot and a running PostgreSQL for the tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +38,15 @@ if [ "${1:-}" = "test" ] && [ ! -x /usr/bin/chromium ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium
+fi
+
+# Dovecot, the IMAP server the mail tests read from (started by the tests
+# with a configuration of their own; the package starts no service here).
+if [ "${1:-}" = "test" ] && [ ! -x /usr/sbin/dovecot ]; then
+  say "installing Dovecot for the mail tests"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends dovecot-imapd
 fi
 
 # The tests run on PostgreSQL too (at 127.0.0.1:5432, trust auth, as on

@@ -6,6 +6,7 @@
 //! ([`inbound`]).
 
 pub mod compose;
+pub mod imap;
 pub mod inbound;
 pub mod links;
 pub mod notify;

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { connect } from "node:net";
 import { expect, type Page } from "@playwright/test";
 
 export const demo = {
@@ -108,4 +110,67 @@ export async function agentPage(browser: import("@playwright/test").Browser): Pr
   const agent = await (await browser.newContext()).newPage();
   await signIn(agent, demo.agent.email, demo.agent.password);
   return agent;
+}
+
+/** Feeds one raw mail to `server receive-mail`, as an MTA's pipe would,
+ *  on the database and files of the server under test; what it printed. */
+export function receiveMail(raw: string): string {
+  const database = process.env.E2E_DATABASE
+    ? { DATABASE_URL: `${process.env.E2E_POSTGRES}/${process.env.E2E_DATABASE}` }
+    : {};
+  return execFileSync("target/release/server", ["receive-mail"], {
+    cwd: "..",
+    input: raw,
+    env: {
+      ...process.env,
+      ...database,
+      HELPDESK_DATA_DIR: process.env.E2E_DATA_DIR,
+      HELPDESK_MAIL_FROM: "Help Center <help@example.com>",
+      RUST_LOG: "warn",
+    },
+  }).toString();
+}
+
+/** A reply to `mail` as a mail program writes it: In-Reply-To its
+ *  Message-ID, the text on top and the original quoted below. */
+export function replyTo(mail: Mail, from: string, text: string): string {
+  const quoted = mail.text
+    .split("\n")
+    .map((l) => `> ${l}`)
+    .join("\r\n");
+  return [
+    `From: ${from}`,
+    `To: help@example.com`,
+    `Subject: Re: ${mail.subject}`,
+    `Message-ID: <reply-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com>`,
+    `In-Reply-To: ${mail.headers["message-id"]}`,
+    `Content-Type: text/plain; charset=utf-8`,
+    ``,
+    text,
+    ``,
+    `On Mon, 30 Nov 2026 at 10:00, Help Center <help@example.com> wrote:`,
+    quoted,
+    ``,
+  ].join("\r\n");
+}
+
+/** Puts a message in the mailbox the server reads (IMAP APPEND on the
+ *  run's Dovecot), as a mail server delivering it would. */
+export async function deliverByImap(raw: string): Promise<void> {
+  const socket = connect(Number(process.env.E2E_IMAP_PORT), "127.0.0.1");
+  let seen = "";
+  socket.on("data", (chunk) => (seen += chunk.toString()));
+  const until = async (text: string) => {
+    await expect.poll(() => seen.includes(text), { timeout: 10_000 }).toBe(true);
+  };
+  await until("* OK");
+  socket.write("a LOGIN helpdesk imap-secret\r\n");
+  await until("a OK");
+  const bytes = Buffer.from(raw);
+  socket.write(`b APPEND INBOX {${bytes.length}}\r\n`);
+  await until("+ ");
+  socket.write(Buffer.concat([bytes, Buffer.from("\r\n")]));
+  await until("b OK");
+  socket.write("c LOGOUT\r\n");
+  socket.end();
 }

@@ -2,11 +2,14 @@ import { expect, test } from "@playwright/test";
 import {
   agentPage,
   caseNumber,
+  deliverByImap,
   demo,
   hydrated,
   linkIn,
   mailsTo,
   openCase,
+  receiveMail,
+  replyTo,
   signIn,
   signUp,
   uniqueEmail,
@@ -138,4 +141,80 @@ test("admins see every mail in the outbox", async ({ browser }) => {
   await expect(admin.getByRole("table")).toContainText("Sent");
   await admin.getByRole("link", { name: "Failed" }).click();
   await expect(admin.getByText("No mail yet.")).toBeVisible();
+});
+
+test("a reply by mail to an agent's answer lands in the case and hands it back to staff", async ({ page, browser }) => {
+  const email = uniqueEmail("mona");
+  await signUp(page, "Mona Mail", email);
+  const subject = `Answer by mail ${Date.now()}`;
+  await openCase(page, subject);
+  const number = caseNumber(page);
+
+  const agent = await agentPage(browser);
+  await agent.goto(`/cases/${number}`);
+  await hydrated(agent);
+  await agent.getByLabel("Your reply").fill("Which card is it?");
+  await agent.getByRole("button", { name: "Reply" }).click();
+  await expect(agent.getByText("Your reply was sent.")).toBeVisible();
+  await agent.getByLabel("New status").selectOption({ label: "Awaiting customer reply" });
+  await agent.getByRole("button", { name: "Update status" }).click();
+  await expect(agent.locator(".case-details .status")).toHaveText("Awaiting customer reply");
+
+  const answer = await waitForMail(email, `[#${number}] New reply`);
+  expect(receiveMail(replyTo(answer, `Mona Mail <${email}>`, "The blue one, ending in 4242."))).toContain(
+    `Reply(${number})`,
+  );
+
+  await page.goto(`/cases/${number}`);
+  await expect(page.locator(".conversation")).toContainText("The blue one, ending in 4242.");
+  // The quoted history was cut.
+  await expect(page.locator(".conversation")).not.toContainText("wrote:");
+  await expect(page.locator(".case-details .status")).toHaveText("Under review");
+
+  // Staff see where it came from, and can download the original.
+  await agent.reload();
+  const mailed = agent.locator(".message").filter({ hasText: "The blue one" });
+  await expect(mailed.getByRole("link", { name: "Original message (.eml)" })).toBeVisible();
+
+  // Someone else answering the same thread reaches staff only.
+  expect(receiveMail(replyTo(answer, "stranger@example.net", "Let me in."))).toContain(`Note(${number})`);
+  await agent.reload();
+  await expect(agent.locator(".message.note")).toContainText("Let me in.");
+  await expect(agent.locator(".message.note")).toContainText("Unknown sender");
+  await page.reload();
+  await expect(page.locator(".conversation")).not.toContainText("Let me in.");
+});
+
+test("a mail read from the IMAP mailbox opens a case that its sender finds after signing up", async ({ page, browser }) => {
+  const email = uniqueEmail("ines");
+  const subject = `Written by mail ${Date.now()}`;
+  await deliverByImap(
+    [
+      `From: Ines Imap <${email}>`,
+      "To: help@example.com",
+      `Subject: ${subject}`,
+      `Message-ID: <imap-${Date.now()}@example.com>`,
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "My transfer has not arrived.",
+      "",
+      "-- ",
+      "Ines, sent from a phone",
+      "",
+    ].join("\r\n"),
+  );
+  // The server polls every second; the confirmation carries the number.
+  const confirmation = await waitForMail(email, "We received your case");
+  const number = confirmation.subject.match(/\[#(\d+)\]/)![1];
+
+  const agent = await agentPage(browser);
+  await agent.goto(`/cases/${number}`);
+  await expect(agent.getByRole("heading", { name: subject })).toBeVisible();
+  await expect(agent.locator(".case-details")).toContainText("Email");
+  await expect(agent.locator(".conversation")).toContainText("My transfer has not arrived.");
+  await expect(agent.locator(".conversation")).not.toContainText("sent from a phone");
+
+  // The sender signs up with that address and, once it is confirmed, finds it.
+  await signUp(page, "Ines Imap", email);
+  await expect(page.getByRole("link", { name: subject })).toBeVisible();
 });

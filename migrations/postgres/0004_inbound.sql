@@ -32,3 +32,11 @@ CREATE TABLE secrets (
 );
 
 ALTER TABLE link_tokens ADD COLUMN payload TEXT;
+
+-- IMAP polling: the last UID handled per mailbox (and the mailbox's
+-- UIDVALIDITY, which says whether UIDs still mean the same messages).
+CREATE TABLE imap_state (
+    mailbox      TEXT   PRIMARY KEY,
+    uid_validity BIGINT NOT NULL,
+    last_uid     BIGINT NOT NULL
+);

@@ -39,3 +39,11 @@ CREATE TABLE secrets (
 -- What a link carries besides its target: a contact's sign-up (name,
 -- password hash, language) waits here until the address is confirmed.
 ALTER TABLE link_tokens ADD COLUMN payload TEXT;
+
+-- IMAP polling: the last UID handled per mailbox (and the mailbox's
+-- UIDVALIDITY, which says whether UIDs still mean the same messages).
+CREATE TABLE imap_state (
+    mailbox      TEXT   PRIMARY KEY,
+    uid_validity BIGINT NOT NULL,
+    last_uid     BIGINT NOT NULL
+);

@@ -38,7 +38,8 @@ pub fn router(state: AppState) -> Router {
         .route("/upload/cases", post(app::files::post::open))
         .route("/upload/cases/{number}", post(app::files::post::reply))
         .route("/files/{id}", get(app::files::download::download))
-        .route("/files/{id}/preview", get(app::files::download::preview));
+        .route("/files/{id}/preview", get(app::files::download::preview))
+        .route("/files/mail/{id}", get(app::files::download::original_mail));
     Router::new()
         .route(
             "/export/cases.csv",

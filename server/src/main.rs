@@ -1,4 +1,5 @@
-//! The helpdesk server: `serve` (the default) or `add-user`.
+//! The helpdesk server: `serve` (the default), `add-user` or
+//! `receive-mail`.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -41,6 +42,19 @@ enum Command {
         secure_cookies: bool,
         #[command(flatten)]
         options: ServeOptions,
+    },
+    /// Read one mail (RFC 5322) from standard input into its case, or a
+    /// new one: for an MTA's pipe transport. Exits 0 when the mail was
+    /// handled (or is one to ignore), 65 when it is refused (too large, not
+    /// a mail: the MTA bounces it), 75 when it could not be stored now
+    /// (the MTA tries again later).
+    ReceiveMail {
+        #[command(flatten)]
+        receive: options::Receive,
+        #[command(flatten)]
+        uploads: options::Uploads,
+        #[command(flatten)]
+        mail: options::Mail,
     },
     /// Create an account. The password is read from HELPDESK_PASSWORD, or
     /// else from standard input.
@@ -104,6 +118,23 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
         }
+        Command::ReceiveMail {
+            receive,
+            uploads,
+            mail,
+        } => {
+            let files = domain::files::store::Files::local(&cli.data_dir.join("files"))?;
+            let site = mail.site(leptos_options().site_addr);
+            let intake = receive.intake(&db, files, &uploads, &mail, site).await?;
+            let mut raw = Vec::new();
+            // One byte over the limit is enough to refuse it.
+            std::io::stdin()
+                .take(intake.max_bytes as u64 + 1)
+                .read_to_end(&mut raw)?;
+            let code = receive_mail(&db, &intake, &raw).await;
+            db.close().await;
+            std::process::exit(code);
+        }
         Command::Serve {
             no_demo,
             secure_cookies,
@@ -112,6 +143,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     timers,
                     uploads,
                     mail,
+                    receive,
+                    imap,
                 },
         } => {
             if !no_demo && domain::demo::load_if_empty(&db).await? {
@@ -131,6 +164,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let mail_site = mail.site(addr);
             match mail.sender(&mail_site)? {
                 Some(sender) => {
+                    let key = domain::mail::inbound::ReplyKey::load(&db).await?;
+                    let sender = sender.with_reply_key(key);
                     domain::mail::send::spawn(db.clone(), sender, Duration::from_millis(500))
                 }
                 None => tracing::warn!(
@@ -146,6 +181,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             };
             let files = domain::files::store::Files::local(&cli.data_dir.join("files"))?;
             domain::files::sweep::spawn(files.clone(), db.clone());
+            if let Some(url) = &imap.imap_url {
+                let mailbox = domain::mail::imap::MailboxUrl::parse(url)?;
+                let intake = receive
+                    .intake(
+                        &db,
+                        files.clone(),
+                        &uploads,
+                        &mail,
+                        settings.mail_site.clone(),
+                    )
+                    .await?;
+                let every = Duration::from_secs(imap.imap_every_secs.max(1));
+                tracing::info!(mailbox = ?mailbox, "reading mail over IMAP");
+                domain::mail::imap::spawn(db.clone(), intake, mailbox, every);
+            }
             domain::cases::lifecycle::spawn_auto_close(
                 db.clone(),
                 settings.auto_close.clone(),
@@ -168,6 +218,26 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
+}
+
+/// Handles one received mail; the exit code for the MTA (sysexits.h).
+async fn receive_mail(db: &Db, intake: &domain::mail::inbound::Intake, raw: &[u8]) -> i32 {
+    use domain::mail::inbound::{receive, Refused};
+    match receive(db, intake, raw).await {
+        Ok(outcome) => {
+            println!("{outcome:?}");
+            0
+        }
+        Err(err @ (Refused::TooLarge(_) | Refused::Malformed)) => {
+            eprintln!("refused: {err}");
+            65
+        }
+        Err(err) => {
+            tracing::error!(error = ?err, "could not store a received mail");
+            eprintln!("temporary failure: {err}");
+            75
+        }
+    }
 }
 
 /// From cargo-leptos's environment when it runs us, else this project's

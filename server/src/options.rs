@@ -74,6 +74,8 @@ pub struct Mail {
     pub public_url: Option<String>,
 }
 
+/// Receiving mail: the largest message taken, and the mailbox to poll.
+
 impl Mail {
     pub fn site(&self, listening: std::net::SocketAddr) -> Site {
         Site {
@@ -94,6 +96,48 @@ impl Mail {
     }
 }
 
+#[derive(clap::Args, Clone)]
+pub struct Receive {
+    /// Most megabytes (MiB) of one received mail, attachments included.
+    #[arg(long, env = "HELPDESK_MAX_MAIL_MB", default_value_t = 25)]
+    pub max_mail_mb: usize,
+}
+
+/// A mailbox the server reads mail from.
+#[derive(clap::Args, Clone)]
+pub struct Imap {
+    /// A mailbox to read mail from: `imaps://user:pass@host/INBOX` (TLS),
+    /// or `imap://…` for a server on this machine.
+    #[arg(long, env = "HELPDESK_IMAP_URL")]
+    pub imap_url: Option<String>,
+    /// How often to look for new mail in that mailbox.
+    #[arg(long, env = "HELPDESK_IMAP_EVERY_SECS", default_value_t = 60)]
+    pub imap_every_secs: u64,
+}
+
+impl Receive {
+    /// What receiving needs, from the mail and upload settings.
+    pub async fn intake(
+        &self,
+        db: &domain::db::Db,
+        files: domain::files::store::Files,
+        uploads: &Uploads,
+        mail: &Mail,
+        site: Site,
+    ) -> Result<domain::mail::inbound::Intake, Box<dyn std::error::Error>> {
+        use domain::mail::inbound::{Intake, ReplyKey, PER_HOUR};
+        Ok(Intake {
+            files,
+            limits: uploads.limits(),
+            max_bytes: self.max_mail_mb * 1024 * 1024,
+            per_hour: PER_HOUR,
+            mailbox: domain::mail::send::address_of(&mail.mail_from)?,
+            key: ReplyKey::load(db).await?,
+            site,
+        })
+    }
+}
+
 /// Every group, for `server` run without a subcommand (from the
 /// environment, or the defaults).
 #[derive(clap::Parser)]
@@ -104,6 +148,10 @@ pub struct ServeOptions {
     pub uploads: Uploads,
     #[command(flatten)]
     pub mail: Mail,
+    #[command(flatten)]
+    pub receive: Receive,
+    #[command(flatten)]
+    pub imap: Imap,
 }
 
 impl ServeOptions {

@@ -57,6 +57,50 @@ pub async fn download(
     res
 }
 
+/// `GET /files/mail/{id}`: the original of a received mail (`.eml`), for
+/// staff only; anyone else gets the 404 of a mail that does not exist.
+pub async fn original_mail(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+) -> Response {
+    let next = format!("/files/mail/{id}");
+    let actor = match session::actor_from_headers(&state, &headers).await {
+        Ok(actor) => actor,
+        Err(err) => return refused(Some(err), &next),
+    };
+    if actor.person().is_err() {
+        return refused(None, &next);
+    }
+    let found = match actor.staff() {
+        Ok(staff) => domain::mail::inbound::original(&state.db, &staff, id).await,
+        Err(_) => Err(AppError::NotFound),
+    };
+    let (key, size) = match found {
+        Ok(found) => found,
+        Err(err) => return refused(Some(err), ""),
+    };
+    let reader = match state.files.store.get(&key).await {
+        Ok(reader) => reader,
+        Err(err) => {
+            tracing::error!(error = %err, %key, "received mail missing from the store");
+            return refused(Some(AppError::NotFound), "");
+        }
+    };
+    let mut res = Body::from_stream(ReaderStream::new(reader)).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("message/rfc822"),
+    );
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(size));
+    if let Ok(v) = HeaderValue::from_str(&content_disposition(&format!("mail-{id}.eml"))) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    guard(h);
+    res
+}
+
 /// A small re-encoded PNG of an image attachment, made on first request
 /// and kept beside the original. The original is never shown inline.
 pub async fn preview(

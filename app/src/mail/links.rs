@@ -31,7 +31,7 @@ pub async fn follow(
 async fn act(state: &AppState, token: &str, headers: &HeaderMap) -> Result<Response, AppError> {
     let db = &state.db;
     match peek(db, token).await?.purpose {
-        Purpose::VerifyAddress => {
+        Purpose::VerifyAddress | Purpose::ClaimContact => {
             let person = accounts::verify_address(db, token).await?;
             let cookie = session::start_from_headers(state, headers, &person).await?;
             let mut res = Redirect::to("/link?m=verified").into_response();

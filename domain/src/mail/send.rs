@@ -28,6 +28,7 @@ pub struct Sender {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
     site: Site,
+    reply_key: Option<super::inbound::ReplyKey>,
 }
 
 impl Sender {
@@ -47,7 +48,15 @@ impl Sender {
             transport,
             from,
             site,
+            reply_key: None,
         })
+    }
+
+    /// Mails about a case get its signed reply address as Reply-To, so an
+    /// answer finds the case even when the mail program drops the headers.
+    pub fn with_reply_key(mut self, key: super::inbound::ReplyKey) -> Self {
+        self.reply_key = Some(key);
+        self
     }
 
     /// The mail as it goes out. Its Message-ID comes from the stored key,
@@ -72,6 +81,11 @@ impl Sender {
         if let Some(n) = mail.notice.case_number() {
             // One thread per case in the customer's mail program.
             builder = builder.references(format!("<case-{n}@{domain}>"));
+            let own = self.from.email.to_string();
+            let reply = self.reply_key.as_ref().and_then(|k| k.address(&own, n));
+            if let Some(address) = reply.and_then(|a| a.parse().ok()) {
+                builder = builder.reply_to(Mailbox::new(self.from.name.clone(), address));
+            }
         }
         builder
             .multipart(MultiPart::alternative_plain_html(
@@ -90,6 +104,14 @@ impl Sender {
             .map(drop)
             .map_err(|err| (err.to_string(), err.is_permanent()))
     }
+}
+
+/// The bare address of a sender like `Help Center <helpdesk@example.com>`.
+pub fn address_of(from: &str) -> Result<String, String> {
+    let from: Mailbox = from
+        .parse()
+        .map_err(|err| format!("mail-from {from:?}: {err}"))?;
+    Ok(from.email.to_string().to_lowercase())
 }
 
 /// Sends up to `batch` due mails; how many were handled.

@@ -12,6 +12,8 @@ use serde_json::Value;
 
 use crate::db::Db;
 
+pub mod dovecot;
+
 pub struct Maildev {
     child: Child,
     pub smtp_port: u16,

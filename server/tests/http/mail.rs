@@ -162,3 +162,51 @@ async fn a_staff_reply_goes_by_email_only_when_asked_and_admins_see_the_outbox()
         .await;
     assert_eq!(queued.body, "[]");
 }
+
+#[tokio::test]
+async fn a_received_mail_original_is_for_staff_and_internal_notes_never_reach_customers() {
+    use domain::mail::inbound::{receive, Intake, Outcome, ReplyKey};
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let n = app.open_case(&ana, "Card").await;
+    let intake = Intake {
+        files: app.files.clone(),
+        limits: Default::default(),
+        max_bytes: domain::mail::inbound::MAX_BYTES,
+        per_hour: 30,
+        mailbox: "helpdesk@localhost".into(),
+        key: ReplyKey::load(&app.db).await.unwrap(),
+        site: domain::mail::Site {
+            public_url: "http://localhost".into(),
+        },
+    };
+    let raw = format!(
+        "From: mallory@evil.example\r\nSubject: Re: [#{n}]\r\nMessage-ID: <m1@evil.example>\r\n\r\nSecret-stranger-words\r\n"
+    );
+    let outcome = receive(&app.db, &intake, raw.as_bytes()).await.unwrap();
+    assert_eq!(outcome, Outcome::Note(n));
+    let id: i64 = sqlx::query_scalar("SELECT id FROM inbound_mails")
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+
+    // The customer's case page and its data hold no trace of the note.
+    let page = app.page(&format!("/cases/{n}"), Some(&ana), "en").await;
+    assert!(!page.body.contains("Secret-stranger-words"));
+    let (status, _, _) = app.get(&format!("/files/mail/{id}"), Some(&ana)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, headers, _) = app.get(&format!("/files/mail/{id}"), None).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location(&headers).starts_with("/signin"));
+
+    let agent = app.sign_in("agent@example.com").await;
+    let page = app.page(&format!("/cases/{n}"), Some(&agent), "en").await;
+    assert!(page.body.contains("Secret-stranger-words"));
+    assert!(page.body.contains("Unknown sender"));
+    let (status, headers, body) = app.get(&format!("/files/mail/{id}"), Some(&agent)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "message/rfc822");
+    assert_eq!(body, raw.as_bytes());
+    let (status, _, _) = app.get("/files/mail/99999", Some(&agent)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
