@@ -25,7 +25,7 @@ import base64, os, sys
 d = sys.argv[1]
 def message(n, files, size):
     parts = [
-        "From: Bench <bench@example.com>", "To: help@example.com",
+        f"From: Bench <bench{n}@example.com>", "To: help@example.com",
         f"Subject: Benchmark {n}", f"Message-ID: <bench-{n}@example.com>",
         "MIME-Version: 1.0", 'Content-Type: multipart/mixed; boundary="b"', "",
         "--b", "Content-Type: text/plain; charset=utf-8", "", "Please see the attached invoices.",

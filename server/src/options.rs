@@ -74,8 +74,6 @@ pub struct Mail {
     pub public_url: Option<String>,
 }
 
-/// Receiving mail: the largest message taken, and the mailbox to poll.
-
 impl Mail {
     pub fn site(&self, listening: std::net::SocketAddr) -> Site {
         Site {
@@ -96,6 +94,7 @@ impl Mail {
     }
 }
 
+/// Receiving mail: the largest message taken.
 #[derive(clap::Args, Clone)]
 pub struct Receive {
     /// Most megabytes (MiB) of one received mail, attachments included.

@@ -298,16 +298,20 @@ async fn stage_attachments(
 }
 
 /// Keeps the original message in the file store, for staff; its key.
+/// Written through a staging file, as uploads are, so the message is not
+/// copied in memory.
 async fn store_original(files: &Files, raw: &[u8]) -> Result<String, AppError> {
     let key = new_key();
-    files
-        .store
-        .put_bytes(&key, raw.to_vec())
-        .await
-        .map_err(|err| {
-            tracing::error!(error = %err, "could not store a received mail");
-            AppError::Internal
-        })?;
+    let staged = files.staging.join(format!("{key}.eml"));
+    let stored = match tokio::fs::write(&staged, raw).await {
+        Ok(()) => files.store.put(&key, &staged).await,
+        Err(err) => Err(err),
+    };
+    if let Err(err) = stored {
+        let _ = tokio::fs::remove_file(&staged).await;
+        tracing::error!(error = %err, "could not store a received mail");
+        return Err(AppError::Internal);
+    }
     Ok(key)
 }
 

@@ -190,19 +190,8 @@ pub(crate) async fn verify_address(
     lang: Language,
     now: i64,
 ) -> Result<(), AppError> {
-    let link = Link {
-        purpose: Purpose::VerifyAddress,
-        user_id: Some(user.id),
-        case_id: None,
-        email: Some(user.email.clone()),
-        payload: None,
-    };
-    let token = links::issue(tx, &link, VERIFY_VALID, now).await?;
-    let notice = Notice::VerifyAddress {
-        name: user.name.clone(),
-        token,
-    };
-    enqueue(tx, None, &user.email, lang, &notice, now).await
+    let link = address_link(user, Purpose::VerifyAddress, None);
+    confirm_mail(tx, link, &user.name, lang, now).await
 }
 
 /// Someone signed up with the address of `contact` (an account made from
@@ -216,19 +205,35 @@ pub(crate) async fn claim_contact(
     lang: Language,
     now: i64,
 ) -> Result<(), AppError> {
-    let link = Link {
-        purpose: Purpose::ClaimContact,
-        user_id: Some(contact.id),
+    let link = address_link(contact, Purpose::ClaimContact, Some(payload));
+    confirm_mail(tx, link, name, lang, now).await
+}
+
+fn address_link(user: &User, purpose: Purpose, payload: Option<String>) -> Link {
+    Link {
+        purpose,
+        user_id: Some(user.id),
         case_id: None,
-        email: Some(contact.email.clone()),
-        payload: Some(payload),
-    };
+        email: Some(user.email.clone()),
+        payload,
+    }
+}
+
+/// "Confirm your email address", greeting `name`, with `link`.
+async fn confirm_mail(
+    tx: &mut Tx,
+    link: Link,
+    name: &str,
+    lang: Language,
+    now: i64,
+) -> Result<(), AppError> {
     let token = links::issue(tx, &link, VERIFY_VALID, now).await?;
     let notice = Notice::VerifyAddress {
         name: name.to_owned(),
         token,
     };
-    enqueue(tx, None, &contact.email, lang, &notice, now).await
+    let to = link.email.as_deref().unwrap_or_default();
+    enqueue(tx, None, to, lang, &notice, now).await
 }
 
 /// Someone signed up with `user`'s address: tell its owner, and nobody
