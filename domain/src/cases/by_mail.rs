@@ -51,12 +51,8 @@ impl Target {
     }
 }
 
-/// Case `case_id`, with `sender`'s place in its CC.
-pub async fn target(tx: &mut Tx, case_id: i64, sender: &str) -> Result<Target, AppError> {
-    let number: i64 = sqlx::query_scalar("SELECT number FROM cases WHERE id = $1")
-        .bind(case_id)
-        .fetch_one(&mut **tx)
-        .await?;
+/// Case `number`, with `sender`'s place in its CC.
+pub async fn target(tx: &mut Tx, number: i64, sender: &str) -> Result<Target, AppError> {
     let row = locked_case_for_address(tx, sender, number).await?;
     Ok(Target { row })
 }

@@ -277,7 +277,9 @@ pub async fn open_for_viewer(
         r#"
         SELECT m.id, u.name AS author, CASE WHEN m.from_staff THEN 1 ELSE 0 END AS from_staff,
                m.body, m.created_at, CASE WHEN m.internal THEN 1 ELSE 0 END AS internal,
-               (SELECT MIN(im.id) FROM inbound_mails im WHERE im.message_id = m.id) AS mail
+               CASE WHEN $2 THEN
+                   (SELECT MIN(im.id) FROM inbound_mails im WHERE im.message_id = m.id)
+               END AS mail
         FROM messages m
         LEFT JOIN users u ON u.id = m.author_id
         WHERE m.case_id = $1 AND ($2 OR NOT m.internal)
@@ -296,7 +298,7 @@ pub async fn open_for_viewer(
         created_at: m.created_at,
         attachments: files_of(&mut files, m.id),
         internal: m.internal,
-        mail: m.mail.filter(|_| staff),
+        mail: m.mail,
     })
     .collect();
     let activity = activity(db, case.id).await?;

@@ -165,8 +165,8 @@ async fn apply(
     if !record(tx, mail, size, "ignored", now).await? {
         return Ok(Outcome::Duplicate);
     }
-    let case_id = thread::find_case(tx, mail, &intake.key, &intake.mailbox).await?;
-    if mail.automatic && case_id.is_none() {
+    let number = thread::find_case(tx, mail, &intake.key, &intake.mailbox).await?;
+    if mail.automatic && number.is_none() {
         return Ok(Outcome::Ignored);
     }
     let files = kept.placed;
@@ -174,9 +174,10 @@ async fn apply(
         .or_else(|_| PersonName::parse(&mail.from))?;
     let sender = users::contact(tx, email, &name, now).await?;
     let text = strip::new_part(&mail.text);
-    let (outcome, case_id, message, lang) = match case_id {
-        Some(case_id) => {
-            let target = by_mail::target(tx, case_id, &mail.from).await?;
+    let (outcome, case_id, message, lang) = match number {
+        Some(number) => {
+            let target = by_mail::target(tx, number, &mail.from).await?;
+            let case_id = target.id();
             let lang = case_language(tx, case_id).await?;
             let relation = target.relation(&sender);
             if mail.automatic || relation == Relation::Stranger || sender.role.is_staff() {

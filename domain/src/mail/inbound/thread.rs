@@ -127,7 +127,7 @@ pub fn subject_number(subject: &str) -> Option<i64> {
     None
 }
 
-/// The id of the case `mail` answers, if any.
+/// The number of the case `mail` answers, if any.
 pub async fn find_case(
     tx: &mut Tx,
     mail: &Incoming,
@@ -136,47 +136,56 @@ pub async fn find_case(
 ) -> Result<Option<i64>, AppError> {
     for id in &mail.refs {
         let local = id.split('@').next().unwrap_or_default();
-        let found: Option<Option<i64>> = if local.starts_with("hd.") {
-            sqlx::query_scalar("SELECT case_id FROM outbox WHERE message_key = $1")
-                .bind(local)
-                .fetch_optional(&mut **tx)
-                .await?
+        let found: Option<i64> = if local.starts_with("hd.") {
+            sqlx::query_scalar(
+                "SELECT c.number FROM outbox o JOIN cases c ON c.id = o.case_id \
+                 WHERE o.message_key = $1",
+            )
+            .bind(local)
+            .fetch_optional(&mut **tx)
+            .await?
         } else if let Some(n) = local
             .strip_prefix("case-")
             .and_then(|n| n.parse::<i64>().ok())
         {
-            by_number(tx, n).await?.map(Some)
+            existing(tx, n).await?
         } else {
             // A reply to an earlier mail of the same conversation.
-            sqlx::query_scalar("SELECT case_id FROM inbound_mails WHERE mail_key = $1")
-                .bind(id)
-                .fetch_optional(&mut **tx)
-                .await?
+            sqlx::query_scalar(
+                "SELECT c.number FROM inbound_mails im JOIN cases c ON c.id = im.case_id \
+                 WHERE im.mail_key = $1",
+            )
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?
         };
-        if let Some(Some(case_id)) = found {
-            return Ok(Some(case_id));
+        if found.is_some() {
+            return Ok(found);
         }
     }
     if let Some(n) = subject_number(&mail.subject) {
-        if let Some(id) = by_number(tx, n).await? {
-            return Ok(Some(id));
+        if let Some(n) = existing(tx, n).await? {
+            return Ok(Some(n));
         }
     }
     for address in &mail.recipients {
         if let Some(n) = key.number_in(mailbox, address) {
-            if let Some(id) = by_number(tx, n).await? {
-                return Ok(Some(id));
+            if let Some(n) = existing(tx, n).await? {
+                return Ok(Some(n));
             }
         }
     }
     Ok(None)
 }
 
-async fn by_number(tx: &mut Tx, number: i64) -> Result<Option<i64>, AppError> {
-    Ok(sqlx::query_scalar("SELECT id FROM cases WHERE number = $1")
-        .bind(number)
-        .fetch_optional(&mut **tx)
-        .await?)
+/// `number` if a case has it.
+async fn existing(tx: &mut Tx, number: i64) -> Result<Option<i64>, AppError> {
+    Ok(
+        sqlx::query_scalar("SELECT number FROM cases WHERE number = $1")
+            .bind(number)
+            .fetch_optional(&mut **tx)
+            .await?,
+    )
 }
 
 #[cfg(test)]
