@@ -4,7 +4,10 @@ pub use model::auth::*;
 
 pub mod api;
 pub mod context;
+pub mod follow;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod session;
 pub mod top_bar;
+#[cfg(feature = "ssr")]
+pub mod viewer;

@@ -15,6 +15,14 @@ pub fn request_language() -> Language {
     use_context::<http::request::Parts>().map_or(Language::En, |p| language_in(&p.headers))
 }
 
+/// Makes `lang` the language of the next pages (a signed-in person's own).
+pub fn set_cookie(lang: Language) {
+    crate::auth::session::set_cookie(format!(
+        "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.as_str()
+    ));
+}
+
 pub fn language_in(headers: &HeaderMap) -> Language {
     if let Some(lang) =
         crate::auth::session::cookie(headers, LOCALE_COOKIE).and_then(|c| Language::from_tag(&c))

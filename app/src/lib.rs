@@ -26,6 +26,7 @@ pub use model::{error, validate};
 #[cfg(feature = "ssr")]
 pub mod language;
 pub mod mail;
+pub mod profile;
 #[cfg(feature = "ssr")]
 pub mod state;
 

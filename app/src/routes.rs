@@ -8,6 +8,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::auth::context::provide_auth;
+use crate::auth::follow::FollowPage;
 use crate::auth::pages::{SignInPage, SignUpPage};
 use crate::auth::top_bar::TopBar;
 use crate::cases::detail::CasePage;
@@ -25,6 +26,7 @@ use crate::help::staff_list::StaffArticlesPage;
 use crate::i18n::*;
 use crate::mail::outbox_page::OutboxPage;
 use crate::mail::pages::{CheckEmailPage, ForgotPasswordPage, LinkPage, ResetPasswordPage};
+use crate::profile::page::ProfilePage;
 use crate::ui::layout::NotFound;
 use crate::ui::title::AppTitle;
 
@@ -35,6 +37,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                // The zone this page's dates are in, read back by the browser.
+                <meta name=crate::time::ZONE_META content=crate::time::page_zone() />
                 // No icon yet; this spares every page a request for /favicon.ico.
                 <link rel="icon" href="data:," />
                 <HashedStylesheet options=options.clone() id="leptos" />
@@ -53,6 +57,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_auth();
+    crate::time::provide_zone();
 
     view! {
         <I18nContextProvider>
@@ -74,6 +79,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/forgot") view=ForgotPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/reset") view=ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/link") view=LinkPage ssr=SsrMode::Async />
+                        <Route path=path!("/follow") view=FollowPage ssr=SsrMode::Async />
+                        <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/cases") view=MyCasesPage ssr=SsrMode::Async />
                         <Route path=path!("/cases/new") view=NewCasePage ssr=SsrMode::Async />
                         <Route path=path!("/cases/:number") view=CasePage ssr=SsrMode::Async />

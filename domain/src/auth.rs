@@ -4,7 +4,12 @@ pub use model::auth::*;
 
 pub mod accounts;
 pub mod actor;
+pub mod follow;
 pub mod passwords;
+pub mod photo;
+pub mod profile;
+#[cfg(test)]
+mod profile_tests;
 pub mod store;
 
 pub use actor::{Actor, Admin, Person, Staff};

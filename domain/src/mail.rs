@@ -16,6 +16,6 @@ pub mod send;
 pub mod testing;
 #[cfg(test)]
 mod tests;
-mod words;
+pub(crate) mod words;
 
 pub use compose::{Notice, Site};

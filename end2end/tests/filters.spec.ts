@@ -46,9 +46,9 @@ test("the filtered list downloads as a CSV file", async ({ page }) => {
   ]);
   expect(download.suggestedFilename()).toBe("cases.csv");
   const text = readFileSync(await download.path(), "utf8");
-  expect(text.startsWith("\uFEFFnumber,subject,type,status")).toBe(true);
+  expect(text.startsWith("\uFEFFCase number,Subject,Type,Status")).toBe(true);
   const lines = text.trim().split("\r\n");
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain("'=SUM(A1:A9) looks like a formula");
-  expect(lines[1]).toContain(",technical,new,web,");
+  expect(lines[1]).toContain(",Technical,Submitted,Web,");
 });

@@ -75,15 +75,17 @@ test("an admin arranges collections and folders and sets a home-page banner", as
   await expect(page.getByRole("heading", { name: "Mexico", level: 3 })).toHaveCount(0);
 
   const message = `Our phone line is down ${Date.now()}`;
-  const utc = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+  // datetime-local values are read in the admin's own zone (the browser's).
+  const local = (ms: number) =>
+    new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   await page.getByLabel("Kind").selectOption({ label: "Service disruption" });
   await page.getByLabel("Severity").selectOption({ label: "Critical" });
   await page.getByLabel("Message").fill(message);
-  await page.getByLabel("Starts (UTC)").fill(utc(Date.now() - 60_000));
-  await page.getByLabel("Ends (UTC)").fill(utc(Date.now() - 3_600_000));
+  await page.getByLabel("Starts", { exact: true }).fill(local(Date.now() - 60_000));
+  await page.getByLabel("Ends", { exact: true }).fill(local(Date.now() - 3_600_000));
   await page.getByRole("button", { name: "Add a banner" }).click();
   await expect(page.getByText("The end must come after the start.")).toBeVisible();
-  await page.getByLabel("Ends (UTC)").fill(utc(Date.now() + 3_600_000));
+  await page.getByLabel("Ends", { exact: true }).fill(local(Date.now() + 3_600_000));
   await page.getByRole("button", { name: "Add a banner" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: message })).toBeVisible();
 

@@ -111,6 +111,13 @@ mod server {
         }
     }
 
+    impl From<std::io::Error> for AppError {
+        fn from(err: std::io::Error) -> Self {
+            tracing::error!(error = %err, "file error");
+            AppError::Internal
+        }
+    }
+
     impl From<tokio::task::JoinError> for AppError {
         fn from(err: tokio::task::JoinError) -> Self {
             tracing::error!(error = %err, "background task failed");

@@ -37,6 +37,12 @@ pub enum Field {
     Related,
     Window,
     BannerText,
+    /// The profile: job title, time zone, the password asked for before a
+    /// new one is set.
+    JobTitle,
+    TimeZone,
+    CurrentPassword,
+    Photo,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

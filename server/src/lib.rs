@@ -39,7 +39,9 @@ pub fn router(state: AppState) -> Router {
         .route("/upload/cases/{number}", post(app::files::post::reply))
         .route("/files/{id}", get(app::files::download::download))
         .route("/files/{id}/preview", get(app::files::download::preview))
-        .route("/files/mail/{id}", get(app::files::download::original_mail));
+        .route("/files/mail/{id}", get(app::files::download::original_mail))
+        .route("/upload/photo", post(app::profile::photo::upload))
+        .route("/files/photo/{user}", get(app::profile::photo::get));
     Router::new()
         .route(
             "/export/cases.csv",
@@ -52,6 +54,10 @@ pub fn router(state: AppState) -> Router {
         })
         .nest(&format!("/{}", options.site_pkg_dir), assets)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            app::auth::viewer::find_zone,
+        ))
         .layer(middleware::from_fn(client_errors_are_not_500))
         .layer(CompressionLayer::new())
         // Added after the compression layer, so outside it: attachments are

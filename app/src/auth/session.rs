@@ -14,6 +14,10 @@ use crate::state::AppState;
 pub const COOKIE_NAME: &str = "hd_session";
 
 /// The session token the browser sent, if any.
+pub fn current_token() -> Option<String> {
+    request_token()
+}
+
 fn request_token() -> Option<String> {
     token_in(&use_context::<http::request::Parts>()?.headers)
 }
@@ -108,11 +112,21 @@ async fn new_session_cookie(
 ) -> Result<String, AppError> {
     let days = state.settings.session_days;
     let token = accounts::start_session(&state.db, person, replacing, days).await?;
+    Ok(session_cookie(&token, days, https))
+}
+
+/// The `Set-Cookie` value of a session `token` made elsewhere (a follow
+/// link's), lasting `days`.
+pub fn cookie_for(state: &AppState, headers: &http::HeaderMap, token: &str, days: i64) -> String {
+    session_cookie(token, days, https_in(state, headers))
+}
+
+fn session_cookie(token: &str, days: i64, https: bool) -> String {
     let secure = if https { "; Secure" } else { "" };
-    Ok(format!(
+    format!(
         "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
         days * 24 * 60 * 60
-    ))
+    )
 }
 
 /// Ends the session on the server and the cookie in the browser.

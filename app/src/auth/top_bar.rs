@@ -6,13 +6,30 @@ use leptos_router::components::A;
 
 use super::context::use_auth;
 use crate::i18n::*;
-use crate::ui::layout::LanguageSwitch;
+use crate::profile::api::SaveLanguage;
+use crate::ui::layout::{locale_of, LanguageSwitch};
 
 #[component]
 pub fn TopBar() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let user = move || auth.user.get().and_then(|r| r.ok()).flatten();
+    let save_language = ServerAction::<SaveLanguage>::new();
+    let on_pick = Callback::new(move |language: String| {
+        let own = auth.user.get_untracked().and_then(|r| r.ok()).flatten();
+        if own.is_some_and(|u| u.following.is_none()) {
+            save_language.dispatch(SaveLanguage { language });
+        }
+    });
+    // The profile's language wins over the browser's, once the person is known.
+    Effect::new(move |_| {
+        let own = user().filter(|u| u.following.is_none());
+        if let Some(locale) = own.and_then(|u| locale_of(u.language.as_str())) {
+            if i18n.get_locale_untracked() != locale {
+                i18n.set_locale(locale);
+            }
+        }
+    });
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="top-bar">
@@ -31,10 +48,25 @@ pub fn TopBar() -> impl IntoView {
             <div class="account">
                 <Transition>
                     {move || match user() {
+                        Some(u) if u.following.is_some() => {
+                            let number = u.following.unwrap_or_default();
+                            view! {
+                                <span class="who">{t!(i18n, follow.following, number = move || number)}</span>
+                                <ActionForm action=auth.sign_out attr:class="inline">
+                                    <button type="submit" class="link-button">{t!(i18n, nav.sign_out)}</button>
+                                </ActionForm>
+                            }
+                                .into_any()
+                        }
                         Some(u) => {
                             let name = u.name.clone();
+                            let photo = u.photo_url().map(|src| view! {
+                                <img class="avatar" src=src alt="" width="28" height="28" />
+                            });
                             view! {
+                                {photo}
                                 <span class="who">{t!(i18n, nav.signed_in_as, name = move || name.clone())}</span>
+                                <A href="/profile">{t!(i18n, profile.nav)}</A>
                                 <ActionForm action=auth.sign_out attr:class="inline">
                                     <button type="submit" class="link-button">{t!(i18n, nav.sign_out)}</button>
                                 </ActionForm>
@@ -50,7 +82,7 @@ pub fn TopBar() -> impl IntoView {
                         }
                     }}
                 </Transition>
-                <LanguageSwitch />
+                <LanguageSwitch on_pick />
             </div>
         </header>
     }

@@ -14,7 +14,8 @@ pub async fn my_cases(query: CaseQuery) -> Result<CasePage, AppError> {
     let run = async {
         let state = app_state()?;
         let person = session::person(&state).await?;
-        let filter = super::filter::CaseFilter::parse(&query)?;
+        let mut filter = super::filter::CaseFilter::parse(&query)?;
+        filter.zone = crate::auth::viewer::request_zone();
         let after = super::filter::Cursor::parse(&query.after)?;
         domain::cases::listing::list_for_requester(&state.db, &person, &filter, after).await
     };
@@ -28,7 +29,8 @@ pub async fn staff_cases(query: CaseQuery) -> Result<CasePage, AppError> {
     let run = async {
         let state = app_state()?;
         let staff = session::staff(&state).await?;
-        let filter = super::filter::CaseFilter::parse(&query)?;
+        let mut filter = super::filter::CaseFilter::parse(&query)?;
+        filter.zone = crate::auth::viewer::request_zone();
         let after = super::filter::Cursor::parse(&query.after)?;
         domain::cases::listing::list_all(&state.db, &staff, &filter, after).await
     };

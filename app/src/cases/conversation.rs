@@ -55,6 +55,7 @@ fn MessageView(m: Message) -> impl IntoView {
     view! {
         <li class="message" class:staff=m.from_staff class:system=system class:note=m.internal>
             <header>
+                {m.photo.map(|src| view! { <img class="avatar" src=src alt="" width="28" height="28" /> })}
                 <strong>{author}</strong>
                 {badge}
                 " · "

@@ -45,6 +45,7 @@ pub fn DetailsPanel(case: CaseDetail) -> impl IntoView {
                 <dd><Timestamp ms=case.updated_at /></dd>
                 <dt>{t!(i18n, cases.requester)}</dt>
                 <dd>{case.requester_name} " <" {case.requester_email} ">"</dd>
+                {case.requester.map(|r| view! { <RequesterRows r /> })}
                 <dt>{t!(i18n, cases.cc)}</dt>
                 <dd>{cc}</dd>
                 <dt>{t!(i18n, cases.country)}</dt>
@@ -61,6 +62,38 @@ pub fn DetailsPanel(case: CaseDetail) -> impl IntoView {
                 <dd>{or_dash(f.phone)}</dd>
             </dl>
         </section>
+    }
+}
+
+/// For staff: who the requester is and what time it is where they are.
+#[component]
+fn RequesterRows(r: model::auth::Requester) -> impl IntoView {
+    let i18n = use_i18n();
+    let given = move |s: String| {
+        if s.is_empty() {
+            t_string!(i18n, requester.unknown).to_string()
+        } else {
+            s
+        }
+    };
+    let (job, phone) = (r.job_title, r.phone);
+    let zone = r.time_zone.clone();
+    let local = r.time_zone.map(|z| {
+        let now = crate::time::now_ms();
+        let clock = crate::time::clock_in(now, &z);
+        view! {
+            <dt>{t!(i18n, requester.local_time)}</dt>
+            <dd>{clock}</dd>
+        }
+    });
+    view! {
+        <dt>{t!(i18n, requester.job_title)}</dt>
+        <dd>{move || given(job.clone())}</dd>
+        <dt>{t!(i18n, requester.phone)}</dt>
+        <dd>{move || given(phone.clone())}</dd>
+        <dt>{t!(i18n, requester.time_zone)}</dt>
+        <dd>{move || given(zone.clone().unwrap_or_default())}</dd>
+        {local}
     }
 }
 

@@ -25,8 +25,12 @@ pub async fn export_cases(
         return Redirect::to("/signin?next=/cases").into_response();
     };
     let all = pairs.iter().any(|(k, v)| k == "scope" && v == "all");
-    let chunks = CaseFilter::parse(&CaseQuery::from_pairs(&pairs))
-        .and_then(|filter| export(&state.db, person, all, filter));
+    let zone = crate::auth::viewer::zone_in(&state, &headers).await;
+    let lang = crate::language::language_in(&headers);
+    let chunks = CaseFilter::parse(&CaseQuery::from_pairs(&pairs)).and_then(|mut filter| {
+        filter.zone = zone;
+        export(&state.db, person, all, filter, lang)
+    });
     match chunks {
         Ok(chunks) => (
             [

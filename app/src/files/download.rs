@@ -137,7 +137,7 @@ pub async fn preview(
 
 /// Headers every file answer carries: the browser must not guess the type,
 /// must not run anything in it, and caches it only for this person.
-fn guard(h: &mut HeaderMap) {
+pub(crate) fn guard(h: &mut HeaderMap) {
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

@@ -60,7 +60,7 @@ pub async fn open(State(state): State<AppState>, headers: HeaderMap, body: Body)
     answer(run.await, &headers, back)
 }
 
-async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Person, AppError> {
+pub(crate) async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Person, AppError> {
     session::actor_from_headers(state, headers)
         .await?
         .person()
@@ -68,17 +68,21 @@ async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Person, AppE
 }
 
 async fn read(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Form, AppError> {
+    read_with(state, headers, body, state.settings.uploads).await
+}
+
+/// Reads a multipart form with its files under `limits`.
+pub(crate) async fn read_with(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: Body,
+    limits: model::files::UploadLimits,
+) -> Result<Form, AppError> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .ok_or(AppError::BadRequest)?;
-    read_form(
-        &state.files,
-        state.settings.uploads,
-        content_type,
-        body.into_data_stream(),
-    )
-    .await
+    read_form(&state.files, limits, content_type, body.into_data_stream()).await
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {
@@ -88,7 +92,11 @@ fn wants_json(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.contains("application/json"))
 }
 
-fn answer(result: Result<Uploaded, AppError>, headers: &HeaderMap, back: &str) -> Response {
+pub(crate) fn answer(
+    result: Result<Uploaded, AppError>,
+    headers: &HeaderMap,
+    back: &str,
+) -> Response {
     match (result, wants_json(headers)) {
         (Ok(done), true) => Json(done).into_response(),
         (Ok(done), false) => Redirect::to(&done.location).into_response(),

@@ -93,8 +93,8 @@ pub async fn help_banners() -> Result<Vec<BannerRow>, AppError> {
     respond(run.await)
 }
 
-/// `starts` and `ends` are `datetime-local` values, read as UTC (the time
-/// every page shows).
+/// `starts` and `ends` are `datetime-local` values, read in the admin's
+/// zone (the one their pages show).
 #[server(prefix = "/api", endpoint = "help/admin/add-banner")]
 pub async fn add_banner(
     kind: String,
@@ -108,8 +108,10 @@ pub async fn add_banner(
     let run = async {
         let state = app_state()?;
         let admin = session::admin(&state).await?;
-        let banner =
-            domain::help::structure::check_banner(&kind, &severity, &message, &starts, &ends)?;
+        let zone = crate::auth::viewer::request_zone();
+        let banner = domain::help::structure::check_banner(
+            &kind, &severity, &message, &starts, &ends, &zone,
+        )?;
         domain::help::structure::add_banner(&state.db, &admin, &banner).await?;
         Ok(())
     };

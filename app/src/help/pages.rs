@@ -46,6 +46,8 @@ pub fn HomePage() -> impl IntoView {
         <section class="cta">
             <h2>{t!(i18n, home.need_help)}</h2>
             <A href="/cases/new" attr:class="button primary">{t!(i18n, home.open_case)}</A>
+            " "
+            <A href="/follow">{t!(i18n, follow.link)}</A>
         </section>
         <section class="service" aria-labelledby="service-heading">
             <h2 id="service-heading">{t!(i18n, help.service)}</h2>

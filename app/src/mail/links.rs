@@ -44,6 +44,30 @@ async fn act(state: &AppState, token: &str, headers: &HeaderMap) -> Result<Respo
         Purpose::PasswordReset => {
             Ok(Redirect::to(&format!("/reset?token={token}")).into_response())
         }
+        Purpose::ChangeEmail => {
+            let to = match domain::auth::profile::confirm_email(db, token).await {
+                Ok(_) => "/link?m=email_changed",
+                Err(AppError::EmailTaken) => "/link?m=email_taken",
+                Err(err) => return Err(err),
+            };
+            Ok(Redirect::to(to).into_response())
+        }
+        // A session that sees this case alone, for a week.
+        Purpose::FollowCase => {
+            let replacing = session::cookie(headers, session::COOKIE_NAME);
+            let following = domain::auth::follow::open(db, token, replacing.as_deref()).await?;
+            let cookie = session::cookie_for(
+                state,
+                headers,
+                &following.token,
+                domain::auth::follow::SESSION_DAYS,
+            );
+            let mut res = Redirect::to(&format!("/cases/{}", following.number)).into_response();
+            if let Ok(v) = HeaderValue::from_str(&cookie) {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+            Ok(res)
+        }
         Purpose::SelfHelpYes | Purpose::SelfHelpNo => {
             let (number, closed) = requester::confirm_by_link(db, token).await?;
             let m = if closed { "closed" } else { "kept" };

@@ -118,9 +118,16 @@ pub fn LinkPage() -> impl IntoView {
         "closed" => t!(i18n, mail.link_closed, number = case).into_any(),
         "kept" => t!(i18n, mail.link_kept, number = case).into_any(),
         "invalid" => t!(i18n, errors.link_invalid).into_any(),
+        "email_changed" => t!(i18n, mail.link_email_changed).into_any(),
+        "email_taken" => t!(i18n, mail.link_email_taken).into_any(),
         _ => t!(i18n, errors.internal).into_any(),
     };
-    let ok = move || matches!(m().as_str(), "verified" | "password" | "closed" | "kept");
+    let ok = move || {
+        matches!(
+            m().as_str(),
+            "verified" | "password" | "closed" | "kept" | "email_changed"
+        )
+    };
     let back = move || {
         let n = case();
         if n.is_empty() {

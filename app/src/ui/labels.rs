@@ -117,6 +117,7 @@ fn max_len(field: Field) -> usize {
         Field::Cc => model::cases::record::CC_MAX,
         Field::Tags => model::help::TAGS_MAX,
         Field::BannerText => model::help::BANNER_MAX,
+        Field::JobTitle => model::auth::JOB_TITLE_MAX,
         Field::TaxId | Field::Company | Field::Country | Field::Brand | Field::Product => {
             model::cases::record::SHORT_TEXT_MAX
         }
@@ -127,7 +128,15 @@ fn max_len(field: Field) -> usize {
 /// A view, not a string: only views can interpolate (the longest length).
 pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
     match p {
+        Problem::Required if field == Field::Photo => t!(i18n, errors.photo_required).into_any(),
         Problem::Required => t!(i18n, errors.required).into_any(),
+        Problem::Unknown if field == Field::TimeZone => {
+            t!(i18n, errors.unknown_time_zone).into_any()
+        }
+        Problem::Malformed if field == Field::CurrentPassword => {
+            t!(i18n, errors.wrong_current_password).into_any()
+        }
+        Problem::Taken if field == Field::Email => t!(i18n, errors.same_email).into_any(),
         Problem::TooLong if field == Field::Cc => t!(
             i18n,
             errors.too_many_cc,

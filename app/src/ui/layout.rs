@@ -7,15 +7,18 @@ use crate::ui::title::PageTitle;
 
 /// Changes the language at once; the choice is kept in a cookie.
 #[component]
-pub fn LanguageSwitch() -> impl IntoView {
+pub fn LanguageSwitch(
+    /// Told the language chosen (to keep it in a signed-in person's profile).
+    #[prop(optional)]
+    on_pick: Option<Callback<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let on_change = move |ev| {
-        let locale = match event_target_value(&ev).as_str() {
-            "es" => Locale::es,
-            "fr" => Locale::fr,
-            _ => Locale::en,
-        };
-        i18n.set_locale(locale);
+        let value = event_target_value(&ev);
+        i18n.set_locale(locale_of(&value).unwrap_or(Locale::en));
+        if let Some(pick) = on_pick {
+            pick.run(value);
+        }
     };
     let current = move || match i18n.get_locale() {
         Locale::en => "en",
@@ -31,6 +34,16 @@ pub fn LanguageSwitch() -> impl IntoView {
                 <option value="fr" selected=move || current() == "fr" lang="fr">{t!(i18n, languages.fr)}</option>
             </select>
         </label>
+    }
+}
+
+/// The locale of a language tag (`en`, `es`, `fr`).
+pub fn locale_of(tag: &str) -> Option<Locale> {
+    match tag {
+        "en" => Some(Locale::en),
+        "es" => Some(Locale::es),
+        "fr" => Some(Locale::fr),
+        _ => None,
     }
 }
 

@@ -251,12 +251,25 @@ pub async fn start_session(
     replacing: Option<&str>,
     days: i64,
 ) -> Result<String, AppError> {
+    new_session(db, person.id, None, replacing, days).await
+}
+
+/// A session for account `user_id` (seeing case `following` alone, when
+/// set); its token.
+pub(super) async fn new_session(
+    db: &Db,
+    user_id: i64,
+    following: Option<i64>,
+    replacing: Option<&str>,
+    days: i64,
+) -> Result<String, AppError> {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let token = URL_SAFE_NO_PAD.encode(bytes);
     let old = replacing.map(token_hash);
     let expires = db.now() + days * DAY_MS;
-    store::insert_session(db, old.as_deref(), &token_hash(&token), person.id, expires).await?;
+    let new = token_hash(&token);
+    store::insert_session(db, old.as_deref(), &new, user_id, following, expires).await?;
     Ok(token)
 }
 
@@ -267,7 +280,7 @@ pub async fn end_session(db: &Db, token: &str) -> Result<(), AppError> {
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
-fn token_hash(token: &str) -> String {
+pub(super) fn token_hash(token: &str) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
 }
 

@@ -158,6 +158,10 @@ mod tests {
             name: "A".into(),
             role,
             verified: true,
+            language: crate::auth::Language::En,
+            time_zone: None,
+            photo: None,
+            following: None,
         }
     }
 

@@ -12,7 +12,14 @@ struct UserRow {
     name: String,
     role: String,
     email_verified_at: Option<i64>,
+    language: String,
+    time_zone: Option<String>,
+    photo_at: Option<i64>,
 }
+
+/// The columns of [`UserRow`], for `SELECT`s on `users u`.
+const USER: &str =
+    "u.id, u.email, u.name, u.role, u.email_verified_at, u.language, u.time_zone, u.photo_at";
 
 impl UserRow {
     fn into_user(self) -> Result<User, AppError> {
@@ -26,6 +33,10 @@ impl UserRow {
             name: self.name,
             role,
             verified: self.email_verified_at.is_some(),
+            language: Language::parse(&self.language).unwrap_or(Language::En),
+            time_zone: self.time_zone,
+            photo: self.photo_at,
+            following: None,
         })
     }
 }
@@ -82,6 +93,10 @@ pub async fn insert_user(tx: &mut Tx, new: &NewUser<'_>, now: i64) -> Result<Use
         name: name.as_str().to_owned(),
         role,
         verified,
+        language,
+        time_zone: None,
+        photo: None,
+        following: None,
     })
 }
 
@@ -93,13 +108,9 @@ pub async fn find_for_sign_in(db: &Db, email: &str) -> Result<Option<(User, Stri
         user: UserRow,
         password_hash: String,
     }
-    let row = sqlx::query_as::<_, Row>(
-        r#"
-        SELECT id, email, name, role, email_verified_at, password_hash
-        FROM users
-        WHERE email = $1
-        "#,
-    )
+    let row = sqlx::query_as::<_, Row>(&format!(
+        "SELECT {USER}, u.password_hash FROM users u WHERE u.email = $1"
+    ))
     .bind(email)
     .fetch_optional(&db.read)
     .await?;
@@ -125,6 +136,7 @@ pub async fn insert_session(
     replaces: Option<&str>,
     token_hash: &str,
     user_id: i64,
+    following: Option<i64>,
     expires_at: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
@@ -136,14 +148,15 @@ pub async fn insert_session(
     }
     sqlx::query(
         r#"
-        INSERT INTO sessions (token_hash, user_id, created_at, expires_at)
-        VALUES ($1, $2, $3, $4)
+        INSERT INTO sessions (token_hash, user_id, created_at, expires_at, case_id)
+        VALUES ($1, $2, $3, $4, $5)
         "#,
     )
     .bind(token_hash)
     .bind(user_id)
     .bind(db.now())
     .bind(expires_at)
+    .bind(following)
     .execute(&mut *tx)
     .await?;
     // Expired sessions are swept here rather than by a timer: sign-ins are
@@ -156,20 +169,38 @@ pub async fn insert_session(
     Ok(())
 }
 
+/// The account holding a session. A session that follows one case (made
+/// by a mailed link) gives the account as a customer limited to that case.
 pub async fn user_for_session(db: &Db, token_hash: &str) -> Result<Option<User>, AppError> {
-    let row = sqlx::query_as::<_, UserRow>(
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        user: UserRow,
+        following: Option<i64>,
+        case_id: Option<i64>,
+    }
+    let row = sqlx::query_as::<_, Row>(&format!(
         r#"
-        SELECT u.id, u.email, u.name, u.role, u.email_verified_at
+        SELECT {USER}, c.number AS following, s.case_id
         FROM sessions s
         JOIN users u ON u.id = s.user_id
+        LEFT JOIN cases c ON c.id = s.case_id
         WHERE s.token_hash = $1 AND s.expires_at > $2
-        "#,
-    )
+        "#
+    ))
     .bind(token_hash)
     .bind(db.now())
     .fetch_optional(&db.read)
     .await?;
-    row.map(UserRow::into_user).transpose()
+    let Some(row) = row else { return Ok(None) };
+    let mut user = row.user.into_user()?;
+    if row.case_id.is_some() {
+        // Never staff, whoever the address belongs to: the link proves an
+        // address, not a password.
+        user.role = Role::Customer;
+        user.following = Some(row.following.ok_or(AppError::Internal)?);
+    }
+    Ok(Some(user))
 }
 
 pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), AppError> {
@@ -216,12 +247,10 @@ pub async fn set_password(tx: &mut Tx, user_id: i64, password_hash: &str) -> Res
 
 /// The account with this id, inside a transaction.
 pub async fn user_by_id(tx: &mut Tx, id: i64) -> Result<Option<User>, AppError> {
-    let row = sqlx::query_as::<_, UserRow>(
-        "SELECT id, email, name, role, email_verified_at FROM users WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let row = sqlx::query_as::<_, UserRow>(&format!("SELECT {USER} FROM users u WHERE u.id = $1"))
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
     row.map(UserRow::into_user).transpose()
 }
 
@@ -256,12 +285,11 @@ pub async fn contact(
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    let row = sqlx::query_as::<_, UserRow>(
-        "SELECT id, email, name, role, email_verified_at FROM users WHERE email = $1",
-    )
-    .bind(email.as_str())
-    .fetch_one(&mut **tx)
-    .await?;
+    let row =
+        sqlx::query_as::<_, UserRow>(&format!("SELECT {USER} FROM users u WHERE u.email = $1"))
+            .bind(email.as_str())
+            .fetch_one(&mut **tx)
+            .await?;
     row.into_user()
 }
 

@@ -1,6 +1,8 @@
 //! CSV export of a filtered case list: streamed row by row (a million rows
 //! are never held in memory), RFC 4180 quoting by the `csv` crate, UTF-8
 //! with a BOM for spreadsheet programs, and formula-looking cells defused.
+//! Column names and values are in the exporter's language; times are ISO
+//! 8601 in their zone, with its offset.
 
 use std::borrow::Cow;
 
@@ -8,14 +10,15 @@ use futures::StreamExt;
 
 use super::filter::CaseFilter;
 use super::listing::{export_query, SummaryRow};
-use crate::auth::Person;
+use crate::auth::{Language, Person};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::time::iso;
+use crate::mail::words::t;
+use crate::time::{iso_in, UTC};
 
 /// Rows per chunk sent to the client.
 const CHUNK_ROWS: usize = 500;
-const HEADER: [&str; 8] = [
+const COLUMNS: [&str; 8] = [
     "number",
     "subject",
     "type",
@@ -39,16 +42,32 @@ pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
 /// Writes rows as CSV into a byte buffer (the BOM and header first).
 struct CsvRows {
     writer: csv::Writer<Vec<u8>>,
+    lang: Language,
+    /// Staff read staff's status names.
+    staff: bool,
+    zone: String,
 }
 
 impl CsvRows {
-    fn new() -> Self {
+    fn new(lang: Language, staff: bool, zone: &str) -> Self {
         let mut bom = Vec::new();
         bom.extend_from_slice("\u{feff}".as_bytes());
         let mut writer = Self::writer(bom);
+        let header = COLUMNS.map(|c| t(lang, &format!("export.columns.{c}"), &[]));
         // Writing to memory cannot fail.
-        let _ = writer.write_record(HEADER);
-        Self { writer }
+        let _ = writer.write_record(&header);
+        let zone = if zone.is_empty() { UTC } else { zone };
+        Self {
+            writer,
+            lang,
+            staff,
+            zone: zone.to_owned(),
+        }
+    }
+
+    /// The name of `value` in list `list` (`status`, `case_type`, ...).
+    fn word(&self, list: &str, value: &str) -> String {
+        t(self.lang, &format!("export.{list}.{value}"), &[])
     }
 
     fn writer(buffer: Vec<u8>) -> csv::Writer<Vec<u8>> {
@@ -59,13 +78,15 @@ impl CsvRows {
 
     fn push(&mut self, row: &SummaryRow) {
         let number = row.number.to_string();
-        let (created, updated) = (iso(row.created_at), iso(row.updated_at));
+        let zone = self.zone.as_str();
+        let (created, updated) = (iso_in(row.created_at, zone), iso_in(row.updated_at, zone));
+        let statuses = if self.staff { "status_staff" } else { "status" };
         let cells = [
             number.as_str(),
             &spreadsheet_safe(&row.subject),
-            &row.case_type,
-            &row.status,
-            &row.origin,
+            &self.word("case_type", &row.case_type),
+            &self.word(statuses, &row.status),
+            &self.word("origin", &row.origin),
             &created,
             &updated,
             &spreadsheet_safe(&row.requester),
@@ -86,10 +107,17 @@ pub type Chunks = futures::stream::BoxStream<'static, Result<Vec<u8>, std::io::E
 
 /// The cases `person` may export as CSV: their own, or with `all` (staff
 /// only) every case; filtered as the list is.
-pub fn export(db: &Db, person: &Person, all: bool, filter: CaseFilter) -> Result<Chunks, AppError> {
+pub fn export(
+    db: &Db,
+    person: &Person,
+    all: bool,
+    filter: CaseFilter,
+    lang: Language,
+) -> Result<Chunks, AppError> {
     if all {
         person.staff()?;
     }
+    let mut csv = CsvRows::new(lang, person.role.is_staff(), &filter.zone);
     let query = export_query(db.backend(), person.user(), !all, &filter);
     let (text, args) = query.into_parts()?;
     let db = db.clone();
@@ -99,7 +127,6 @@ pub fn export(db: &Db, person: &Person, all: bool, filter: CaseFilter) -> Result
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
     tokio::spawn(async move {
         let mut rows = sqlx::query_as_with::<_, SummaryRow, _>(&text, args).fetch(&db.read);
-        let mut csv = CsvRows::new();
         let mut pending = 0;
         while let Some(row) = rows.next().await {
             match row {
@@ -155,16 +182,29 @@ mod tests {
 
     #[test]
     fn output_is_rfc_4180_with_a_bom() {
-        let mut csv = CsvRows::new();
+        let mut csv = CsvRows::new(Language::En, false, "");
         csv.push(&row("Say \"hi\", then\nleave", "=cmd|' /C calc'!A0"));
         let text = String::from_utf8(csv.take()).unwrap();
         assert!(text.starts_with('\u{feff}'));
         let text = &text['\u{feff}'.len_utf8()..];
         assert_eq!(
             text,
-            "number,subject,type,status,origin,created,last_update,requester\r\n\
-             1001,\"Say \"\"hi\"\", then\nleave\",technical,new,web,\
-             1970-01-01T00:00:00Z,1970-01-01T00:01:00Z,'=cmd|' /C calc'!A0\r\n"
+            "Case number,Subject,Type,Status,Origin,Created,Last update,Requester\r\n\
+             1001,\"Say \"\"hi\"\", then\nleave\",Technical,Submitted,Web,\
+             1970-01-01T00:00:00+00:00,1970-01-01T00:01:00+00:00,'=cmd|' /C calc'!A0\r\n"
+        );
+    }
+
+    #[test]
+    fn names_values_and_times_follow_the_exporter() {
+        let mut csv = CsvRows::new(Language::Fr, true, "America/Mexico_City");
+        csv.push(&row("Facture", "ana@example.com"));
+        let text = String::from_utf8(csv.take()).unwrap();
+        assert_eq!(
+            &text['\u{feff}'.len_utf8()..],
+            "Numéro de dossier,Objet,Type,Statut,Origine,Créé le,Dernière mise à jour,Demandeur\r\n\
+             1001,Facture,Technique,Nouveau,Web,\
+             1969-12-31T18:00:00-06:00,1969-12-31T18:01:00-06:00,ana@example.com\r\n"
         );
     }
 }

@@ -10,6 +10,7 @@ use super::{CasePage, CaseStatus, CaseSummary, CaseType, Origin};
 use crate::auth::{Person, Staff, User};
 use crate::db::{Backend, Db, Flag, Sql};
 use crate::error::AppError;
+use model::time::{day_start, UTC};
 
 /// Rows per list page.
 pub const PAGE_SIZE: i64 = 50;
@@ -134,6 +135,10 @@ fn push_filtered(
     ));
     q.bind(viewer.id);
     q.push(" WHERE 1 = 1");
+    // A visitor following one case by a mailed link sees that case alone.
+    if let Some(n) = viewer.following {
+        q.push(" AND c.number = ").bind(n);
+    }
     match scope {
         Scope::All => {}
         Scope::OwnOrCc => {
@@ -160,11 +165,17 @@ fn push_filtered(
     if let Some(t) = f.case_type {
         q.push(" AND c.case_type = ").bind(t.as_str());
     }
+    // Days start at midnight where the person filtering lives.
+    let zone = if f.zone.is_empty() {
+        UTC
+    } else {
+        f.zone.as_str()
+    };
     if let Some(from) = f.created_from {
-        q.push(" AND c.created_at >= ").bind(from);
+        q.push(" AND c.created_at >= ").bind(day_start(from, zone));
     }
-    if let Some(before) = f.created_before {
-        q.push(" AND c.created_at < ").bind(before);
+    if let Some(to) = f.created_to.and_then(|d| d.succ_opt()) {
+        q.push(" AND c.created_at < ").bind(day_start(to, zone));
     }
     if let Some(n) = f.number {
         q.push(" AND c.number = ").bind(n);

@@ -71,6 +71,10 @@ pub async fn open_case_with_files(
     files: &[Placed],
 ) -> Result<(Opened, Vec<i64>), AppError> {
     let user = person.user();
+    // Following one case by a link gives that case, not an account.
+    if user.following.is_some() {
+        return Err(AppError::Forbidden);
+    }
     open_for(db, user, user, new, files).await
 }
 

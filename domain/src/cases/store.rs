@@ -124,6 +124,10 @@ impl CaseRow {
 
     fn visible_to(&self, user: &User) -> bool {
         // CC gives access only to an address its owner has confirmed.
+        // A visitor following one case by a mailed link sees that case alone.
+        if user.following.is_some_and(|n| n != self.number) {
+            return false;
+        }
         user.role.is_staff() || self.requester_id == user.id || (self.viewer_in_cc && user.verified)
     }
 
@@ -276,6 +280,7 @@ pub async fn open_for_viewer(
     let messages = sqlx::query_as::<_, MessageRow>(
         r#"
         SELECT m.id, u.name AS author, CASE WHEN m.from_staff THEN 1 ELSE 0 END AS from_staff,
+               u.id AS author_id, u.photo_at, u.role AS author_role,
                m.body, m.created_at, CASE WHEN m.internal THEN 1 ELSE 0 END AS internal,
                CASE WHEN $2 THEN
                    (SELECT MIN(im.id) FROM inbound_mails im WHERE im.message_id = m.id)
@@ -292,6 +297,7 @@ pub async fn open_for_viewer(
     .await?
     .into_iter()
     .map(|m| Message {
+        photo: photo_of(viewer, &m),
         author: m.author,
         from_staff: m.from_staff,
         body: m.body,
@@ -305,6 +311,10 @@ pub async fn open_for_viewer(
     let mut fields = case.fields()?;
     fields.cc = cc_of(&db.read, case.id).await?;
     mark_seen(db, case.id, viewer.id).await?;
+    let requester = match staff {
+        true => Some(crate::auth::profile::requester(&db.read, case.requester_id).await?),
+        false => None,
+    };
     Ok(CaseDetail {
         number: case.number,
         case_type: case.case_type()?,
@@ -321,6 +331,7 @@ pub async fn open_for_viewer(
         activity,
         viewer_is_staff: viewer.role.is_staff(),
         viewer_is_requester: case.requester_id == viewer.id,
+        requester,
     })
 }
 
@@ -335,6 +346,17 @@ struct MessageRow {
     #[sqlx(try_from = "Flag")]
     internal: bool,
     mail: Option<i64>,
+    author_id: Option<i64>,
+    photo_at: Option<i64>,
+    author_role: Option<String>,
+}
+
+/// A message author's photo, if `viewer` may see it.
+fn photo_of(viewer: &User, m: &MessageRow) -> Option<String> {
+    let (id, version) = (m.author_id?, m.photo_at?);
+    let of_staff = m.author_role.as_deref().and_then(crate::auth::Role::parse);
+    crate::auth::photo::visible(viewer, id, of_staff.is_some_and(|r| r.is_staff()))
+        .then(|| crate::auth::photo_url(id, version))
 }
 
 /// The attachments of message `id`. Messages and attachments are both

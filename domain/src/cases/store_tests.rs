@@ -312,7 +312,8 @@ async fn filters_narrow_the_list() {
     };
     assert_eq!(numbers(created, &w.ana).await, [invoice, printer]);
     let future = CaseFilter {
-        created_from: Some(w.t.db.now() + 1),
+        created_from: chrono::DateTime::from_timestamp_millis(w.t.db.now())
+            .and_then(|t| t.date_naive().succ_opt()),
         ..Default::default()
     };
     assert!(numbers(future, &w.ana).await.is_empty());

@@ -1,5 +1,5 @@
 //! Cleaning up after a crash: staged uploads that never finished, and
-//! stored files no attachment or received mail refers to (placed, then the
+//! stored files no attachment, received mail or profile photo refers to (placed, then the
 //! server died before the message was committed).
 
 use std::time::{Duration, SystemTime};
@@ -33,7 +33,8 @@ pub async fn sweep(files: &Files, db: &Db, grace: Duration) -> std::io::Result<S
         let original = key.strip_suffix("-thumb").unwrap_or(&key);
         let used: Option<i32> = sqlx::query_scalar(
             "SELECT 1 FROM attachments WHERE storage_key = $1 \
-                 UNION ALL SELECT 1 FROM inbound_mails WHERE eml_key = $1 LIMIT 1",
+                 UNION ALL SELECT 1 FROM inbound_mails WHERE eml_key = $1 \
+                 UNION ALL SELECT 1 FROM users WHERE photo_key = $1 LIMIT 1",
         )
         .bind(original)
         .fetch_optional(&db.read)

@@ -325,22 +325,47 @@ fn a_banner_needs_a_known_kind_a_message_and_a_window() {
         " New app ",
         "2026-12-01T08:00",
         "2026-12-02T08:00",
+        "UTC",
     );
     let banner = ok.unwrap();
     assert_eq!(banner.message, "New app");
     assert_eq!(banner.starts_at, 1_796_112_000_000);
+    // Read in the zone of the admin who typed it.
+    let mexico = check_banner(
+        "news",
+        "info",
+        "m",
+        "2026-12-01T08:00",
+        "2026-12-02T08:00",
+        "America/Mexico_City",
+    );
+    assert_eq!(mexico.unwrap().starts_at, 1_796_112_000_000 + 6 * 3_600_000);
     assert_eq!(banner.ends_at - banner.starts_at, 86_400_000);
     let window = Err(AppError::invalid(Field::Window, Problem::Malformed));
     assert_eq!(
-        check_banner("news", "info", "m", "2026-12-02T08:00", "2026-12-01T08:00"),
+        check_banner(
+            "news",
+            "info",
+            "m",
+            "2026-12-02T08:00",
+            "2026-12-01T08:00",
+            "UTC"
+        ),
         window
     );
     assert_eq!(
-        check_banner("news", "info", "m", "tomorrow", "2026-12-01T08:00"),
+        check_banner("news", "info", "m", "tomorrow", "2026-12-01T08:00", "UTC"),
         window
     );
     assert_eq!(
-        check_banner("party", "info", "m", "2026-12-01T08:00", "2026-12-02T08:00"),
+        check_banner(
+            "party",
+            "info",
+            "m",
+            "2026-12-01T08:00",
+            "2026-12-02T08:00",
+            "UTC"
+        ),
         Err(AppError::invalid(Field::Status, Problem::Unknown))
     );
     assert_eq!(
@@ -349,12 +374,20 @@ fn a_banner_needs_a_known_kind_a_message_and_a_window() {
             "info",
             "\u{7}",
             "2026-12-01T08:00",
-            "2026-12-02T08:00"
+            "2026-12-02T08:00",
+            "UTC"
         ),
         Err(AppError::invalid(Field::BannerText, Problem::Malformed))
     );
     assert_eq!(
-        check_banner("news", "info", "", "2026-12-01T08:00", "2026-12-02T08:00"),
+        check_banner(
+            "news",
+            "info",
+            "",
+            "2026-12-01T08:00",
+            "2026-12-02T08:00",
+            "UTC"
+        ),
         Err(AppError::invalid(Field::BannerText, Problem::Required))
     );
 }

@@ -306,13 +306,15 @@ pub async fn active_banner(db: &Db) -> Result<Option<Banner>, AppError> {
 }
 
 /// A banner from the admin form: known kind and severity, a message, and
-/// a window (`datetime-local` values in UTC) that ends after it starts.
+/// a window (`datetime-local` values, read in the admin's `zone`) that
+/// ends after it starts.
 pub fn check_banner(
     kind: &str,
     severity: &str,
     message: &str,
     starts: &str,
     ends: &str,
+    zone: &str,
 ) -> Result<Banner, AppError> {
     use super::{BANNER_KINDS, SEVERITIES};
     if !BANNER_KINDS.contains(&kind) || !SEVERITIES.contains(&severity) {
@@ -328,7 +330,7 @@ pub fn check_banner(
     if message.chars().any(char::is_control) {
         return Err(AppError::invalid(Field::BannerText, Problem::Malformed));
     }
-    let (starts_at, ends_at) = (utc_minute(starts)?, utc_minute(ends)?);
+    let (starts_at, ends_at) = (local_minute(starts, zone)?, local_minute(ends, zone)?);
     if ends_at <= starts_at {
         return Err(AppError::invalid(Field::Window, Problem::Malformed));
     }
@@ -341,8 +343,8 @@ pub fn check_banner(
     })
 }
 
-/// `2026-11-23T08:30` (seconds allowed) as milliseconds, read as UTC.
-fn utc_minute(raw: &str) -> Result<i64, AppError> {
+/// `2026-11-23T08:30` (seconds allowed) in `zone`, as milliseconds.
+fn local_minute(raw: &str, zone: &str) -> Result<i64, AppError> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Err(AppError::invalid(Field::Window, Problem::Required));
@@ -350,7 +352,7 @@ fn utc_minute(raw: &str) -> Result<i64, AppError> {
     ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
         .iter()
         .find_map(|f| chrono::NaiveDateTime::parse_from_str(raw, f).ok())
-        .map(|t| t.and_utc().timestamp_millis())
+        .map(|t| crate::time::instant(t, zone))
         .ok_or(AppError::invalid(Field::Window, Problem::Malformed))
 }
 

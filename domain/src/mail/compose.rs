@@ -29,6 +29,9 @@ pub enum Notice {
         number: i64,
         subject: String,
         closes_at: i64,
+        /// The requester's zone (IANA), to write the time in; else UTC.
+        #[serde(default)]
+        zone: Option<String>,
     },
     /// Self-help answers, with the two one-click links.
     SelfHelp {
@@ -50,6 +53,17 @@ pub enum Notice {
         name: String,
         token: String,
     },
+    /// A link that confirms a new address for an account.
+    ChangeEmail {
+        name: String,
+        token: String,
+    },
+    /// A link that opens one case without an account.
+    FollowCase {
+        number: i64,
+        subject: String,
+        token: String,
+    },
 }
 
 impl Notice {
@@ -63,6 +77,8 @@ impl Notice {
             Notice::VerifyAddress { .. } => "verify_address",
             Notice::AlreadyRegistered { .. } => "already_registered",
             Notice::PasswordReset { .. } => "password_reset",
+            Notice::ChangeEmail { .. } => "change_email",
+            Notice::FollowCase { .. } => "follow_case",
         }
     }
 
@@ -72,7 +88,8 @@ impl Notice {
             Notice::CaseOpened { number, .. }
             | Notice::StaffReply { number, .. }
             | Notice::CloseReminder { number, .. }
-            | Notice::SelfHelp { number, .. } => Some(*number),
+            | Notice::SelfHelp { number, .. }
+            | Notice::FollowCase { number, .. } => Some(*number),
             _ => None,
         }
     }
@@ -155,9 +172,10 @@ pub fn compose(notice: &Notice, lang: Language, site: &Site) -> Composed {
             number,
             subject,
             closes_at,
+            zone,
         } => {
             let n = number.to_string();
-            let when = crate::time::format_utc(*closes_at);
+            let when = local_time(*closes_at, zone.as_deref(), lang);
             let a = [
                 ("number", n.as_str()),
                 ("subject", subject.as_str()),
@@ -216,6 +234,40 @@ pub fn compose(notice: &Notice, lang: Language, site: &Site) -> Composed {
                 ],
             )
         }
+        Notice::ChangeEmail { name, token } => {
+            let a = [("name", name.as_str())];
+            (
+                w("change_email.subject", &a),
+                vec![
+                    para("common.greeting", &a),
+                    para("change_email.intro", &a),
+                    Block::Button(
+                        w("change_email.button", &a),
+                        site.link(&format!("/mail/{token}")),
+                    ),
+                    para("change_email.ignore", &a),
+                ],
+            )
+        }
+        Notice::FollowCase {
+            number,
+            subject,
+            token,
+        } => {
+            let n = number.to_string();
+            let a = [("number", n.as_str()), ("subject", subject.as_str())];
+            (
+                w("follow_case.subject", &a),
+                vec![
+                    para("follow_case.intro", &a),
+                    Block::Button(
+                        w("follow_case.button", &a),
+                        site.link(&format!("/mail/{token}")),
+                    ),
+                    para("follow_case.ignore", &a),
+                ],
+            )
+        }
         Notice::PasswordReset { name, token } => {
             let a = [("name", name.as_str())];
             (
@@ -238,6 +290,23 @@ pub fn compose(notice: &Notice, lang: Language, site: &Site) -> Composed {
         html: html_part(lang, &subject, &blocks, &footer),
         subject,
     }
+}
+
+/// `ms` as the reader reads a time: their zone (named after it) and their
+/// language's pattern.
+fn local_time(ms: i64, zone: Option<&str>, lang: Language) -> String {
+    let zone = zone.unwrap_or(crate::time::UTC);
+    let (pattern, months) = (t(lang, "time.pattern", &[]), t(lang, "time.months", &[]));
+    let (am, pm) = (t(lang, "time.am", &[]), t(lang, "time.pm", &[]));
+    let words = crate::time::Words {
+        pattern: &pattern,
+        months: &months,
+        am: &am,
+        pm: &pm,
+    };
+    let text =
+        crate::time::local(ms, zone).map_or_else(String::new, |l| crate::time::fill(&l, &words));
+    format!("{text} ({zone})")
 }
 
 fn text_part(blocks: &[Block], footer: &str) -> String {

@@ -21,6 +21,10 @@ model::text_enum! {
         /// Confirms the address of a contact (someone who wrote by mail)
         /// and makes it an account with the sign-up's name and password.
         ClaimContact = "claim_contact",
+        /// Confirms a new address for an account (sent to the new one).
+        ChangeEmail = "change_email",
+        /// Opens one case, without an account, for a person on it.
+        FollowCase = "follow_case",
     }
 }
 

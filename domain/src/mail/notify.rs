@@ -29,6 +29,7 @@ struct CaseMail {
     requester_id: i64,
     requester_email: String,
     requester_language: String,
+    requester_zone: Option<String>,
 }
 
 impl CaseMail {
@@ -46,7 +47,8 @@ async fn case_mail(tx: &mut Tx, case_id: i64) -> Result<CaseMail, AppError> {
     Ok(sqlx::query_as::<_, CaseMail>(
         r#"
         SELECT c.id, c.number, c.subject, c.language, c.requester_id,
-               u.email AS requester_email, u.language AS requester_language
+               u.email AS requester_email, u.language AS requester_language,
+               u.time_zone AS requester_zone
         FROM cases c JOIN users u ON u.id = c.requester_id
         WHERE c.id = $1
         "#,
@@ -150,6 +152,7 @@ pub(crate) async fn close_reminder(
         number: case.number,
         subject: case.subject.clone(),
         closes_at,
+        zone: case.requester_zone.clone(),
     };
     enqueue(tx, Some(case.id), &case.requester_email, lang, &notice, now).await
 }
@@ -265,4 +268,39 @@ pub(crate) async fn password_reset(tx: &mut Tx, user: &User, now: i64) -> Result
         token,
     };
     enqueue(tx, None, &user.email, lang, &notice, now).await
+}
+
+/// A link to `to` (a new address for the account of `name`) that makes it
+/// the account's address.
+pub(crate) async fn change_email(
+    tx: &mut Tx,
+    name: &str,
+    to: &str,
+    token: String,
+    lang: Language,
+    now: i64,
+) -> Result<(), AppError> {
+    let notice = Notice::ChangeEmail {
+        name: name.to_owned(),
+        token,
+    };
+    enqueue(tx, None, to, lang, &notice, now).await
+}
+
+/// A link that opens case `case_id` (`number`, `subject`) for `to`.
+pub(crate) async fn follow_case(
+    tx: &mut Tx,
+    case_id: i64,
+    to: &str,
+    (number, subject): (i64, &str),
+    token: String,
+    lang: Language,
+    now: i64,
+) -> Result<(), AppError> {
+    let notice = Notice::FollowCase {
+        number,
+        subject: subject.to_owned(),
+        token,
+    };
+    enqueue(tx, Some(case_id), to, lang, &notice, now).await
 }

@@ -1,6 +1,7 @@
 //! List filters (PRODUCT.md §3.1): kept in the URL query so a reload or a
 //! shared link keeps them, and checked on the server like any other input.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{CaseStatus, CaseType};
@@ -103,29 +104,26 @@ pub enum Sort {
 pub struct CaseFilter {
     pub statuses: Vec<CaseStatus>,
     pub case_type: Option<CaseType>,
-    /// Created at or after, in ms.
-    pub created_from: Option<i64>,
-    /// Created before, in ms (the end date counts whole).
-    pub created_before: Option<i64>,
+    /// Created on or after this day, in [`CaseFilter::zone`].
+    pub created_from: Option<NaiveDate>,
+    /// Created on or before this day (it counts whole), in the same zone.
+    pub created_to: Option<NaiveDate>,
+    /// The IANA zone the person filtering reads dates in (empty: UTC).
+    pub zone: String,
     pub text: Option<String>,
     pub number: Option<i64>,
     pub requester: Option<String>,
     pub sort: Sort,
 }
 
-const DAY_MS: i64 = 24 * 60 * 60 * 1000;
-
 fn non_empty(s: &str) -> Option<&str> {
     Some(s.trim()).filter(|s| !s.is_empty())
 }
 
-/// Midnight UTC of a `YYYY-MM-DD` date, in ms.
-fn day_start(s: &str, field: Field) -> Result<i64, AppError> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| t.and_utc().timestamp_millis())
-        .ok_or(AppError::invalid(field, Problem::Malformed))
+/// A `YYYY-MM-DD` date.
+fn day(s: &str, field: Field) -> Result<NaiveDate, AppError> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| AppError::invalid(field, Problem::Malformed))
 }
 
 impl CaseFilter {
@@ -140,11 +138,9 @@ impl CaseFilter {
             .map(|t| CaseType::parse(t).ok_or(unknown(Field::CaseType)))
             .transpose()?;
         let created_from = non_empty(&q.from)
-            .map(|d| day_start(d, Field::Date))
+            .map(|d| day(d, Field::Date))
             .transpose()?;
-        let created_before = non_empty(&q.to)
-            .map(|d| day_start(d, Field::Date).map(|t| t + DAY_MS))
-            .transpose()?;
+        let created_to = non_empty(&q.to).map(|d| day(d, Field::Date)).transpose()?;
         let text = non_empty(&q.q).map(str::to_owned);
         if text
             .as_ref()
@@ -175,7 +171,8 @@ impl CaseFilter {
             statuses,
             case_type,
             created_from,
-            created_before,
+            created_to,
+            zone: String::new(),
             text,
             number,
             requester,
@@ -216,8 +213,8 @@ mod tests {
         .unwrap();
         assert_eq!(f.statuses, [CaseStatus::New, CaseStatus::Resolved]);
         assert_eq!(f.case_type, Some(CaseType::Finance));
-        assert_eq!(f.created_from, Some(1_793_491_200_000));
-        assert_eq!(f.created_before, Some(1_793_491_200_000 + 2 * DAY_MS));
+        assert_eq!(f.created_from, NaiveDate::from_ymd_opt(2026, 11, 1));
+        assert_eq!(f.created_to, NaiveDate::from_ymd_opt(2026, 11, 2));
         assert_eq!(f.text.as_deref(), Some("invoice"));
         assert_eq!(f.number, Some(1001));
         assert_eq!(f.sort, Sort::Created);

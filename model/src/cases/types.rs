@@ -56,6 +56,8 @@ pub struct Message {
     /// For staff: the received mail this message came from, whose
     /// original (`.eml`) they can download.
     pub mail: Option<i64>,
+    /// The author's photo, when they have one the viewer may see.
+    pub photo: Option<String>,
 }
 
 /// A case with its whole conversation, as one viewer may see it.
@@ -79,6 +81,8 @@ pub struct CaseDetail {
     pub viewer_is_staff: bool,
     /// Whether the viewer opened the case (and so may close it).
     pub viewer_is_requester: bool,
+    /// For staff: the requester's job title, phone and zone.
+    pub requester: Option<crate::auth::Requester>,
 }
 
 /// What one line of the activity log records.

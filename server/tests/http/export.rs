@@ -32,7 +32,7 @@ async fn the_export_streams_only_what_the_caller_may_see_as_csv() {
         .to_str()
         .unwrap()
         .starts_with("attachment"));
-    assert!(mine.body.starts_with("\u{feff}number,subject,"));
+    assert!(mine.body.starts_with("\u{feff}Case number,Subject,"));
     assert!(
         mine.body.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""),
         "{}",
