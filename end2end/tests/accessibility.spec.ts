@@ -10,7 +10,7 @@ async function expectNoViolations(page: Page) {
 }
 
 test("public pages have no WCAG A/AA violations", async ({ page }) => {
-  for (const path of ["/", "/signin", "/signup", "/help/collections/es"]) {
+  for (const path of ["/", "/signin", "/signup", "/follow", "/help/collections/es"]) {
     await page.goto(path);
     await expectNoViolations(page);
   }
@@ -24,6 +24,8 @@ test("the customer's pages have no WCAG A/AA violations", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Invoice for October is missing" })).toBeVisible();
   await expectNoViolations(page);
   await page.goto("/cases/new");
+  await expectNoViolations(page);
+  await page.goto("/profile");
   await expectNoViolations(page);
 });
 

@@ -91,6 +91,8 @@ pub async fn start(state: &AppState, person: &Person) -> Result<(), AppError> {
     )
     .await?;
     set_cookie(cookie);
+    // Their own language from now on, over the browser's.
+    crate::language::set_cookie(person.language);
     Ok(())
 }
 

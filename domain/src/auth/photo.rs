@@ -3,8 +3,6 @@
 //! browsers show is always our own encoding. Staff photos are shown to
 //! everyone; a customer's only to the customer and to staff.
 
-use std::io::Cursor;
-
 use super::{Actor, Person, Role};
 use crate::db::Db;
 use crate::error::AppError;
@@ -18,9 +16,6 @@ use crate::validate::{Field, Problem};
 pub const SIDE: u32 = 128;
 /// The largest photo accepted.
 pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
-/// Pictures larger than this (either side) are refused.
-const MAX_SIDE: u32 = 12_000;
-const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// What a photo upload may carry: one file of [`MAX_BYTES`].
 pub fn limits() -> UploadLimits {
@@ -53,14 +48,19 @@ pub async fn set(db: &Db, files: &Files, person: &Person, mut form: Form) -> Res
         .ok_or_else(|| refuse(FileProblem::Broken))?;
     let key = format!("{}-photo", new_key());
     files.store.put_bytes(&key, png).await?;
+    replace(db, files, person, Some(&key)).await
+}
+
+/// Points `person`'s photo at `key` (or at none) and deletes the one before.
+async fn replace(db: &Db, files: &Files, person: &Person, key: Option<&str>) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
     let old: Option<String> = sqlx::query_scalar("SELECT photo_key FROM users WHERE id = $1")
         .bind(person.id)
         .fetch_one(&mut *tx)
         .await?;
     sqlx::query("UPDATE users SET photo_key = $1, photo_at = $2 WHERE id = $3")
-        .bind(&key)
-        .bind(db.now())
+        .bind(key)
+        .bind(key.map(|_| db.now()))
         .bind(person.id)
         .execute(&mut *tx)
         .await?;
@@ -77,20 +77,7 @@ pub async fn remove(db: &Db, files: &Files, person: &Person) -> Result<(), AppEr
     if person.following.is_some() {
         return Err(AppError::Forbidden);
     }
-    let mut tx = db.begin_write().await?;
-    let old: Option<String> = sqlx::query_scalar("SELECT photo_key FROM users WHERE id = $1")
-        .bind(person.id)
-        .fetch_one(&mut *tx)
-        .await?;
-    sqlx::query("UPDATE users SET photo_key = NULL, photo_at = NULL WHERE id = $1")
-        .bind(person.id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    if let Some(old) = old {
-        let _ = files.store.delete(&old).await;
-    }
-    Ok(())
+    replace(db, files, person, None).await
 }
 
 /// The photo of account `user_id` as `actor` may see it (PNG bytes); the
@@ -129,19 +116,7 @@ pub fn visible(viewer: &super::User, author_id: i64, author_is_staff: bool) -> b
 /// The centre square of a picture, [`SIDE`] pixels, as PNG; `None` when
 /// it cannot be decoded within bounds.
 pub fn square(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_DECODE_BYTES);
-    let mut reader = image::ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .ok()?;
-    reader.limits(limits);
-    let picture = reader.decode().ok()?;
-    let small = picture.resize_to_fill(SIDE, SIDE, image::imageops::FilterType::Triangle);
-    let mut png = Vec::new();
-    small
-        .write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
-        .ok()?;
-    Some(png)
+    let picture = crate::files::thumb::decode(bytes)?;
+    let filter = image::imageops::FilterType::Triangle;
+    crate::files::thumb::png_of(&picture.resize_to_fill(SIDE, SIDE, filter))
 }

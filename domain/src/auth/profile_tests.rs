@@ -44,6 +44,14 @@ fn form(zone: &str, phone: &str) -> Profile {
     }
 }
 
+/// The link token of the newest mail of `kind`.
+async fn last_token(db: &Db, kind: &str) -> String {
+    last_params(db, kind).await["token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
 /// The person a session token stands for now.
 async fn who(db: &Db, token: &str) -> Option<super::User> {
     accounts::actor_for_session(db, token)
@@ -175,10 +183,7 @@ async fn a_new_address_takes_effect_when_its_link_is_followed() {
             .await
             .is_ok()
     );
-    let token = last_params(&t.db, "change_email").await["token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let token = last_token(&t.db, "change_email").await;
     let changed = profile::confirm_email(&t.db, &token).await.unwrap();
     assert_eq!(changed.email, "ana.new@example.com");
     assert!(changed.verified);
@@ -233,10 +238,7 @@ async fn a_follow_link_opens_that_case_alone_once() {
         .await
         .unwrap();
     assert_eq!(count().await, 1);
-    let token = last_params(&t.db, "follow_case").await["token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let token = last_token(&t.db, "follow_case").await;
     let following = follow::open(&t.db, &token, None).await.unwrap();
     assert_eq!(following.number, mine);
     let Actor::Person(boss) = accounts::actor_for_session(&t.db, &following.token)
@@ -269,10 +271,7 @@ async fn a_follow_link_opens_that_case_alone_once() {
     follow::request(&t.db, &mine.to_string(), "ana@example.com", Language::En)
         .await
         .unwrap();
-    let token = last_params(&t.db, "follow_case").await["token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let token = last_token(&t.db, "follow_case").await;
     let session = follow::open(&t.db, &token, None).await.unwrap().token;
     let actor = accounts::actor_for_session(&t.db, &session).await.unwrap();
     let ana_following = actor.person().unwrap().clone();
@@ -301,10 +300,7 @@ async fn a_follow_link_opens_that_case_alone_once() {
     follow::request(&t.db, &mine.to_string(), "agent@example.com", Language::En)
         .await
         .unwrap();
-    let token = last_params(&t.db, "follow_case").await["token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let token = last_token(&t.db, "follow_case").await;
     let session = follow::open(&t.db, &token, None).await.unwrap().token;
     let actor = accounts::actor_for_session(&t.db, &session).await.unwrap();
     assert_eq!(actor.user().map(|u| u.id), Some(agent.id));

@@ -48,6 +48,11 @@ pub async fn get_or_make(
 
 /// The preview of an image, or `None` if it cannot be decoded within bounds.
 pub fn shrink(bytes: &[u8]) -> Option<Vec<u8>> {
+    png_of(&decode(bytes)?.thumbnail(SIZE, SIZE))
+}
+
+/// A picture decoded with bounds on its sides and on memory.
+pub fn decode(bytes: &[u8]) -> Option<image::DynamicImage> {
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
@@ -56,10 +61,13 @@ pub fn shrink(bytes: &[u8]) -> Option<Vec<u8>> {
         .with_guessed_format()
         .ok()?;
     reader.limits(limits);
-    let picture = reader.decode().ok()?;
-    let small = picture.thumbnail(SIZE, SIZE);
+    reader.decode().ok()
+}
+
+/// `picture` encoded as PNG.
+pub fn png_of(picture: &image::DynamicImage) -> Option<Vec<u8>> {
     let mut png = Vec::new();
-    small
+    picture
         .write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
         .ok()?;
     Some(png)
