@@ -17,10 +17,15 @@ pub fn request_language() -> Language {
 
 /// Makes `lang` the language of the next pages (a signed-in person's own).
 pub fn set_cookie(lang: Language) {
-    crate::auth::session::set_cookie(format!(
+    crate::auth::session::set_cookie(cookie(lang));
+}
+
+/// The `Set-Cookie` value that makes `lang` the language of the next pages.
+pub fn cookie(lang: Language) -> String {
+    format!(
         "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
         lang.as_str()
-    ));
+    )
 }
 
 pub fn language_in(headers: &HeaderMap) -> Language {

@@ -23,3 +23,11 @@ test("a customer signs in and reads their cases without JavaScript", async ({ pa
   await row.getByRole("link", { name: "Invoice for October is missing" }).click();
   await expect(page.getByText("Could you tell us the account number")).toBeVisible();
 });
+
+test("a visitor asks for a follow link without JavaScript", async ({ page }) => {
+  await page.goto("/follow");
+  await page.getByLabel("Case number").fill("1001");
+  await page.getByLabel("Email").fill("nobody@example.com");
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  await expect(page.getByText("If this matches a case, we sent a link")).toBeVisible();
+});

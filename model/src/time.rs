@@ -199,6 +199,13 @@ mod tests {
         };
         assert_eq!(fill(&t, &EN), "Nov 23, 2026, 2:05 PM");
         assert_eq!(fill(&t, &FR), "23 nov. 2026 14:05");
+        let es = Words {
+            pattern: "D MMM YYYY, HH:mm",
+            months: "ene feb mar abr may jun jul ago sept oct nov dic",
+            am: "",
+            pm: "",
+        };
+        assert_eq!(fill(&t, &es), "23 nov 2026, 14:05");
         let midnight = Local { hour: 0, ..t };
         assert_eq!(fill(&midnight, &EN), "Nov 23, 2026, 12:05 AM");
         let noon = Local { hour: 12, ..t };

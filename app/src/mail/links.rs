@@ -35,8 +35,10 @@ async fn act(state: &AppState, token: &str, headers: &HeaderMap) -> Result<Respo
             let person = accounts::verify_address(db, token).await?;
             let cookie = session::start_from_headers(state, headers, &person).await?;
             let mut res = Redirect::to("/link?m=verified").into_response();
-            if let Ok(v) = HeaderValue::from_str(&cookie) {
-                res.headers_mut().append(header::SET_COOKIE, v);
+            for value in [cookie, crate::language::cookie(person.language)] {
+                if let Ok(v) = HeaderValue::from_str(&value) {
+                    res.headers_mut().append(header::SET_COOKIE, v);
+                }
             }
             Ok(res)
         }

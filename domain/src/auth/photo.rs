@@ -45,14 +45,19 @@ pub async fn set(db: &Db, files: &Files, person: &Person, mut form: Form) -> Res
     let bytes = tokio::fs::read(&staged.path).await?;
     let png = tokio::task::spawn_blocking(move || square(&bytes))
         .await?
-        .ok_or_else(|| refuse(FileProblem::Broken))?;
+        .ok_or_else(|| refuse(FileProblem::Mismatch))?;
     let key = format!("{}-photo", new_key());
     files.store.put_bytes(&key, png).await?;
     replace(db, files, person, Some(&key)).await
 }
 
 /// Points `person`'s photo at `key` (or at none) and deletes the one before.
-async fn replace(db: &Db, files: &Files, person: &Person, key: Option<&str>) -> Result<(), AppError> {
+async fn replace(
+    db: &Db,
+    files: &Files,
+    person: &Person,
+    key: Option<&str>,
+) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
     let old: Option<String> = sqlx::query_scalar("SELECT photo_key FROM users WHERE id = $1")
         .bind(person.id)

@@ -10,4 +10,5 @@ mod help;
 mod help_admin;
 mod mail;
 mod pages;
+mod profile;
 mod support;
