@@ -77,7 +77,12 @@ pub fn fill(t: &Local, words: &Words) -> String {
             (t.day.to_string(), 1)
         } else if c == 'h' {
             (
-                (if t.hour % 12 == 0 { 12 } else { t.hour % 12 }).to_string(),
+                (if t.hour.is_multiple_of(12) {
+                    12
+                } else {
+                    t.hour % 12
+                })
+                .to_string(),
                 1,
             )
         } else if c == 'A' {

@@ -66,9 +66,21 @@ fn the_close_reminder_tells_the_time_in_the_requesters_zone_and_language() {
         zone: zone.map(str::to_owned),
     };
     let es = compose(&notice(Some("America/Mexico_City")), Language::Es, &site());
-    assert!(es.text.contains("23 nov 2026, 14:05 (America/Mexico_City)"), "{}", es.text);
+    assert!(
+        es.text.contains("23 nov 2026, 14:05 (America/Mexico_City)"),
+        "{}",
+        es.text
+    );
     let fr = compose(&notice(Some("Europe/Paris")), Language::Fr, &site());
-    assert!(fr.text.contains("23 nov. 2026 21:05 (Europe/Paris)"), "{}", fr.text);
+    assert!(
+        fr.text.contains("23 nov. 2026 21:05 (Europe/Paris)"),
+        "{}",
+        fr.text
+    );
     let en = compose(&notice(None), Language::En, &site());
-    assert!(en.text.contains("Nov 23, 2026, 8:05 PM (UTC)"), "{}", en.text);
+    assert!(
+        en.text.contains("Nov 23, 2026, 8:05 PM (UTC)"),
+        "{}",
+        en.text
+    );
 }
