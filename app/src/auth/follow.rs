@@ -7,9 +7,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::ui::forms::{invalid, last_error, FieldError, FormError};
+use crate::ui::forms::{invalid, last_error, EmailInput, FieldError, FormError};
 use crate::ui::title::PageTitle;
-use crate::validate::{Field, EMAIL_MAX};
+use crate::validate::Field;
 
 /// Mails a follow link when the pair matches; the same answer either way.
 #[server(prefix = "/api", endpoint = "follow")]
@@ -45,10 +45,7 @@ pub fn FollowPage() -> impl IntoView {
                         aria-describedby="follow-number-error" aria-invalid=invalid(error, Field::Number) />
                     <FieldError id="follow-number-error" field=Field::Number error />
                     <label for="follow-email">{t!(i18n, follow.email)}</label>
-                    <input id="follow-email" name="email" type="email" autocomplete="email" required
-                        maxlength=EMAIL_MAX aria-describedby="follow-email-error"
-                        aria-invalid=invalid(error, Field::Email) />
-                    <FieldError id="follow-email-error" field=Field::Email error />
+                    <EmailInput id="follow-email" error />
                     <FormError error />
                     <button type="submit" class="primary">{t!(i18n, follow.submit)}</button>
                 </ActionForm>

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 use crate::auth::context::use_auth;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::ui::forms::{invalid, last_error, FieldError, FormError};
+use crate::ui::forms::{invalid, last_error, EmailInput, FieldError, FormError};
 use crate::ui::title::PageTitle;
 use crate::validate::{Field, EMAIL_MAX, NAME_MAX, PASSWORD_MAX};
 
@@ -64,10 +64,7 @@ pub fn SignUpPage() -> impl IntoView {
                     aria-describedby="signup-name-error" aria-invalid=invalid(error, Field::Name) />
                 <FieldError id="signup-name-error" field=Field::Name error />
                 <label for="signup-email">{t!(i18n, auth.email)}</label>
-                <input id="signup-email" name="email" type="email" autocomplete="email" required
-                    maxlength=EMAIL_MAX aria-describedby="signup-email-error"
-                    aria-invalid=invalid(error, Field::Email) />
-                <FieldError id="signup-email-error" field=Field::Email error />
+                <EmailInput id="signup-email" error />
                 <label for="signup-password">{t!(i18n, auth.password)}</label>
                 <NewPasswordInput id="signup-password" error />
                 <FormError error />

@@ -9,9 +9,8 @@ use super::api::{check_reset_link, ForgotPassword, ResendVerification, ResetPass
 use crate::auth::context::use_auth;
 use crate::auth::pages::NewPasswordInput;
 use crate::i18n::*;
-use crate::ui::forms::{invalid, last_error, ErrorNotice, FieldError, FormError};
+use crate::ui::forms::{last_error, EmailInput, ErrorNotice, FormError};
 use crate::ui::title::PageTitle;
-use crate::validate::{Field, EMAIL_MAX};
 
 fn query(name: &'static str) -> impl Fn() -> String + Copy {
     let q = use_query_map();
@@ -33,10 +32,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 <p>{t!(i18n, mail.forgot_intro)}</p>
                 <ActionForm action>
                     <label for="forgot-email">{t!(i18n, auth.email)}</label>
-                    <input id="forgot-email" name="email" type="email" autocomplete="email" required
-                        maxlength=EMAIL_MAX aria-describedby="forgot-email-error"
-                        aria-invalid=invalid(error, Field::Email) />
-                    <FieldError id="forgot-email-error" field=Field::Email error />
+                    <EmailInput id="forgot-email" error />
                     <FormError error />
                     <button type="submit" class="primary">{t!(i18n, mail.forgot_submit)}</button>
                 </ActionForm>

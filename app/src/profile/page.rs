@@ -9,9 +9,11 @@ use super::api::{my_profile, time_zones, ChangeEmail, ChangePassword, RemovePhot
 use crate::auth::context::use_auth;
 use crate::auth::pages::NewPasswordInput;
 use crate::i18n::*;
-use crate::ui::forms::{invalid, last_error, ErrorNotice, FieldError, FormError, TextField};
+use crate::ui::forms::{
+    invalid, last_error, EmailInput, ErrorNotice, FieldError, FormError, TextField,
+};
 use crate::ui::title::PageTitle;
-use crate::validate::{Field, EMAIL_MAX, NAME_MAX, PASSWORD_MAX};
+use crate::validate::{Field, NAME_MAX, PASSWORD_MAX};
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -188,10 +190,7 @@ fn EmailForm(email: String) -> impl IntoView {
             <p>{t!(i18n, profile.current_email, email = move || email.clone())}</p>
             <ActionForm action>
                 <label for="profile-new-email">{t!(i18n, profile.new_email)}</label>
-                <input id="profile-new-email" name="email" type="email" autocomplete="email" required
-                    maxlength=EMAIL_MAX aria-describedby="profile-new-email-error"
-                    aria-invalid=invalid(error, Field::Email) />
-                <FieldError id="profile-new-email-error" field=Field::Email error />
+                <EmailInput id="profile-new-email" error />
                 <FormError error />
                 <button type="submit">{t!(i18n, profile.send_email_link)}</button>
                 <Show when=move || matches!(action.value().get(), Some(Ok(())))>

@@ -71,6 +71,18 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     view! { <p class="notice error">{move || labels::error(i18n, &error)}</p> }
 }
 
+/// An email address input (after its label) with its error message under it.
+#[component]
+pub fn EmailInput(id: &'static str, error: Signal<Option<AppError>>) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    view! {
+        <input id=id name="email" type="email" autocomplete="email" required
+            maxlength=model::validate::EMAIL_MAX aria-describedby=error_id.clone()
+            aria-invalid=invalid(error, Field::Email) />
+        <FieldError id=error_id field=Field::Email error />
+    }
+}
+
 /// A labelled one-line text input with its error message under it.
 #[component]
 pub fn TextField(
