@@ -3,10 +3,10 @@
 
 use sqlx::FromRow;
 
-use super::lifecycle::{activity, change_status};
+use super::lifecycle::change_status;
 use super::record::{CaseFields, Priority};
 use super::rules::{check_staff_status_change, status_after_reply};
-use super::{CaseDetail, CaseStatus, CaseType, Message, Origin};
+use super::{CaseStatus, CaseType};
 use crate::auth::{Person, Staff, User};
 use crate::db::{backend_of, Backend, Db, Flag, Tx};
 use crate::error::AppError;
@@ -96,23 +96,23 @@ pub(super) struct CaseRow {
     pub(super) id: i64,
     pub(super) number: i64,
     pub(super) requester_id: i64,
-    subject: String,
-    case_type: String,
-    status: String,
-    origin: String,
-    created_at: i64,
-    updated_at: i64,
+    pub(super) subject: String,
+    pub(super) case_type: String,
+    pub(super) status: String,
+    pub(super) origin: String,
+    pub(super) created_at: i64,
+    pub(super) updated_at: i64,
     pub(super) last_staff_reply_at: Option<i64>,
-    requester_name: String,
+    pub(super) requester_name: String,
     pub(super) requester_email: String,
-    priority: String,
-    tax_id: String,
-    company: String,
-    phone: String,
-    country: String,
-    brand: String,
-    product: String,
-    duplicate_of: Option<i64>,
+    pub(super) priority: String,
+    pub(super) tax_id: String,
+    pub(super) company: String,
+    pub(super) phone: String,
+    pub(super) country: String,
+    pub(super) brand: String,
+    pub(super) product: String,
+    pub(super) duplicate_of: Option<i64>,
     #[sqlx(try_from = "Flag")]
     pub(super) viewer_in_cc: bool,
 }
@@ -256,7 +256,6 @@ pub(super) async fn own_open_case(
     Ok((case, status))
 }
 
-/// The case and its conversation; records that `viewer` has now read it.
 /// Not found unless `viewer` may see case `number`.
 pub async fn can_see(db: &Db, viewer: &Person, number: i64) -> Result<(), AppError> {
     visible_case(&db.read, viewer.user(), number)
@@ -264,113 +263,7 @@ pub async fn can_see(db: &Db, viewer: &Person, number: i64) -> Result<(), AppErr
         .map(drop)
 }
 
-pub async fn open_for_viewer(
-    db: &Db,
-    viewer: &Person,
-    number: i64,
-) -> Result<CaseDetail, AppError> {
-    let viewer = viewer.user();
-    let case = visible_case(&db.read, viewer, number).await?;
-    let staff = viewer.role.is_staff();
-    let mut files = super::attachments::of_case(&db.read, case.id, staff)
-        .await?
-        .into_iter()
-        .peekable();
-    // Internal notes, and where a message came by mail, are for staff only.
-    let messages = sqlx::query_as::<_, MessageRow>(
-        r#"
-        SELECT m.id, u.name AS author, CASE WHEN m.from_staff THEN 1 ELSE 0 END AS from_staff,
-               u.id AS author_id, u.photo_at, u.role AS author_role,
-               m.body, m.created_at, CASE WHEN m.internal THEN 1 ELSE 0 END AS internal,
-               CASE WHEN $2 THEN
-                   (SELECT MIN(im.id) FROM inbound_mails im WHERE im.message_id = m.id)
-               END AS mail
-        FROM messages m
-        LEFT JOIN users u ON u.id = m.author_id
-        WHERE m.case_id = $1 AND ($2 OR NOT m.internal)
-        ORDER BY m.created_at, m.id
-        "#,
-    )
-    .bind(case.id)
-    .bind(staff)
-    .fetch_all(&db.read)
-    .await?
-    .into_iter()
-    .map(|m| Message {
-        photo: photo_of(viewer, &m),
-        author: m.author,
-        from_staff: m.from_staff,
-        body: m.body,
-        created_at: m.created_at,
-        attachments: files_of(&mut files, m.id),
-        internal: m.internal,
-        mail: m.mail,
-    })
-    .collect();
-    let activity = activity(db, case.id).await?;
-    let mut fields = case.fields()?;
-    fields.cc = cc_of(&db.read, case.id).await?;
-    mark_seen(db, case.id, viewer.id).await?;
-    let requester = match staff {
-        true => Some(crate::auth::profile::requester(&db.read, case.requester_id).await?),
-        false => None,
-    };
-    Ok(CaseDetail {
-        number: case.number,
-        case_type: case.case_type()?,
-        fields,
-        duplicate_of: case.duplicate_of,
-        status: case.status()?,
-        origin: decode(Origin::parse(&case.origin), "origin", &case.origin)?,
-        subject: case.subject,
-        created_at: case.created_at,
-        updated_at: case.updated_at,
-        requester_name: case.requester_name,
-        requester_email: case.requester_email,
-        messages,
-        activity,
-        viewer_is_staff: viewer.role.is_staff(),
-        viewer_is_requester: case.requester_id == viewer.id,
-        requester,
-    })
-}
-
-#[derive(FromRow)]
-struct MessageRow {
-    id: i64,
-    author: Option<String>,
-    #[sqlx(try_from = "Flag")]
-    from_staff: bool,
-    body: String,
-    created_at: i64,
-    #[sqlx(try_from = "Flag")]
-    internal: bool,
-    mail: Option<i64>,
-    author_id: Option<i64>,
-    photo_at: Option<i64>,
-    author_role: Option<String>,
-}
-
-/// A message author's photo, if `viewer` may see it.
-fn photo_of(viewer: &User, m: &MessageRow) -> Option<String> {
-    let (id, version) = (m.author_id?, m.photo_at?);
-    let of_staff = m.author_role.as_deref().and_then(crate::auth::Role::parse);
-    crate::auth::photo::visible(viewer, id, of_staff.is_some_and(|r| r.is_staff()))
-        .then(|| crate::auth::photo_url(id, version))
-}
-
-/// The attachments of message `id`. Messages and attachments are both
-/// read in id order, and a message's files come after the message.
-fn files_of(
-    files: &mut std::iter::Peekable<impl Iterator<Item = (i64, crate::files::Attachment)>>,
-    id: i64,
-) -> Vec<crate::files::Attachment> {
-    let mut mine = Vec::new();
-    while let Some((_, file)) = files.next_if(|(m, _)| *m == id) {
-        mine.push(file);
-    }
-    mine
-}
+pub use super::reading::open_for_viewer;
 
 /// The case's CC addresses, in the order they were given.
 pub(super) async fn cc_of<'e, E>(exec: E, case_id: i64) -> Result<Vec<String>, AppError>
@@ -383,24 +276,6 @@ where
             .fetch_all(exec)
             .await?,
     )
-}
-
-async fn mark_seen(db: &Db, case_id: i64, user_id: i64) -> Result<(), AppError> {
-    let mut tx = db.begin_write().await?;
-    sqlx::query(
-        r#"
-        INSERT INTO case_views (case_id, user_id, seen_at)
-        VALUES ($1, $2, $3)
-        ON CONFLICT (case_id, user_id) DO UPDATE SET seen_at = excluded.seen_at
-        "#,
-    )
-    .bind(case_id)
-    .bind(user_id)
-    .bind(db.now())
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    Ok(())
 }
 
 /// Adds a reply and moves the status as the rules say, all or nothing.

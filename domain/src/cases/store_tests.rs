@@ -8,6 +8,7 @@ use crate::auth::{accounts, Person, Role, Staff};
 use crate::cases::filter::{CaseFilter, Sort};
 use crate::cases::listing::{list_all, list_for_requester};
 use crate::cases::open::{open_case, NewCase};
+use crate::cases::Origin;
 use crate::db::testing::{test_db, TestDb};
 use crate::validate::Subject;
 
