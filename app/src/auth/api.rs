@@ -6,10 +6,20 @@ use super::User;
 use crate::error::AppError;
 
 /// Where to go after signing in: only a path on this site, so the form
-/// cannot be used to send people elsewhere.
+/// cannot be used to send people elsewhere. Only a strict set of
+/// characters passes: browsers drop tabs and new lines from URLs
+/// (`/\t/evil.example` is `//evil.example`), and a header cannot carry them.
 pub fn safe_next(next: Option<&str>) -> String {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "/-_.~?=&%+#,:".contains(c);
     match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_owned(),
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && p.len() <= 512
+                && p.chars().all(allowed) =>
+        {
+            p.to_owned()
+        }
         _ => "/cases".to_owned(),
     }
 }
@@ -90,6 +100,12 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example")), "/cases");
         assert_eq!(safe_next(Some("https://evil.example")), "/cases");
         assert_eq!(safe_next(Some("/\\evil.example")), "/cases");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/cases");
+        assert_eq!(safe_next(Some("/cases\r\nSet-Cookie: a=b")), "/cases");
+        assert_eq!(
+            safe_next(Some("/cases?status=new&q=caf%C3%A9")),
+            "/cases?status=new&q=caf%C3%A9"
+        );
         assert_eq!(safe_next(None), "/cases");
     }
 }

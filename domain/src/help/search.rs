@@ -24,8 +24,8 @@ use crate::error::AppError;
 pub use sqlite::fts_query;
 
 /// Most words of a query used, and characters of one word.
-const MAX_WORDS: usize = 12;
-const MAX_WORD: usize = 40;
+pub(super) const MAX_WORDS: usize = 12;
+pub(super) const MAX_WORD: usize = 40;
 /// Shorter words are matched whole, not as prefixes ("fa" would match a
 /// large part of the index and say little).
 const PREFIX_MIN: usize = 3;

@@ -22,10 +22,13 @@ pub fn fold(word: &str) -> String {
 
 /// The query's words, folded.
 pub fn query_words(typed: &str) -> Vec<String> {
-    typed
-        .split(|c: char| !c.is_alphanumeric())
+    // The same caps as the search itself: each word is compared with every
+    // word of every result, so an unbounded query would be a costly one.
+    let head: String = typed.chars().take(super::search::QUERY_MAX).collect();
+    head.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(fold)
+        .take(super::search::MAX_WORDS)
+        .map(|w| fold(&w.chars().take(super::search::MAX_WORD).collect::<String>()))
         .collect()
 }
 
@@ -106,6 +109,13 @@ mod tests {
         );
         let long = format!("{} needle {}", "word ".repeat(30), "word ".repeat(30));
         let s = snippet(&long, &query_words("need"));
+        // A huge query is cut like the search's own: 12 words of 40 letters.
+        let huge = format!("{} {}", "x".repeat(500), "word ".repeat(100_000));
+        let q = query_words(&huge);
+        assert!(
+            q.len() <= 12 && q.iter().all(|w| w.chars().count() <= 40),
+            "{q:?}"
+        );
         assert!(s.starts_with('…') && s.ends_with('…') && s.contains("\u{E000}needle\u{E001}"));
         assert_eq!(
             snippet("No match here", &query_words("zzz")),

@@ -129,11 +129,14 @@ fn day(s: &str, field: Field) -> Result<NaiveDate, AppError> {
 impl CaseFilter {
     pub fn parse(q: &CaseQuery) -> Result<Self, AppError> {
         let unknown = |f| AppError::invalid(f, Problem::Unknown);
-        let statuses = q
-            .status
-            .iter()
-            .map(|s| CaseStatus::parse(s).ok_or(unknown(Field::Status)))
-            .collect::<Result<Vec<_>, _>>()?;
+        // Each status once: the list query has one branch per status.
+        let mut statuses: Vec<CaseStatus> = Vec::new();
+        for raw in &q.status {
+            let s = CaseStatus::parse(raw).ok_or(unknown(Field::Status))?;
+            if !statuses.contains(&s) {
+                statuses.push(s);
+            }
+        }
         let case_type = non_empty(&q.case_type)
             .map(|t| CaseType::parse(t).ok_or(unknown(Field::CaseType)))
             .transpose()?;
@@ -212,6 +215,8 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(f.statuses, [CaseStatus::New, CaseStatus::Resolved]);
+        let repeated = CaseFilter::parse(&query(|q| q.status = vec!["new".into(); 1000])).unwrap();
+        assert_eq!(repeated.statuses, [CaseStatus::New]);
         assert_eq!(f.case_type, Some(CaseType::Finance));
         assert_eq!(f.created_from, NaiveDate::from_ymd_opt(2026, 11, 1));
         assert_eq!(f.created_to, NaiveDate::from_ymd_opt(2026, 11, 2));

@@ -66,6 +66,11 @@ pub fn phone(raw: &str) -> Result<String, AppError> {
 /// CC addresses separated by commas, semicolons or new lines; each must be
 /// a valid address. Duplicates collapse; order is kept.
 pub fn cc_list(raw: &str) -> Result<Vec<String>, AppError> {
+    let too_long = || AppError::invalid(Field::Cc, Problem::TooLong);
+    // Capped before parsing: room for CC_MAX full addresses and separators.
+    if raw.len() > CC_MAX * (crate::validate::EMAIL_MAX + 4) {
+        return Err(too_long());
+    }
     let mut out: Vec<String> = Vec::new();
     for part in raw.split([',', ';', '\n']).map(str::trim) {
         if part.is_empty() {
@@ -74,11 +79,11 @@ pub fn cc_list(raw: &str) -> Result<Vec<String>, AppError> {
         let email =
             Email::parse(part).map_err(|_| AppError::invalid(Field::Cc, Problem::Malformed))?;
         if !out.iter().any(|e| e == email.as_str()) {
+            if out.len() == CC_MAX {
+                return Err(too_long());
+            }
             out.push(email.as_str().to_owned());
         }
-    }
-    if out.len() > CC_MAX {
-        return Err(AppError::invalid(Field::Cc, Problem::TooLong));
     }
     Ok(out)
 }
@@ -267,6 +272,11 @@ mod tests {
             .collect::<Vec<_>>();
         assert_eq!(
             cc_list(&many.join(",")),
+            Err(AppError::invalid(Field::Cc, Problem::TooLong))
+        );
+        // Refused by its length before a single address is parsed.
+        assert_eq!(
+            cc_list(&"a@example.com,".repeat(100_000)),
             Err(AppError::invalid(Field::Cc, Problem::TooLong))
         );
         assert_eq!(
