@@ -8,7 +8,9 @@ use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use http::header::CACHE_CONTROL;
+use http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
+};
 use http::{HeaderValue, StatusCode};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
@@ -60,6 +62,25 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn(client_errors_are_not_500))
         .layer(CompressionLayer::new())
+        // Pages and answers carry case data: never kept by a cache, never
+        // framed by another site, never sniffed into another type. Answers
+        // that set their own (hashed assets under /pkg) keep theirs.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("frame-ancestors 'none'; object-src 'none'; base-uri 'none'"),
+        ))
         // Added after the compression layer, so outside it: attachments are
         // mostly compressed already, and go out as stored, with their length.
         .merge(files)

@@ -43,3 +43,19 @@ async fn someone_elses_case_page_is_a_404() {
     assert_eq!(own.status, StatusCode::OK);
     assert!(own.body.contains("Ana&#x27;s secret") || own.body.contains("Ana's secret"));
 }
+
+#[tokio::test]
+async fn pages_and_answers_are_not_cached_framed_or_sniffed() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let page = app.page("/cases", Some(&ana), "en").await;
+    let api = app.call("/api/auth/me", "", Some(&ana)).await;
+    for headers in [&page.headers, &api.headers] {
+        assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+        assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert_eq!(headers[header::REFERRER_POLICY], "same-origin");
+        let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+        assert!(csp.contains("object-src 'none'"), "{csp}");
+    }
+}
