@@ -30,12 +30,10 @@ pub fn use_zone() -> RwSignal<String> {
 /// Puts the page's [`Zone`] in the context: on the server the request's,
 /// in the browser the one the server wrote into the page.
 pub fn provide_zone() {
-    #[cfg(feature = "ssr")]
-    let zone = crate::auth::viewer::request_zone();
     #[cfg(feature = "hydrate")]
     let zone = browser::page_zone();
-    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
-    let zone = UTC.to_owned();
+    #[cfg(not(feature = "hydrate"))]
+    let zone = page_zone();
     let zone = RwSignal::new(zone);
     provide_context(Zone(zone));
     #[cfg(feature = "hydrate")]

@@ -58,7 +58,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            app::auth::viewer::find_zone,
+            app::auth::viewer::find_viewer,
         ))
         .layer(middleware::from_fn(client_errors_are_not_500))
         .layer(CompressionLayer::new())

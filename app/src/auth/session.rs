@@ -62,8 +62,12 @@ pub(crate) fn set_cookie(value: String) {
     }
 }
 
-/// Who is asking this server function: a visitor or a signed-in person.
+/// Who is asking this server function: a visitor or a signed-in person
+/// (as the request's middleware found them, else from the session).
 pub async fn actor(state: &AppState) -> Result<Actor, AppError> {
+    if let Some(viewer) = super::viewer::request_viewer() {
+        return Ok(viewer.actor);
+    }
     match use_context::<http::request::Parts>() {
         Some(parts) => actor_from_headers(state, &parts.headers).await,
         None => Ok(Actor::Visitor),

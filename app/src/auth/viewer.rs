@@ -1,11 +1,14 @@
-//! The zone a request is read in, found once per request by a middleware:
-//! the signed-in person's profile zone, else the browser's (its cookie),
-//! else UTC. Pages, server functions and exports all read it from here.
+//! Who is asking and the zone they read in, found once per request by a
+//! middleware and kept as a request extension: server functions, pages and
+//! handlers behind it read the session from here instead of again. The
+//! zone is the signed-in person's profile zone, else the browser's (its
+//! cookie), else UTC.
 
 use axum::body::Body;
 use axum::extract::State;
 use axum::middleware::Next;
 use axum::response::Response;
+use domain::auth::Actor;
 use http::Request;
 use leptos::prelude::use_context;
 
@@ -13,28 +16,32 @@ use super::session;
 use crate::state::AppState;
 use crate::time::{UTC, ZONE_COOKIE};
 
-/// The zone found for a request (a request extension).
+/// The asker of a request and their zone.
 #[derive(Clone, Debug)]
-pub struct RequestZone(pub String);
+pub struct Viewer {
+    pub actor: Actor,
+    pub zone: String,
+}
 
-/// Finds the zone of every request but those for static files.
-pub async fn find_zone(
+/// Finds the [`Viewer`] of every request but those for static files. A
+/// failed session lookup leaves none: the handler looks again and answers
+/// the error.
+pub async fn find_viewer(
     State(state): State<AppState>,
     mut req: Request<Body>,
     next: Next,
 ) -> Response {
-    let path = req.uri().path();
-    if !path.starts_with("/pkg/") && !path.starts_with("/files/") {
-        let zone = zone_in(&state, req.headers()).await;
-        req.extensions_mut().insert(RequestZone(zone));
+    if !req.uri().path().starts_with("/pkg/") {
+        if let Ok(actor) = session::actor_from_headers(&state, req.headers()).await {
+            let zone = zone_of(&actor, req.headers());
+            req.extensions_mut().insert(Viewer { actor, zone });
+        }
     }
     next.run(req).await
 }
 
-/// The zone for a request with these headers.
-pub async fn zone_in(state: &AppState, headers: &http::HeaderMap) -> String {
-    let actor = session::actor_from_headers(state, headers).await.ok();
-    let profile = actor.and_then(|a| a.user().and_then(|u| u.time_zone.clone()));
+fn zone_of(actor: &Actor, headers: &http::HeaderMap) -> String {
+    let profile = actor.user().and_then(|u| u.time_zone.clone());
     profile
         .or_else(|| {
             let cookie = session::cookie(headers, ZONE_COOKIE)?;
@@ -43,9 +50,15 @@ pub async fn zone_in(state: &AppState, headers: &http::HeaderMap) -> String {
         .unwrap_or_else(|| UTC.to_owned())
 }
 
+/// The viewer of the request being served, if the middleware found one.
+pub fn request_viewer() -> Option<Viewer> {
+    use_context::<http::request::Parts>()?
+        .extensions
+        .get::<Viewer>()
+        .cloned()
+}
+
 /// The zone of the request being served.
 pub fn request_zone() -> String {
-    use_context::<http::request::Parts>()
-        .and_then(|p| p.extensions.get::<RequestZone>().map(|z| z.0.clone()))
-        .unwrap_or_else(|| UTC.to_owned())
+    request_viewer().map_or_else(|| UTC.to_owned(), |v| v.zone)
 }

@@ -129,7 +129,7 @@ pub async fn verify_address(db: &Db, token: &str) -> Result<Person, AppError> {
         if !store::is_contact(&mut tx, user_id).await? {
             return Err(AppError::LinkInvalid);
         }
-        store::set_password(&mut tx, user_id, &claim.password_hash).await?;
+        store::set_password(&mut tx, user_id, &claim.password_hash, None).await?;
         store::set_profile(&mut tx, user_id, &claim.name, &claim.language).await?;
     }
     store::set_verified(&mut tx, user_id, &email, now).await?;
@@ -183,7 +183,7 @@ pub async fn reset_password(db: &Db, token: &str, password: &str) -> Result<Pers
     let now = db.now();
     let mut tx = db.begin_write().await?;
     let (user_id, email) = redeem_for_user(&mut tx, token, Purpose::PasswordReset, now).await?;
-    store::set_password(&mut tx, user_id, &hash).await?;
+    store::set_password(&mut tx, user_id, &hash, None).await?;
     links::revoke(&mut tx, user_id, Purpose::PasswordReset, now).await?;
     store::set_verified(&mut tx, user_id, &email, now).await?;
     signed_in_after(tx, user_id).await

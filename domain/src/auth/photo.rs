@@ -28,9 +28,7 @@ pub fn limits() -> UploadLimits {
 /// Sets `person`'s photo from the form's file (already checked by
 /// extension and content); the previous one is deleted.
 pub async fn set(db: &Db, files: &Files, person: &Person, mut form: Form) -> Result<(), AppError> {
-    if person.following.is_some() {
-        return Err(AppError::Forbidden);
-    }
+    let person = super::profile::own(person)?;
     let staged = form
         .files
         .pop()
@@ -79,10 +77,7 @@ async fn replace(
 
 /// Removes `person`'s photo.
 pub async fn remove(db: &Db, files: &Files, person: &Person) -> Result<(), AppError> {
-    if person.following.is_some() {
-        return Err(AppError::Forbidden);
-    }
-    replace(db, files, person, None).await
+    replace(db, files, super::profile::own(person)?, None).await
 }
 
 /// The photo of account `user_id` as `actor` may see it (PNG bytes); the
@@ -98,7 +93,7 @@ pub async fn get(db: &Db, files: &Files, actor: &Actor, user_id: i64) -> Result<
         return Err(AppError::NotFound);
     };
     let of_staff = Role::parse(&role).is_some_and(Role::is_staff);
-    let allowed = of_staff || actor.is_staff() || actor.user().is_some_and(|u| u.id == user_id);
+    let allowed = of_staff || actor.user().is_some_and(|u| visible(u, user_id, of_staff));
     if !allowed {
         return Err(AppError::NotFound);
     }

@@ -14,7 +14,7 @@ use crate::validate::{Email, Field, Password, PersonName, Problem};
 const CHANGE_EMAIL_VALID: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// The person themselves, with a password: not a follower of one case.
-fn own(person: &Person) -> Result<&Person, AppError> {
+pub(super) fn own(person: &Person) -> Result<&Person, AppError> {
     match person.following {
         Some(_) => Err(AppError::Forbidden),
         None => Ok(person),
@@ -135,16 +135,8 @@ pub async fn change_password(
     }
     let hash = passwords::hash(new).await?;
     let mut tx = db.begin_write().await?;
-    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-        .bind(hash)
-        .bind(me.id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
-        .bind(me.id)
-        .bind(accounts::token_hash(session))
-        .execute(&mut *tx)
-        .await?;
+    let keep = accounts::token_hash(session);
+    store::set_password(&mut tx, me.id, &hash, Some(&keep)).await?;
     links::revoke(&mut tx, me.id, Purpose::PasswordReset, db.now()).await?;
     tx.commit().await?;
     Ok(())

@@ -231,15 +231,22 @@ pub async fn set_verified(
     Ok(())
 }
 
-/// A new password hash; every session of the account ends.
-pub async fn set_password(tx: &mut Tx, user_id: i64, password_hash: &str) -> Result<(), AppError> {
+/// A new password hash; every session of the account ends but `keep` (the
+/// hash of the token of the session that set it, if any).
+pub async fn set_password(
+    tx: &mut Tx,
+    user_id: i64,
+    password_hash: &str,
+    keep: Option<&str>,
+) -> Result<(), AppError> {
     sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(password_hash)
         .bind(user_id)
         .execute(&mut **tx)
         .await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> COALESCE($2, '')")
         .bind(user_id)
+        .bind(keep)
         .execute(&mut **tx)
         .await?;
     Ok(())
