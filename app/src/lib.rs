@@ -24,6 +24,8 @@ pub mod ui;
 pub use model::{error, validate};
 
 #[cfg(feature = "ssr")]
+mod csp;
+#[cfg(feature = "ssr")]
 pub mod language;
 pub mod mail;
 pub mod profile;

@@ -31,6 +31,8 @@ use crate::ui::layout::NotFound;
 use crate::ui::title::AppTitle;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::csp::set_page_policy();
     view! {
         <!DOCTYPE html>
         <html>

@@ -5,12 +5,16 @@ pub use model::auth::*;
 pub mod accounts;
 pub mod actor;
 pub mod follow;
+pub mod gate;
 pub mod passwords;
 pub mod photo;
 pub mod profile;
 #[cfg(test)]
 mod profile_tests;
+#[cfg(test)]
+mod session_tests;
 pub mod store;
+pub mod throttle;
 
 pub use actor::{Actor, Admin, Person, Staff};
 

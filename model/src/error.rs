@@ -35,6 +35,10 @@ pub enum AppError {
     /// A link from a mail that is unknown, expired or already used.
     #[error("link expired or used")]
     LinkInvalid,
+    /// Too many attempts or too much in a day: try again after this many
+    /// seconds (the `Retry-After` of the 429).
+    #[error("too many attempts; retry after {retry_after} s")]
+    TooMany { retry_after: u32 },
     /// The request itself could not be read (malformed arguments).
     #[error("bad request")]
     BadRequest,
@@ -69,6 +73,7 @@ impl AppError {
             AppError::Invalid(..) => S::UNPROCESSABLE_ENTITY,
             AppError::File { problem, .. } => problem.status(),
             AppError::LinkInvalid => S::GONE,
+            AppError::TooMany { .. } => S::TOO_MANY_REQUESTS,
             AppError::BadRequest => S::BAD_REQUEST,
             AppError::Network => S::BAD_GATEWAY,
             AppError::Internal => S::INTERNAL_SERVER_ERROR,

@@ -1,5 +1,7 @@
 //! The HTTP side of the server: the axum router around the Leptos app.
 
+mod guard;
+pub mod listen;
 pub mod precompress;
 
 use axum::body::Body;
@@ -84,6 +86,11 @@ pub fn router(state: AppState) -> Router {
         // Added after the compression layer, so outside it: attachments are
         // mostly compressed already, and go out as stored, with their length.
         .merge(files)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            guard::same_site_writes_only,
+        ))
+        .layer(middleware::from_fn_with_state(state.clone(), guard::hsts))
         .with_state(state)
 }
 

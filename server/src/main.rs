@@ -145,6 +145,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     mail,
                     receive,
                     imap,
+                    slow_clients,
                 },
         } => {
             if !no_demo && domain::demo::load_if_empty(&db).await? {
@@ -209,11 +210,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             };
             let listener = tokio::net::TcpListener::bind(addr).await?;
             tracing::info!(database = %db_name, "listening on http://{addr}");
-            axum::serve(listener, server::router(state))
-                .with_graceful_shutdown(async {
-                    let _ = tokio::signal::ctrl_c().await;
-                })
-                .await?;
+            let shutdown = async {
+                let _ = tokio::signal::ctrl_c().await;
+            };
+            let timeouts = slow_clients.timeouts();
+            server::listen::serve(listener, server::router(state), timeouts, shutdown).await;
             db.close().await;
         }
     }

@@ -151,6 +151,30 @@ pub struct ServeOptions {
     pub receive: Receive,
     #[command(flatten)]
     pub imap: Imap,
+    #[command(flatten)]
+    pub slow_clients: SlowClients,
+}
+
+/// How long a client may take to send a request (slow clients hold a
+/// connection, and an upload's staging file, while they send).
+#[derive(clap::Args, Clone)]
+pub struct SlowClients {
+    /// Seconds to send a request's headers.
+    #[arg(long, env = "HELPDESK_HEADER_TIMEOUT_SECS", default_value_t = 15)]
+    pub header_timeout_secs: u64,
+    /// Seconds a request's body may stall between two pieces.
+    #[arg(long, env = "HELPDESK_BODY_IDLE_SECS", default_value_t = 30)]
+    pub body_idle_secs: u64,
+}
+
+impl SlowClients {
+    pub fn timeouts(&self) -> server::listen::Timeouts {
+        server::listen::Timeouts {
+            headers: Duration::from_secs(self.header_timeout_secs.max(1)),
+            body_idle: Duration::from_secs(self.body_idle_secs.max(1)),
+            ..Default::default()
+        }
+    }
 }
 
 impl ServeOptions {

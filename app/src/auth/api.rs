@@ -38,13 +38,13 @@ pub async fn current_user() -> Result<Option<User>, AppError> {
 #[server(prefix = "/api", endpoint = "auth/sign_up")]
 pub async fn sign_up(name: String, email: String, password: String) -> Result<(), AppError> {
     use crate::state::{app_state, respond};
-    use domain::auth::accounts;
     // Not signed in yet: the mailed link confirms the address and signs in.
     // The answer is the same when the address already has an account.
     let run = async {
         let state = app_state()?;
         let language = crate::language::request_language();
-        accounts::sign_up(&state.db, &name, &email, &password, language).await?;
+        let client = super::session::client_addr();
+        domain::auth::gate::sign_up(&state.db, &name, &email, &password, language, client).await?;
         leptos_axum::redirect("/signup/sent");
         Ok(())
     };
@@ -59,10 +59,11 @@ pub async fn sign_in(
 ) -> Result<(), AppError> {
     use super::session;
     use crate::state::{app_state, respond};
-    use domain::auth::accounts;
+    use domain::auth::gate;
     let run = async {
         let state = app_state()?;
-        let person = accounts::authenticate(&state.db, &email, &password).await?;
+        let client = session::client_addr();
+        let person = gate::sign_in(&state.db, &email, &password, client).await?;
         session::start(&state, &person).await?;
         let fallback = if person.is_staff() {
             "/staff"
@@ -85,6 +86,19 @@ pub async fn sign_out() -> Result<(), AppError> {
         let state = app_state()?;
         super::session::end(&state).await?;
         leptos_axum::redirect("/");
+        Ok(())
+    };
+    respond(run.await)
+}
+
+/// "Sign out everywhere": every session of the account ends, this one too.
+#[server(prefix = "/api", endpoint = "auth/sign_out_everywhere")]
+pub async fn sign_out_everywhere() -> Result<(), AppError> {
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        super::session::end_everywhere(&state).await?;
+        leptos_axum::redirect("/signin");
         Ok(())
     };
     respond(run.await)

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::api::{current_user, SignIn, SignOut, SignUp};
+use super::api::{current_user, SignIn, SignOut, SignOutEverywhere, SignUp};
 use super::User;
 use crate::error::AppError;
 
@@ -14,6 +14,7 @@ pub struct Auth {
     pub sign_in: ServerAction<SignIn>,
     pub sign_up: ServerAction<SignUp>,
     pub sign_out: ServerAction<SignOut>,
+    pub sign_out_everywhere: ServerAction<SignOutEverywhere>,
 }
 
 pub fn use_auth() -> Auth {
@@ -25,12 +26,14 @@ pub fn provide_auth() {
     let sign_in = ServerAction::<SignIn>::new();
     let sign_up = ServerAction::<SignUp>::new();
     let sign_out = ServerAction::<SignOut>::new();
+    let sign_out_everywhere = ServerAction::<SignOutEverywhere>::new();
     let user = Resource::new(
         move || {
             (
                 sign_in.version().get(),
                 sign_up.version().get(),
                 sign_out.version().get(),
+                sign_out_everywhere.version().get(),
             )
         },
         |_| current_user(),
@@ -40,5 +43,6 @@ pub fn provide_auth() {
         sign_in,
         sign_up,
         sign_out,
+        sign_out_everywhere,
     });
 }

@@ -11,7 +11,13 @@ use leptos_axum::ResponseOptions;
 use crate::error::AppError;
 use crate::state::AppState;
 
+/// The session cookie's name over plain HTTP on a loopback address (a
+/// developer's machine, the tests).
 pub const COOKIE_NAME: &str = "hd_session";
+/// Its name everywhere else: browsers take a `__Host-` cookie only when it
+/// is Secure, for the whole site, from this host alone (no other
+/// subdomain can plant or overwrite it).
+pub const HOST_COOKIE_NAME: &str = "__Host-hd_session";
 
 /// The session token the browser sent, if any.
 pub fn current_token() -> Option<String> {
@@ -23,7 +29,7 @@ fn request_token() -> Option<String> {
 }
 
 fn token_in(headers: &http::HeaderMap) -> Option<String> {
-    cookie(headers, COOKIE_NAME)
+    cookie(headers, HOST_COOKIE_NAME).or_else(|| cookie(headers, COOKIE_NAME))
 }
 
 /// The value of cookie `name` in a request's headers.
@@ -38,15 +44,41 @@ pub fn cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
-pub(crate) fn served_over_https(state: &AppState) -> bool {
+/// Whether cookies set now must be `Secure`: always, but over plain HTTP
+/// on a loopback address.
+pub(crate) fn secure_here(state: &AppState) -> bool {
     match use_context::<http::request::Parts>() {
-        Some(p) => https_in(state, &p.headers),
-        None => state.settings.secure_cookies,
+        Some(p) => secure_in(state, &p.headers),
+        None => true,
     }
 }
 
+fn secure_in(state: &AppState, headers: &http::HeaderMap) -> bool {
+    https_in(state, headers) || !loopback(headers)
+}
+
+/// The request names a loopback host (`127.0.0.1`, `[::1]`, `localhost`).
+fn loopback(headers: &http::HeaderMap) -> bool {
+    let Some(host) = headers
+        .get(http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+    else {
+        return false;
+    };
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    let name = name.to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 /// Served over HTTPS: by setting, or as a proxy in front says.
-fn https_in(state: &AppState, headers: &http::HeaderMap) -> bool {
+pub fn https_in(state: &AppState, headers: &http::HeaderMap) -> bool {
     state.settings.secure_cookies
         || headers
             .get("x-forwarded-proto")
@@ -91,7 +123,7 @@ pub async fn start(state: &AppState, person: &Person) -> Result<(), AppError> {
         state,
         person,
         request_token().as_deref(),
-        served_over_https(state),
+        secure_here(state),
     )
     .await?;
     set_cookie(cookie);
@@ -106,44 +138,85 @@ pub async fn start_from_headers(
     headers: &http::HeaderMap,
     person: &Person,
 ) -> Result<String, AppError> {
-    let https = https_in(state, headers);
-    new_session_cookie(state, person, token_in(headers).as_deref(), https).await
+    let secure = secure_in(state, headers);
+    new_session_cookie(state, person, token_in(headers).as_deref(), secure).await
 }
 
 async fn new_session_cookie(
     state: &AppState,
     person: &Person,
     replacing: Option<&str>,
-    https: bool,
+    secure: bool,
 ) -> Result<String, AppError> {
     let days = state.settings.session_days;
     let token = accounts::start_session(&state.db, person, replacing, days).await?;
-    Ok(session_cookie(&token, days, https))
+    Ok(session_cookie(&token, days, secure))
 }
 
 /// The `Set-Cookie` value of a session `token` made elsewhere (a follow
 /// link's), lasting `days`.
 pub fn cookie_for(state: &AppState, headers: &http::HeaderMap, token: &str, days: i64) -> String {
-    session_cookie(token, days, https_in(state, headers))
+    session_cookie(token, days, secure_in(state, headers))
 }
 
-fn session_cookie(token: &str, days: i64, https: bool) -> String {
-    let secure = if https { "; Secure" } else { "" };
-    format!(
-        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-        days * 24 * 60 * 60
-    )
+/// The session the browser brought, from a plain axum handler.
+pub fn token_from_headers(headers: &http::HeaderMap) -> Option<String> {
+    token_in(headers)
+}
+
+fn session_cookie(token: &str, days: i64, secure: bool) -> String {
+    let max_age = days * 24 * 60 * 60;
+    if secure {
+        format!(
+            "{HOST_COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}; Secure"
+        )
+    } else {
+        format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}")
+    }
+}
+
+/// The address of the client asking (the peer of the connection), when the
+/// server knows it.
+pub fn client_addr() -> Option<std::net::IpAddr> {
+    use axum::extract::ConnectInfo;
+    let parts = use_context::<http::request::Parts>()?;
+    let info = parts
+        .extensions
+        .get::<ConnectInfo<std::net::SocketAddr>>()?;
+    Some(info.0.ip())
 }
 
 /// Ends the session on the server and the cookie in the browser.
 pub async fn end(state: &AppState) -> Result<(), AppError> {
     if let Some(token) = request_token() {
+        let who = actor(state).await.ok();
         accounts::end_session(&state.db, &token).await?;
+        domain::auth::gate::signed_out(who.as_ref().and_then(|a| a.person().ok()), client_addr());
     }
+    forget_cookie(state);
+    Ok(())
+}
+
+/// "Sign out everywhere": ends every session of the person asking, this
+/// one too.
+pub async fn end_everywhere(state: &AppState) -> Result<(), AppError> {
+    let person = person(state).await?;
+    accounts::end_all_sessions(&state.db, &person).await?;
+    forget_cookie(state);
+    Ok(())
+}
+
+/// Removes the session cookie, under either name (a `__Host-` one can be
+/// removed only by a Secure cookie; on plain loopback HTTP it was never set).
+fn forget_cookie(state: &AppState) {
     set_cookie(format!(
         "{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
     ));
-    Ok(())
+    if secure_here(state) {
+        set_cookie(format!(
+            "{HOST_COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure"
+        ));
+    }
 }
 
 /// The signed-in person asking, or `SignInRequired`.

@@ -71,7 +71,12 @@ async fn read(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Form,
     read_with(state, headers, body, state.settings.uploads).await
 }
 
-/// Reads a multipart form with its files under `limits`.
+/// The longest an upload may take in all, however steadily it trickles in
+/// (the server's body timeout ends one that stalls).
+const UPLOAD_DEADLINE: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Reads a multipart form with its files under `limits`. Staged files of an
+/// upload cut short are removed.
 pub(crate) async fn read_with(
     state: &AppState,
     headers: &HeaderMap,
@@ -82,7 +87,10 @@ pub(crate) async fn read_with(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .ok_or(AppError::BadRequest)?;
-    read_form(&state.files, limits, content_type, body.into_data_stream()).await
+    let reading = read_form(&state.files, limits, content_type, body.into_data_stream());
+    tokio::time::timeout(UPLOAD_DEADLINE, reading)
+        .await
+        .unwrap_or(Err(AppError::BadRequest))
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {

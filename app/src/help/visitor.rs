@@ -1,7 +1,7 @@
 //! Who votes on an article: a signed-in person by account, a visitor by a
 //! random id in a cookie (made on their first vote).
 
-use crate::auth::session::{cookie, served_over_https, set_cookie};
+use crate::auth::session::{cookie, secure_here, set_cookie};
 use domain::auth::Actor;
 
 use crate::state::AppState;
@@ -23,11 +23,7 @@ pub fn voter(actor: &Actor) -> Option<String> {
 pub fn voter_or_new(state: &AppState, actor: &Actor) -> String {
     voter(actor).unwrap_or_else(|| {
         let id = domain::files::store::new_key();
-        let secure = if served_over_https(state) {
-            "; Secure"
-        } else {
-            ""
-        };
+        let secure = if secure_here(state) { "; Secure" } else { "" };
         set_cookie(format!(
             "{COOKIE}={id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000{secure}"
         ));

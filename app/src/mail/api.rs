@@ -12,7 +12,8 @@ pub async fn forgot_password(email: String) -> Result<(), AppError> {
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        domain::auth::accounts::request_password_reset(&state.db, &email).await?;
+        let client = crate::auth::session::client_addr();
+        domain::auth::gate::request_password_reset(&state.db, &email, client).await?;
         leptos_axum::redirect("/forgot?sent=1");
         Ok(())
     };

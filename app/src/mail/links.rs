@@ -56,7 +56,7 @@ async fn act(state: &AppState, token: &str, headers: &HeaderMap) -> Result<Respo
         }
         // A session that sees this case alone, for a week.
         Purpose::FollowCase => {
-            let replacing = session::cookie(headers, session::COOKIE_NAME);
+            let replacing = session::token_from_headers(headers);
             let following = domain::auth::follow::open(db, token, replacing.as_deref()).await?;
             let cookie = session::cookie_for(
                 state,

@@ -36,6 +36,7 @@ pub fn ProfilePage() -> impl IntoView {
                             <PhotoForm profile=p.clone() remove />
                             <PasswordForm />
                             <EmailForm email=p.email />
+                            <Sessions />
                         </div>
                     }
                     .into_any(),
@@ -196,6 +197,24 @@ fn EmailForm(email: String) -> impl IntoView {
                 <Show when=move || matches!(action.value().get(), Some(Ok(())))>
                     <p class="notice success" role="status">{t!(i18n, profile.email_sent)}</p>
                 </Show>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// "Sign out everywhere": for a lost phone or a shared computer.
+#[component]
+fn Sessions() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = use_auth().sign_out_everywhere;
+    let error = last_error(action.value());
+    view! {
+        <section aria-labelledby="profile-sessions">
+            <h2 id="profile-sessions">{t!(i18n, profile.sessions_title)}</h2>
+            <p>{t!(i18n, profile.sessions_hint)}</p>
+            <ActionForm action>
+                <FormError error />
+                <button type="submit">{t!(i18n, profile.sign_out_everywhere)}</button>
             </ActionForm>
         </section>
     }

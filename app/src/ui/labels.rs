@@ -180,6 +180,10 @@ pub fn error(i18n: I18n, e: &AppError) -> AnyView {
         AppError::Invalid(field, p) => problem(i18n, *field, *p),
         AppError::File { name, problem } => file_problem(i18n, name, *problem),
         AppError::CaseClosed => t!(i18n, errors.case_closed).into_any(),
+        AppError::TooMany { retry_after } => {
+            let minutes = retry_after.div_ceil(60).max(1);
+            t!(i18n, errors.too_many, minutes).into_any()
+        }
         AppError::BadRequest => t!(i18n, errors.bad_request).into_any(),
         AppError::Network => t!(i18n, errors.network).into_any(),
         AppError::Internal => t!(i18n, errors.internal).into_any(),

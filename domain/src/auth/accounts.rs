@@ -231,14 +231,32 @@ pub async fn authenticate(db: &Db, email: &str, password: &str) -> Result<Person
 }
 
 /// Who holds the session with this token: a visitor when there is none
-/// (unknown, expired or signed out).
+/// (unknown, expired, unused for [`IDLE_MS`], or signed out). Using a
+/// session keeps it alive.
 pub async fn actor_for_session(db: &Db, token: &str) -> Result<Actor, AppError> {
-    Ok(
-        match store::user_for_session(db, &token_hash(token)).await? {
-            Some(user) => Actor::Person(Person::from_user(user)),
-            None => Actor::Visitor,
-        },
-    )
+    let hash = token_hash(token);
+    let now = db.now();
+    match store::user_for_session(db, &hash, now - IDLE_MS).await? {
+        Some((user, seen)) => {
+            // At most one write per session every few minutes.
+            if now - seen > TOUCH_EVERY_MS {
+                store::touch_session(db, &hash, now).await?;
+            }
+            Ok(Actor::Person(Person::from_user(user)))
+        }
+        None => Ok(Actor::Visitor),
+    }
+}
+
+/// A session unused this long has ended, whatever its expiry.
+pub const IDLE_MS: i64 = 3 * DAY_MS;
+const TOUCH_EVERY_MS: i64 = 5 * 60 * 1000;
+
+/// "Sign out everywhere": ends every session of `person`, this one too.
+pub async fn end_all_sessions(db: &Db, person: &Person) -> Result<(), AppError> {
+    let ended = store::delete_sessions_of(db, person.id).await?;
+    tracing::info!(user = person.id, sessions = ended, "signed out everywhere");
+    Ok(())
 }
 
 /// A new session for `person`, valid `days`; its token, which only the

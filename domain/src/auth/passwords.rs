@@ -1,7 +1,12 @@
 //! Password hashing with argon2id (19 MiB, 2 passes, 1 lane: OWASP's
-//! recommended minimum), run on the blocking pool to keep the runtime free.
+//! recommended minimum), run on the blocking pool to keep the runtime free,
+//! a few at a time: each takes 19 MiB, and a flood of sign-ins must wait in
+//! line rather than take the server's memory.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
+
+use tokio::sync::Semaphore;
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -31,13 +36,38 @@ fn hash_now(password: &str) -> Result<String, AppError> {
 static DUMMY_HASH: LazyLock<String> =
     LazyLock::new(|| hash_now("not a real password").expect("dummy hash"));
 
+/// Hashes running at once: the cores (at least two).
+fn permits() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get().max(2))
+}
+
+static HASHING: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(permits()));
+/// Hashes running now, and the most ever seen at once (for the tests).
+static RUNNING: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+/// Runs `work` on the blocking pool once a hashing permit is free.
+async fn in_line<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
+) -> Result<T, AppError> {
+    let _permit = HASHING.acquire().await.map_err(|_| AppError::Internal)?;
+    tokio::task::spawn_blocking(move || {
+        let now = RUNNING.fetch_add(1, Ordering::SeqCst) + 1;
+        PEAK.fetch_max(now, Ordering::SeqCst);
+        let out = work();
+        RUNNING.fetch_sub(1, Ordering::SeqCst);
+        out
+    })
+    .await?
+}
+
 pub async fn hash(password: Password) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || hash_now(password.expose())).await?
+    in_line(move || hash_now(password.expose())).await
 }
 
 /// True when `password` matches `stored` (or, with no account, never).
 pub async fn verify(password: String, stored: Option<String>) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || {
+    in_line(move || {
         let known = stored.is_some();
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.clone());
         let parsed = PasswordHash::new(&stored).map_err(|err| {
@@ -49,7 +79,7 @@ pub async fn verify(password: String, stored: Option<String>) -> Result<bool, Ap
             .is_ok();
         Ok(known && matches)
     })
-    .await?
+    .await
 }
 
 #[cfg(test)]
@@ -67,5 +97,19 @@ mod tests {
             .unwrap());
         assert!(!verify("wrong horse!".into(), Some(stored)).await.unwrap());
         assert!(!verify("not a real password".into(), None).await.unwrap());
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn a_flood_of_checks_waits_in_line() {
+        let stored = hash(Password::parse("correct horse").unwrap())
+            .await
+            .unwrap();
+        let flood: Vec<_> = (0..permits() * 4)
+            .map(|_| tokio::spawn(verify("wrong horse!".into(), Some(stored.clone()))))
+            .collect();
+        for check in flood {
+            assert!(!check.await.unwrap().unwrap());
+        }
+        assert!(PEAK.load(Ordering::SeqCst) <= permits());
     }
 }

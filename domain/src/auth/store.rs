@@ -169,27 +169,37 @@ pub async fn insert_session(
     Ok(())
 }
 
-/// The account holding a session. A session that follows one case (made
-/// by a mailed link) gives the account as a customer limited to that case.
-pub async fn user_for_session(db: &Db, token_hash: &str) -> Result<Option<User>, AppError> {
+/// The account holding a session that is neither expired nor idle since
+/// `idle_after`, and when the session was last seen. A session that follows
+/// one case (made by a mailed link) gives the account as a customer
+/// limited to that case.
+pub async fn user_for_session(
+    db: &Db,
+    token_hash: &str,
+    idle_after: i64,
+) -> Result<Option<(User, i64)>, AppError> {
     #[derive(sqlx::FromRow)]
     struct Row {
         #[sqlx(flatten)]
         user: UserRow,
         following: Option<i64>,
         case_id: Option<i64>,
+        seen: i64,
     }
     let row = sqlx::query_as::<_, Row>(&format!(
         r#"
-        SELECT {USER}, c.number AS following, s.case_id
+        SELECT {USER}, c.number AS following, s.case_id,
+               COALESCE(s.last_seen_at, s.created_at) AS seen
         FROM sessions s
         JOIN users u ON u.id = s.user_id
         LEFT JOIN cases c ON c.id = s.case_id
         WHERE s.token_hash = $1 AND s.expires_at > $2
+          AND COALESCE(s.last_seen_at, s.created_at) > $3
         "#
     ))
     .bind(token_hash)
     .bind(db.now())
+    .bind(idle_after)
     .fetch_optional(&db.read)
     .await?;
     let Some(row) = row else { return Ok(None) };
@@ -200,7 +210,30 @@ pub async fn user_for_session(db: &Db, token_hash: &str) -> Result<Option<User>,
         user.role = Role::Customer;
         user.following = Some(row.following.ok_or(AppError::Internal)?);
     }
-    Ok(Some(user))
+    Ok(Some((user, row.seen)))
+}
+
+/// Notes that a session was used at `now`.
+pub async fn touch_session(db: &Db, token_hash: &str, now: i64) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+        .bind(now)
+        .bind(token_hash)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Ends every session of account `user_id` ("Sign out everywhere").
+pub async fn delete_sessions_of(db: &Db, user_id: i64) -> Result<u64, AppError> {
+    let mut tx = db.begin_write().await?;
+    let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(done.rows_affected())
 }
 
 pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), AppError> {

@@ -6,6 +6,7 @@ mod accounts;
 mod cases;
 mod export;
 mod files;
+mod hardening;
 mod help;
 mod help_admin;
 mod mail;

@@ -91,7 +91,16 @@ impl TestApp {
         }
     }
 
-    pub async fn send_bytes(&self, req: Request<Body>) -> (StatusCode, http::HeaderMap, Vec<u8>) {
+    pub async fn send_bytes(
+        &self,
+        mut req: Request<Body>,
+    ) -> (StatusCode, http::HeaderMap, Vec<u8>) {
+        // As a browser on the developer's machine sends it, unless the test
+        // says otherwise.
+        if !req.headers().contains_key(header::HOST) {
+            let host = http::HeaderValue::from_static("127.0.0.1:3000");
+            req.headers_mut().insert(header::HOST, host);
+        }
         // A request that never answers fails the test instead of hanging
         // the run.
         let res = tokio::time::timeout(REQUEST_LIMIT, self.router.clone().oneshot(req))
@@ -189,6 +198,11 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// The router, to serve on a real socket.
+    pub fn router(&self) -> Router {
+        self.router.clone()
+    }
+
     pub async fn page(&self, path: &str, cookie: Option<&str>, language: &str) -> Reply {
         let mut req = Request::get(path)
             .header(header::ACCEPT, "text/html")

@@ -1,0 +1,90 @@
+//! Sessions: the idle end and "Sign out everywhere", on the backend the
+//! environment picks.
+
+use std::time::Duration;
+
+use super::{accounts, Actor, Role};
+use crate::db::testing::test_db_with;
+use crate::db::Clock;
+
+const HOUR: Duration = Duration::from_secs(3600);
+
+#[tokio::test]
+async fn a_session_unused_for_three_days_ends_and_one_in_use_lives_on() {
+    let clock = Clock::fixed(1_795_000_000_000);
+    let t = test_db_with(clock.clone()).await;
+    let ana = accounts::register(
+        &t.db,
+        Role::Customer,
+        "Ana",
+        "ana@example.com",
+        "password-1",
+    )
+    .await
+    .unwrap();
+    let used = accounts::start_session(&t.db, &ana, None, 30)
+        .await
+        .unwrap();
+    let idle = accounts::start_session(&t.db, &ana, None, 30)
+        .await
+        .unwrap();
+    // Used every day for ten days: still signed in.
+    for _ in 0..10 {
+        clock.advance(24 * HOUR);
+        let actor = accounts::actor_for_session(&t.db, &used).await.unwrap();
+        assert!(matches!(actor, Actor::Person(_)));
+    }
+    // Left ten days: ended long ago.
+    let actor = accounts::actor_for_session(&t.db, &idle).await.unwrap();
+    assert!(matches!(actor, Actor::Visitor));
+    // The boundary: just under three days idle is still in, over is out.
+    clock.advance(72 * HOUR - Duration::from_millis(1));
+    assert!(matches!(
+        accounts::actor_for_session(&t.db, &used).await.unwrap(),
+        Actor::Person(_)
+    ));
+    clock.advance(72 * HOUR + Duration::from_millis(1));
+    assert!(matches!(
+        accounts::actor_for_session(&t.db, &used).await.unwrap(),
+        Actor::Visitor
+    ));
+}
+
+#[tokio::test]
+async fn sign_out_everywhere_ends_every_session_of_the_account_only() {
+    let t = test_db_with(Clock::fixed(1_795_000_000_000)).await;
+    let ana = accounts::register(
+        &t.db,
+        Role::Customer,
+        "Ana",
+        "ana@example.com",
+        "password-1",
+    )
+    .await
+    .unwrap();
+    let bob = accounts::register(
+        &t.db,
+        Role::Customer,
+        "Bob",
+        "bob@example.com",
+        "password-1",
+    )
+    .await
+    .unwrap();
+    let here = accounts::start_session(&t.db, &ana, None, 30)
+        .await
+        .unwrap();
+    let phone = accounts::start_session(&t.db, &ana, None, 30)
+        .await
+        .unwrap();
+    let bobs = accounts::start_session(&t.db, &bob, None, 30)
+        .await
+        .unwrap();
+    accounts::end_all_sessions(&t.db, &ana).await.unwrap();
+    for token in [here, phone] {
+        let actor = accounts::actor_for_session(&t.db, &token).await.unwrap();
+        assert!(matches!(actor, Actor::Visitor));
+    }
+    let actor = accounts::actor_for_session(&t.db, &bobs).await.unwrap();
+    assert!(matches!(actor, Actor::Person(_)));
+}
