@@ -65,8 +65,8 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let (Err(err), false) = (&result, plain_form_post()) {
         if let Some(res) = use_context::<ResponseOptions>() {
             res.set_status(err.status());
-            if let AppError::TooMany { retry_after } = err {
-                res.insert_header(http::header::RETRY_AFTER, (*retry_after).into());
+            if let Some(seconds) = err.retry_after() {
+                res.insert_header(http::header::RETRY_AFTER, seconds.into());
             }
             if *err == AppError::Internal {
                 res.insert_header(

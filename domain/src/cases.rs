@@ -12,6 +12,7 @@ pub mod lifecycle;
 pub mod listing;
 pub mod merge;
 pub mod open;
+mod quota;
 mod reading;
 pub mod requester;
 pub mod self_help;

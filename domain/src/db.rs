@@ -7,6 +7,7 @@
 //! needs its own engine (full-text search), behind that feature's seam.
 
 mod clock;
+mod limits;
 mod sql;
 #[cfg(any(test, feature = "test-support"))]
 pub mod testing;
@@ -19,6 +20,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor, Transaction};
 
 pub use clock::Clock;
+pub use limits::Limits;
 pub use sql::{Flag, Sql};
 
 pub type Tx = Transaction<'static, Any>;
@@ -52,6 +54,7 @@ pub struct Db {
     write: AnyPool,
     backend: Backend,
     pub clock: Clock,
+    limits: Limits,
 }
 
 impl Db {
@@ -88,6 +91,7 @@ impl Db {
             write,
             backend: Backend::Sqlite,
             clock,
+            limits: Limits::default(),
         })
     }
 
@@ -108,11 +112,22 @@ impl Db {
             write: pool,
             backend: Backend::Postgres,
             clock,
+            limits: Limits::default(),
         })
     }
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// This handle with other daily limits per customer.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    pub fn limits(&self) -> Limits {
+        self.limits
     }
 
     /// A write transaction. On SQLite it takes the write lock up front, so

@@ -11,3 +11,6 @@ CREATE INDEX auth_attempts_by_key ON auth_attempts (key, at);
 
 -- Sessions also end after a time without use; NULL: never used since made.
 ALTER TABLE sessions ADD COLUMN last_seen_at BIGINT;
+
+-- A customer's messages of the day, counted against the daily limits.
+CREATE INDEX messages_author ON messages (author_id, created_at);

@@ -39,6 +39,10 @@ pub enum AppError {
     /// seconds (the `Retry-After` of the 429).
     #[error("too many attempts; retry after {retry_after} s")]
     TooMany { retry_after: u32 },
+    /// A customer's daily limit is used up: which one, and the seconds until
+    /// the oldest counted item leaves the 24 hours.
+    #[error("daily limit of {what:?} reached; retry after {retry_after} s")]
+    DailyLimit { what: Quota, retry_after: u32 },
     /// The request itself could not be read (malformed arguments).
     #[error("bad request")]
     BadRequest,
@@ -50,7 +54,25 @@ pub enum AppError {
     Internal,
 }
 
+/// What a customer may only do so much of in a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Quota {
+    Cases,
+    Messages,
+    Bytes,
+}
+
 impl AppError {
+    /// The seconds a 429 asks the client to wait.
+    pub fn retry_after(&self) -> Option<u32> {
+        match self {
+            AppError::TooMany { retry_after } | AppError::DailyLimit { retry_after, .. } => {
+                Some(*retry_after)
+            }
+            _ => None,
+        }
+    }
+
     pub fn invalid(field: Field, problem: Problem) -> Self {
         AppError::Invalid(field, problem)
     }
@@ -73,7 +95,7 @@ impl AppError {
             AppError::Invalid(..) => S::UNPROCESSABLE_ENTITY,
             AppError::File { problem, .. } => problem.status(),
             AppError::LinkInvalid => S::GONE,
-            AppError::TooMany { .. } => S::TOO_MANY_REQUESTS,
+            AppError::TooMany { .. } | AppError::DailyLimit { .. } => S::TOO_MANY_REQUESTS,
             AppError::BadRequest => S::BAD_REQUEST,
             AppError::Network => S::BAD_GATEWAY,
             AppError::Internal => S::INTERNAL_SERVER_ERROR,

@@ -146,8 +146,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     receive,
                     imap,
                     slow_clients,
+                    daily,
                 },
         } => {
+            let db = db.with_limits(daily.limits());
             if !no_demo && domain::demo::load_if_empty(&db).await? {
                 tracing::info!("loaded demo content (accounts above, also in README.md)");
             }

@@ -153,6 +153,37 @@ pub struct ServeOptions {
     pub imap: Imap,
     #[command(flatten)]
     pub slow_clients: SlowClients,
+    #[command(flatten)]
+    pub daily: Daily,
+}
+
+/// What one customer may send in 24 hours (staff have no limit); more is
+/// refused with a message saying when they can go on.
+#[derive(clap::Args, Clone)]
+pub struct Daily {
+    /// New cases per customer per day.
+    #[arg(long, env = "HELPDESK_CASES_PER_DAY", default_value_t = 20)]
+    pub cases_per_day: i64,
+    /// Messages (new cases and replies) per customer per day.
+    #[arg(long, env = "HELPDESK_MESSAGES_PER_DAY", default_value_t = 200)]
+    pub messages_per_day: i64,
+    /// Megabytes (MiB) of attachments per customer per day.
+    #[arg(long, env = "HELPDESK_UPLOAD_MB_PER_DAY", default_value_t = 200)]
+    pub upload_mb_per_day: i64,
+    /// Sign-ups and password-reset requests per client address per hour.
+    #[arg(long, env = "HELPDESK_MAIL_FORMS_PER_HOUR", default_value_t = 10)]
+    pub mail_forms_per_hour: i64,
+}
+
+impl Daily {
+    pub fn limits(&self) -> domain::db::Limits {
+        domain::db::Limits {
+            cases_per_day: self.cases_per_day,
+            messages_per_day: self.messages_per_day,
+            bytes_per_day: self.upload_mb_per_day.saturating_mul(1024 * 1024),
+            mail_forms_per_hour: self.mail_forms_per_hour,
+        }
+    }
 }
 
 /// How long a client may take to send a request (slow clients hold a

@@ -93,7 +93,8 @@ pub async fn vote_article(
         let actor = session::actor(&state).await?;
         let voter = super::visitor::voter_or_new(&state, &actor);
         let comment = comment.unwrap_or_default();
-        domain::help::votes::vote(&state.db, id, &voter, helpful, &comment).await
+        let client = crate::auth::session::client_addr();
+        domain::help::votes::vote_from(&state.db, id, &voter, helpful, &comment, client).await
     };
     respond(run.await)
 }

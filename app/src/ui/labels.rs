@@ -7,7 +7,7 @@ use leptos_i18n::I18nContext;
 use crate::i18n::*;
 use model::cases::record::Priority;
 use model::cases::{CaseStatus, CaseType, Origin};
-use model::error::AppError;
+use model::error::{AppError, Quota};
 use model::files::FileProblem;
 use model::validate::{self, Field, Problem};
 
@@ -183,6 +183,14 @@ pub fn error(i18n: I18n, e: &AppError) -> AnyView {
         AppError::TooMany { retry_after } => {
             let minutes = retry_after.div_ceil(60).max(1);
             t!(i18n, errors.too_many, minutes).into_any()
+        }
+        AppError::DailyLimit { what, retry_after } => {
+            let hours = retry_after.div_ceil(3600).max(1);
+            match what {
+                Quota::Cases => t!(i18n, errors.limit_cases, hours).into_any(),
+                Quota::Messages => t!(i18n, errors.limit_messages, hours).into_any(),
+                Quota::Bytes => t!(i18n, errors.limit_bytes, hours).into_any(),
+            }
         }
         AppError::BadRequest => t!(i18n, errors.bad_request).into_any(),
         AppError::Network => t!(i18n, errors.network).into_any(),

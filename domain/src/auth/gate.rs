@@ -11,7 +11,7 @@ use crate::error::AppError;
 
 /// Where a request comes from, as counted by the limits: an IPv4 address,
 /// or an IPv6 /64 (one host usually holds a whole /64).
-fn subject(client: IpAddr) -> String {
+pub(crate) fn subject(client: IpAddr) -> String {
     match client {
         IpAddr::V4(v4) => v4.to_string(),
         IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
@@ -69,9 +69,7 @@ pub async fn sign_up(
     language: Language,
     client: Option<IpAddr>,
 ) -> Result<(), AppError> {
-    if let Some(client) = client {
-        throttle::take(db, MAIL_FORMS, &subject(client)).await?;
-    }
+    mail_form(db, client).await?;
     accounts::sign_up(db, name, email, password, language).await
 }
 
@@ -81,10 +79,14 @@ pub async fn request_password_reset(
     email: &str,
     client: Option<IpAddr>,
 ) -> Result<(), AppError> {
-    if let Some(client) = client {
-        throttle::take(db, MAIL_FORMS, &subject(client)).await?;
-    }
+    mail_form(db, client).await?;
     accounts::request_password_reset(db, email).await
+}
+
+async fn mail_form(db: &Db, client: Option<IpAddr>) -> Result<(), AppError> {
+    let Some(client) = client else { return Ok(()) };
+    let rule = MAIL_FORMS.at_most(db.limits().mail_forms_per_hour);
+    throttle::take(db, rule, &subject(client)).await
 }
 
 /// Logs a sign-out (the session is gone already).

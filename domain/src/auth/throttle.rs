@@ -31,12 +31,27 @@ pub const ADDRESS: Rule = Rule {
     window_ms: 15 * MINUTE,
 };
 /// Sign-ups and password-reset requests from one client address: each one
-/// sends a mail and the sign-up hashes a password.
+/// sends a mail and the sign-up hashes a password. At most
+/// `Limits::mail_forms_per_hour`.
 pub const MAIL_FORMS: Rule = Rule {
     kind: "mail-form",
     max: 10,
     window_ms: 60 * MINUTE,
 };
+
+/// Votes on help articles by visitors from one client address.
+pub const VISITOR_VOTES: Rule = Rule {
+    kind: "visitor-vote",
+    max: 30,
+    window_ms: 60 * MINUTE,
+};
+
+impl Rule {
+    /// This rule with another maximum.
+    pub fn at_most(self, max: i64) -> Self {
+        Self { max, ..self }
+    }
+}
 
 /// Rows are kept this long, whatever the rule.
 const KEPT_MS: i64 = 24 * 60 * MINUTE;

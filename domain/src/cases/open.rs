@@ -100,8 +100,14 @@ async fn open_for(
     new: &NewCase,
     files: &[Placed],
 ) -> Result<(Opened, Vec<i64>), AppError> {
+    let now = db.now();
     let mut tx = db.begin_write().await?;
-    let written = open_in(&mut tx, opener, requester, new, files, db.now()).await?;
+    let adding = super::quota::Adding {
+        case: true,
+        bytes: files.iter().map(|f| f.size).sum(),
+    };
+    super::quota::check(&mut tx, db.limits(), opener, adding, now).await?;
+    let written = open_in(&mut tx, opener, requester, new, files, now).await?;
     tx.commit().await?;
     Ok((written.opened, written.attachments))
 }

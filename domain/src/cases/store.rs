@@ -304,6 +304,11 @@ pub async fn reply_with_files(
     let now = db.now();
     let mut tx = db.begin_write().await?;
     let case = locked_case(&mut tx, author, number).await?;
+    let adding = super::quota::Adding {
+        case: false,
+        bytes: files.iter().map(|f| f.size).sum(),
+    };
+    super::quota::check(&mut tx, db.limits(), author, adding, now).await?;
     let message = add_reply(&mut tx, author, &case, body, now).await?;
     let ids = super::attachments::insert(&mut tx, case.id, message, files, now).await?;
     if email && author.role.is_staff() {

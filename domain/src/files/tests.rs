@@ -394,3 +394,30 @@ fn previews_are_re_encoded_and_bombs_refused() {
 fn whole(body: Vec<u8>) -> impl futures::Stream<Item = Result<Bytes, std::io::Error>> {
     futures::stream::once(async move { Ok(Bytes::from(body)) })
 }
+
+#[tokio::test]
+async fn a_picture_that_gives_no_preview_is_not_decoded_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = Files::local(dir.path()).unwrap();
+    let mut bomb = PNG.to_vec();
+    bomb[16..20].copy_from_slice(&100_000u32.to_be_bytes());
+    files.store.put_bytes("bomb", bomb.clone()).await.unwrap();
+    let limits = UploadLimits::default();
+    let size = bomb.len() as u64;
+    assert_eq!(
+        super::thumb::get_or_make(&files, "bomb", size, limits).await,
+        None
+    );
+    // Were it decoded again, this (now valid) picture would give one.
+    files.store.put_bytes("bomb", PNG.to_vec()).await.unwrap();
+    assert_eq!(
+        super::thumb::get_or_make(&files, "bomb", size, limits).await,
+        None
+    );
+    // A good picture's preview is kept and given again.
+    files.store.put_bytes("good", PNG.to_vec()).await.unwrap();
+    let first = super::thumb::get_or_make(&files, "good", size, limits).await;
+    assert!(first.as_ref().is_some_and(|p| p.starts_with(b"\x89PNG")));
+    let again = super::thumb::get_or_make(&files, "good", size, limits).await;
+    assert_eq!(first, again);
+}

@@ -3,8 +3,10 @@
 //! inline is always our own encoding and never the uploaded bytes.
 
 use std::io::Cursor;
+use std::sync::LazyLock;
 
 use tokio::io::AsyncReadExt;
+use tokio::sync::Semaphore;
 
 use super::store::Files;
 use super::UploadLimits;
@@ -16,7 +18,15 @@ const MAX_SIDE: u32 = 12_000;
 /// Memory the decoder may use for one picture.
 const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The preview of the image stored under `key` (`size` bytes).
+/// Previews decoded at once: the cores (at least two); each may take up to
+/// [`MAX_DECODE_BYTES`].
+static DECODING: LazyLock<Semaphore> = LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get().max(2));
+    Semaphore::new(cores)
+});
+
+/// The preview of the image stored under `key` (`size` bytes). A picture
+/// that cannot be previewed is remembered as such, not decoded again.
 pub async fn get_or_make(
     files: &Files,
     stored: &str,
@@ -27,7 +37,8 @@ pub async fn get_or_make(
     if let Ok(mut kept) = files.store.get(&key).await {
         let mut png = Vec::new();
         if kept.read_to_end(&mut png).await.is_ok() {
-            return Some(png);
+            // Empty: the mark of a picture that gave no preview.
+            return (!png.is_empty()).then_some(png);
         }
     }
     let mut original = Vec::new();
@@ -37,13 +48,16 @@ pub async fn get_or_make(
         .read_to_end(&mut original)
         .await
         .ok()?;
+    let permit = DECODING.acquire().await.ok()?;
     let png = tokio::task::spawn_blocking(move || shrink(&original))
         .await
-        .ok()??;
-    if let Err(err) = files.store.put_bytes(&key, png.clone()).await {
+        .ok()?;
+    drop(permit);
+    let kept = png.clone().unwrap_or_default();
+    if let Err(err) = files.store.put_bytes(&key, kept).await {
         tracing::warn!(error = %err, "could not keep a preview");
     }
-    Some(png)
+    png
 }
 
 /// The preview of an image, or `None` if it cannot be decoded within bounds.

@@ -392,3 +392,29 @@ async fn every_filter_narrows_the_search() {
         "odd filter values match nothing, without an error"
     );
 }
+
+#[tokio::test]
+async fn visitors_from_one_address_may_vote_only_so_often() {
+    let t = test_db().await;
+    let db = &t.db;
+    let id = store::insert(db, &draft("en", "Fees", "All about fees.", true))
+        .await
+        .unwrap();
+    let bot: Option<std::net::IpAddr> = Some([198, 51, 100, 9].into());
+    for i in 0..votes::VISITOR_VOTES_PER_HOUR {
+        let voter = format!("visitor:{i}");
+        votes::vote_from(db, id, &voter, true, "", bot)
+            .await
+            .unwrap();
+    }
+    let r = votes::vote_from(db, id, "visitor:new", true, "", bot).await;
+    assert!(matches!(r, Err(AppError::TooMany { .. })), "{r:?}");
+    // People with accounts, and visitors elsewhere, still vote.
+    votes::vote_from(db, id, "user:1", true, "", bot)
+        .await
+        .unwrap();
+    let elsewhere = Some([203, 0, 113, 5].into());
+    votes::vote_from(db, id, "visitor:other", true, "", elsewhere)
+        .await
+        .unwrap();
+}

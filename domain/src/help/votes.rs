@@ -7,6 +7,28 @@ use crate::db::{Db, Flag};
 use crate::error::AppError;
 use crate::validate::{Field, Problem};
 
+/// Votes by visitors (no account) from one client address per hour: a
+/// script clearing its cookie cannot stuff the counts.
+pub const VISITOR_VOTES_PER_HOUR: i64 = 30;
+
+/// [`vote`] as the web sends it: visitors' votes are limited per client
+/// address.
+pub async fn vote_from(
+    db: &Db,
+    article: i64,
+    voter: &str,
+    helpful: bool,
+    comment: &str,
+    client: Option<std::net::IpAddr>,
+) -> Result<(), AppError> {
+    use crate::auth::throttle;
+    if let (true, Some(client)) = (voter.starts_with("visitor:"), client) {
+        let rule = throttle::VISITOR_VOTES.at_most(VISITOR_VOTES_PER_HOUR);
+        throttle::take(db, rule, &crate::auth::gate::subject(client)).await?;
+    }
+    vote(db, article, voter, helpful, comment).await
+}
+
 /// Records `voter`'s vote on a published article.
 pub async fn vote(
     db: &Db,
