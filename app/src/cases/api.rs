@@ -76,14 +76,17 @@ pub async fn open_case_for(
     respond(run.await)
 }
 
+/// A case with page `page` of its conversation (1, the latest, when not
+/// given).
 #[server(prefix = "/api", endpoint = "cases/get")]
-pub async fn get_case(number: i64) -> Result<CaseDetail, AppError> {
+pub async fn get_case(number: i64, page: Option<u32>) -> Result<CaseDetail, AppError> {
     use crate::auth::session;
     use crate::state::{app_state, respond};
+    use domain::cases::store::open_page_for_viewer;
     let run = async {
         let state = app_state()?;
         let person = session::person(&state).await?;
-        domain::cases::store::open_for_viewer(&state.db, &person, number).await
+        open_page_for_viewer(&state.db, &person, number, page.unwrap_or(1)).await
     };
     respond(run.await)
 }

@@ -22,6 +22,9 @@ pub fn CasePage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let actions = CaseActions::new();
+    let query = use_query_map();
+    // Page of the conversation; a missing or unreadable one is the latest.
+    let page = move || query.read().get("page").and_then(|p| p.parse::<u32>().ok());
     // `None` for a number that is not a number: answered as not found.
     let number = move || {
         params
@@ -30,10 +33,10 @@ pub fn CasePage() -> impl IntoView {
             .and_then(|n| n.parse::<i64>().ok())
     };
     let case = Resource::new(
-        move || (number(), actions.version()),
-        |(number, _)| async move {
+        move || (number(), page(), actions.version()),
+        |(number, page, _)| async move {
             match number {
-                Some(n) => get_case(n).await,
+                Some(n) => get_case(n, page).await,
                 None => Err(AppError::NotFound),
             }
         },
@@ -146,6 +149,7 @@ fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
             fallback=move || view! {
                 <section aria-labelledby="conversation-heading">
                     <h2 id="conversation-heading">{t!(i18n, cases.conversation)}</h2>
+                    <ConversationPages number page=case.page pages=case.pages />
                     <Conversation messages=messages.clone() />
                 </section>
             }
@@ -209,4 +213,28 @@ fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
             <div class="case-side">{side}</div>
         </div>
     }
+}
+
+/// Links to the earlier and later pages of a long conversation (plain
+/// links: they work before the wasm has loaded).
+#[component]
+fn ConversationPages(number: i64, page: u32, pages: u32) -> impl IntoView {
+    let i18n = use_i18n();
+    (pages > 1).then(|| {
+        let earlier = (page < pages).then(|| {
+            let href = format!("/cases/{number}?page={}", page + 1);
+            view! { <A href=href>{t!(i18n, cases.earlier_messages)}</A> }
+        });
+        let later = (page > 1).then(|| {
+            let href = format!("/cases/{number}?page={}", page - 1);
+            view! { <A href=href>{t!(i18n, cases.later_messages)}</A> }
+        });
+        view! {
+            <nav class="pager" aria-label=move || t_string!(i18n, cases.conversation_pages).to_string()>
+                {earlier}
+                <span>{t!(i18n, cases.conversation_page, page, pages)}</span>
+                {later}
+            </nav>
+        }
+    })
 }

@@ -6,21 +6,43 @@ use sqlx::FromRow;
 
 use super::lifecycle::activity;
 use super::store::{cc_of, decode, visible_case};
-use super::{CaseDetail, Message, Origin};
+use super::{CaseDetail, Message, Origin, MESSAGES_PER_PAGE};
 use crate::auth::{Person, User};
 use crate::db::{Db, Flag};
 use crate::error::AppError;
 
-/// The case and its conversation; records that `viewer` has now read it.
-/// Not found unless `viewer` may see case `number`.
+/// The case and the latest page of its conversation; records that
+/// `viewer` has now read it. Not found unless `viewer` may see case
+/// `number`.
 pub async fn open_for_viewer(
     db: &Db,
     viewer: &Person,
     number: i64,
 ) -> Result<CaseDetail, AppError> {
+    open_page_for_viewer(db, viewer, number, 1).await
+}
+
+/// [`open_for_viewer`] with page `page` of the conversation (1: the latest
+/// messages; a page past the oldest gives the oldest).
+pub async fn open_page_for_viewer(
+    db: &Db,
+    viewer: &Person,
+    number: i64,
+    page: u32,
+) -> Result<CaseDetail, AppError> {
     let viewer = viewer.user();
     let case = visible_case(&db.read, viewer, number).await?;
     let staff = viewer.role.is_staff();
+    let total: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM messages m WHERE m.case_id = $1 AND ($2 OR NOT m.internal)",
+    )
+    .bind(case.id)
+    .bind(staff)
+    .fetch_one(&db.read)
+    .await?;
+    let per_page = i64::from(MESSAGES_PER_PAGE);
+    let pages = u32::try_from(((total + per_page - 1) / per_page).max(1)).unwrap_or(u32::MAX);
+    let page = page.clamp(1, pages);
     let mut files = super::attachments::of_case(&db.read, case.id, staff)
         .await?
         .into_iter()
@@ -37,14 +59,18 @@ pub async fn open_for_viewer(
         FROM messages m
         LEFT JOIN users u ON u.id = m.author_id
         WHERE m.case_id = $1 AND ($2 OR NOT m.internal)
-        ORDER BY m.created_at, m.id
+        ORDER BY m.created_at DESC, m.id DESC
+        LIMIT $3 OFFSET $4
         "#,
     )
     .bind(case.id)
     .bind(staff)
+    .bind(per_page)
+    .bind(i64::from(page - 1) * per_page)
     .fetch_all(&db.read)
     .await?
     .into_iter()
+    .rev()
     .map(|m| Message {
         photo: photo_of(viewer, &m),
         author: m.author,
@@ -77,6 +103,8 @@ pub async fn open_for_viewer(
         requester_name: case.requester_name,
         requester_email: case.requester_email,
         messages,
+        page,
+        pages,
         activity,
         viewer_is_staff: viewer.role.is_staff(),
         viewer_is_requester: case.requester_id == viewer.id,
@@ -109,11 +137,13 @@ fn photo_of(viewer: &User, m: &MessageRow) -> Option<String> {
 }
 
 /// The attachments of message `id`. Messages and attachments are both
-/// read in id order, and a message's files come after the message.
+/// read in id order, and a message's files come after the message; those
+/// of messages on other pages are passed over.
 fn files_of(
     files: &mut std::iter::Peekable<impl Iterator<Item = (i64, crate::files::Attachment)>>,
     id: i64,
 ) -> Vec<crate::files::Attachment> {
+    while files.next_if(|(m, _)| *m < id).is_some() {}
     let mut mine = Vec::new();
     while let Some((_, file)) = files.next_if(|(m, _)| *m == id) {
         mine.push(file);

@@ -263,7 +263,7 @@ pub async fn can_see(db: &Db, viewer: &Person, number: i64) -> Result<(), AppErr
         .map(drop)
 }
 
-pub use super::reading::open_for_viewer;
+pub use super::reading::{open_for_viewer, open_page_for_viewer};
 
 /// The case's CC addresses, in the order they were given.
 pub(super) async fn cc_of<'e, E>(exec: E, case_id: i64) -> Result<Vec<String>, AppError>

@@ -319,3 +319,48 @@ async fn filters_narrow_the_list() {
     };
     assert!(numbers(future, &w.ana).await.is_empty());
 }
+
+#[tokio::test]
+async fn a_long_conversation_is_read_in_pages_of_a_hundred_newest_first() {
+    let w = world().await;
+    let n = open(&w, &w.ana, "Long story").await;
+    let staff: &Person = &w.agent;
+    let receipt = crate::files::save::Placed {
+        key: "receipt-key".into(),
+        name: "receipt.pdf".into(),
+        kind: crate::files::FileKind::Pdf,
+        size: 10,
+    };
+    // Message 2 carries a file; 250 messages in all.
+    reply_with_files(&w.t.db, staff, n, "Message 2", &[receipt], false)
+        .await
+        .unwrap();
+    for i in 3..=250 {
+        w.t.db.clock.advance(Duration::from_millis(10));
+        reply(&w.t.db, staff, n, &body(&format!("Message {i}")))
+            .await
+            .unwrap();
+    }
+    let latest = open_for_viewer(&w.t.db, &w.ana, n).await.unwrap();
+    assert_eq!(
+        (latest.page, latest.pages, latest.messages.len()),
+        (1, 3, 100)
+    );
+    assert_eq!(latest.messages[0].body, "Message 151");
+    assert_eq!(latest.messages[99].body, "Message 250");
+    let oldest = open_page_for_viewer(&w.t.db, &w.ana, n, 3).await.unwrap();
+    assert_eq!(oldest.messages.len(), 50);
+    assert_eq!(oldest.messages[0].body, "Please help");
+    assert_eq!(oldest.messages[1].attachments.len(), 1);
+    // A page past the oldest gives the oldest; page 0 the latest.
+    let past = open_page_for_viewer(&w.t.db, &w.ana, n, 99).await.unwrap();
+    assert_eq!(
+        (past.page, past.messages[0].body.as_str()),
+        (3, "Please help")
+    );
+    let zero = open_page_for_viewer(&w.t.db, &w.ana, n, 0).await.unwrap();
+    assert_eq!(zero.page, 1);
+    // Files of messages on other pages stay off this one.
+    let middle = open_page_for_viewer(&w.t.db, &w.ana, n, 2).await.unwrap();
+    assert!(middle.messages.iter().all(|m| m.attachments.is_empty()));
+}

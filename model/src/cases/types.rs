@@ -60,7 +60,11 @@ pub struct Message {
     pub photo: Option<String>,
 }
 
-/// A case with its whole conversation, as one viewer may see it.
+/// Messages on one page of a conversation; longer ones are read in pages,
+/// the newest first.
+pub const MESSAGES_PER_PAGE: u32 = 100;
+
+/// A case with its conversation (one page of it), as one viewer may see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseDetail {
     pub number: i64,
@@ -75,7 +79,11 @@ pub struct CaseDetail {
     pub fields: CaseFields,
     /// The case this one was merged into (status duplicate).
     pub duplicate_of: Option<i64>,
+    /// Oldest first: page `page` of `pages`, counted from the newest
+    /// ([`MESSAGES_PER_PAGE`] each; page 1 holds the latest messages).
     pub messages: Vec<Message>,
+    pub page: u32,
+    pub pages: u32,
     pub activity: Vec<ActivityEntry>,
     /// Whether the viewer works for the help desk (shows staff controls).
     pub viewer_is_staff: bool,
