@@ -14,3 +14,9 @@ pub mod demo;
 pub mod files;
 pub mod help;
 pub mod mail;
+
+/// How many CPU-heavy jobs (password hashes, picture decodes) run at once:
+/// the cores, at least two.
+pub(crate) fn cores() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get().max(2))
+}

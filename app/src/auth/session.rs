@@ -175,15 +175,32 @@ fn session_cookie(token: &str, days: i64, secure: bool) -> String {
     }
 }
 
-/// The address of the client asking (the peer of the connection), when the
-/// server knows it.
+/// The address of the client asking, when the server knows it.
 pub fn client_addr() -> Option<std::net::IpAddr> {
     use axum::extract::ConnectInfo;
     let parts = use_context::<http::request::Parts>()?;
-    let info = parts
+    let peer = parts
         .extensions
         .get::<ConnectInfo<std::net::SocketAddr>>()?;
-    Some(info.0.ip())
+    Some(client_of(peer.0.ip(), &parts.headers))
+}
+
+/// The peer of the connection; or, when that peer is a proxy on this
+/// machine (a loopback address), the address it appended to
+/// `X-Forwarded-For` (the last one: those before it are the client's own
+/// claims).
+fn client_of(peer: std::net::IpAddr, headers: &http::HeaderMap) -> std::net::IpAddr {
+    if !peer.is_loopback() {
+        return peer;
+    }
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .last()
+        .and_then(|last| last.trim().parse().ok())
+        .unwrap_or(peer)
 }
 
 /// Ends the session on the server and the cookie in the browser.

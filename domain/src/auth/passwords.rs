@@ -36,9 +36,9 @@ fn hash_now(password: &str) -> Result<String, AppError> {
 static DUMMY_HASH: LazyLock<String> =
     LazyLock::new(|| hash_now("not a real password").expect("dummy hash"));
 
-/// Hashes running at once: the cores (at least two).
+/// Hashes running at once.
 fn permits() -> usize {
-    std::thread::available_parallelism().map_or(2, |n| n.get().max(2))
+    crate::cores()
 }
 
 static HASHING: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(permits()));

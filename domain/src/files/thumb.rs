@@ -18,12 +18,9 @@ const MAX_SIDE: u32 = 12_000;
 /// Memory the decoder may use for one picture.
 const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Previews decoded at once: the cores (at least two); each may take up to
+/// Previews decoded at once, one per core; each may take up to
 /// [`MAX_DECODE_BYTES`].
-static DECODING: LazyLock<Semaphore> = LazyLock::new(|| {
-    let cores = std::thread::available_parallelism().map_or(2, |n| n.get().max(2));
-    Semaphore::new(cores)
-});
+static DECODING: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(crate::cores()));
 
 /// The preview of the image stored under `key` (`size` bytes). A picture
 /// that cannot be previewed is remembered as such, not decoded again.

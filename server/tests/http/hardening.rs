@@ -33,6 +33,54 @@ async fn guessing_a_password_is_stopped_with_a_429_and_when_to_come_back() {
     assert!(r.headers.get(header::SET_COOKIE).is_none());
 }
 
+#[tokio::test]
+async fn behind_a_local_proxy_each_client_is_counted_by_its_forwarded_address() {
+    use axum::extract::ConnectInfo;
+    let app = spawn_app().await;
+    let forgot = |peer: [u8; 4], forwarded: &'static str| {
+        let mut req = Request::post("/api/auth/forgot")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("x-forwarded-for", forwarded)
+            .body(Body::from("email=nobody@example.com"))
+            .unwrap();
+        let addr = std::net::SocketAddr::from((peer, 40000));
+        req.extensions_mut().insert(ConnectInfo(addr));
+        req
+    };
+    let proxy = [127, 0, 0, 1];
+    // The client's own claim comes first; the proxy appends the address.
+    for _ in 0..10 {
+        let r = app.send(forgot(proxy, "10.0.0.1, 198.51.100.1")).await;
+        assert!(
+            r.status.is_success() || r.status.is_redirection(),
+            "{}",
+            r.body
+        );
+    }
+    let r = app.send(forgot(proxy, "10.0.0.2, 198.51.100.1")).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    // Another client behind the same proxy is not held back.
+    let r = app.send(forgot(proxy, "198.51.100.2")).await;
+    assert!(
+        r.status.is_success() || r.status.is_redirection(),
+        "{}",
+        r.body
+    );
+    // A client that connects directly cannot pose as another.
+    let r = app.send(forgot([203, 0, 113, 9], "198.51.100.2")).await;
+    assert!(
+        r.status.is_success() || r.status.is_redirection(),
+        "{}",
+        r.body
+    );
+    let r = app.send(forgot([203, 0, 113, 9], "198.51.100.1")).await;
+    assert!(
+        r.status.is_success() || r.status.is_redirection(),
+        "{}",
+        r.body
+    );
+}
+
 fn post(path: &str, cookie: &str, extra: &[(&str, &str)]) -> Request<Body> {
     let mut req = Request::post(path)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
