@@ -5,6 +5,8 @@ pub use model::auth::*;
 pub mod api;
 pub mod context;
 pub mod follow;
+#[cfg(feature = "ssr")]
+pub mod page_gate;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod session;

@@ -23,7 +23,8 @@ pub struct Viewer {
     pub zone: String,
 }
 
-/// Finds the [`Viewer`] of every request but those for static files. A
+/// Finds the [`Viewer`] of every request but those for static files, and
+/// refuses pages they may not open ([`super::page_gate`]). A
 /// failed session lookup leaves none: the handler looks again and answers
 /// the error.
 pub async fn find_viewer(
@@ -33,6 +34,9 @@ pub async fn find_viewer(
 ) -> Response {
     if !req.uri().path().starts_with("/pkg/") {
         if let Ok(actor) = session::actor_from_headers(&state, req.headers()).await {
+            if let Some(refused) = super::page_gate::refuse(&req, &actor) {
+                return refused;
+            }
             let zone = zone_of(&actor, req.headers());
             req.extensions_mut().insert(Viewer { actor, zone });
         }

@@ -56,8 +56,10 @@ pub(crate) async fn check(
     Ok(())
 }
 
+/// Cases the customer opened themselves: those staff opened for them (by
+/// phone or from a mail) do not use up their day.
 const CASES: &str = "SELECT created_at FROM cases WHERE requester_id = $1 AND created_at > $2 \
-                     ORDER BY created_at";
+                     AND origin NOT IN ('phone', 'email') ORDER BY created_at";
 const MESSAGES: &str = "SELECT created_at FROM messages WHERE author_id = $1 AND created_at > $2 \
                         ORDER BY created_at";
 
@@ -185,6 +187,14 @@ mod tests {
         let staff = crate::auth::testing::admin(&db).await;
         for _ in 0..5 {
             reply(&db, &staff, first.number(), &body).await.unwrap();
+        }
+        // Cases staff open for her do not count.
+        let mut by_phone = new_case(CaseType::Other);
+        by_phone.origin = crate::cases::Origin::Phone;
+        for _ in 0..3 {
+            let opened =
+                crate::cases::open::open_case_for(&db, &staff, "ana@example.com", &by_phone);
+            opened.await.unwrap();
         }
         // A day after the first case, Ana may open one again.
         db.clock.advance(Duration::from_secs(23 * 3600 + 1));

@@ -19,14 +19,21 @@ async fn pages_render_on_the_server_in_the_browsers_language() {
 async fn my_cases_sends_a_visitor_to_sign_in_and_renders_for_the_owner() {
     let app = spawn_app().await;
     let visitor = app.page("/cases", None, "en").await;
-    assert_eq!(visitor.status, StatusCode::FOUND);
-    assert_eq!(visitor.headers[header::LOCATION], "/signin?next=/cases");
+    assert_eq!(visitor.status, StatusCode::SEE_OTHER);
+    assert_eq!(visitor.headers[header::LOCATION], "/signin?next=%2Fcases");
+    let deep = app.page("/cases?status=new&page=2", None, "en").await;
+    let back = "/signin?next=%2Fcases%3Fstatus%3Dnew%26page%3D2";
+    assert_eq!(deep.headers[header::LOCATION], back);
 
     let ana = app.sign_in("ana@example.com").await;
     let n = app.open_case(&ana, "Rendered on the server").await;
     let page = app.page("/cases", Some(&ana), "en").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Rendered on the server"));
+    // A customer asking for a staff page goes to their own.
+    let staff = app.page("/staff", Some(&ana), "en").await;
+    assert_eq!(staff.status, StatusCode::SEE_OTHER);
+    assert_eq!(staff.headers[header::LOCATION], "/cases");
     assert!(page.body.contains(&format!("/cases/{n}")));
 }
 

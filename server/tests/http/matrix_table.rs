@@ -1,0 +1,269 @@
+//! Who gets what: one line per server function, HTTP route and page, with
+//! the status each person gets, in the columns of `matrix::ASKERS`:
+//! visitor, another customer, the case's owner, a person CC'd on it, an
+//! agent, an admin. Placeholders in braces are made fresh for each cell by
+//! `world.rs` ({case} is the owner's, with the CC'd person on it).
+//!
+//! 401: sign in first. 403: not for your role. 404: not yours, answered as
+//! for something that does not exist. 303: a page or file sending a visitor
+//! to sign in, a signed-in person to their own start page (`page_gate.rs`),
+//! or a mailed link to its result page.
+
+pub struct Row {
+    /// `METHOD /path` as the router lists it.
+    pub target: &'static str,
+    /// The path asked, when it has placeholders the route names otherwise.
+    pub at: &'static str,
+    pub body: &'static str,
+    pub expect: [u16; 6],
+}
+
+const fn api(target: &'static str, body: &'static str, expect: [u16; 6]) -> Row {
+    Row {
+        target,
+        at: "",
+        body,
+        expect,
+    }
+}
+
+const fn at(target: &'static str, at: &'static str, expect: [u16; 6]) -> Row {
+    Row {
+        target,
+        at,
+        body: "",
+        expect,
+    }
+}
+
+const ALL: [u16; 6] = [200; 6];
+const SIGNED_IN: [u16; 6] = [401, 200, 200, 200, 200, 200];
+const STAFF: [u16; 6] = [401, 403, 403, 403, 200, 200];
+const ADMIN: [u16; 6] = [401, 403, 403, 403, 403, 200];
+const CASE_READERS: [u16; 6] = [401, 404, 200, 200, 200, 200];
+const PAGE_SIGNED_IN: [u16; 6] = [303, 200, 200, 200, 200, 200];
+const PAGE_STAFF: [u16; 6] = [303, 303, 303, 303, 200, 200];
+const PAGE_ADMIN: [u16; 6] = [303, 303, 303, 303, 303, 200];
+
+pub const ROWS: &[Row] = &[
+    // Accounts. Sign-in comes before the password change below.
+    api("POST /api/auth/me", "", ALL),
+    api(
+        "POST /api/auth/sign_up",
+        "name=New&email={email}&password=password-123",
+        ALL,
+    ),
+    api(
+        "POST /api/auth/sign_in",
+        "email=bob%40example.com&password=password-123",
+        ALL,
+    ),
+    api("POST /api/auth/sign_out", "", ALL),
+    api("POST /api/auth/sign_out_everywhere", "", SIGNED_IN),
+    api("POST /api/auth/forgot", "email=ana%40example.com", ALL),
+    api("POST /api/auth/reset-check", "token=nope", [410; 6]),
+    api(
+        "POST /api/auth/reset",
+        "token=nope&password=password-456",
+        [410; 6],
+    ),
+    api("POST /api/auth/resend-verification", "", SIGNED_IN),
+    api(
+        "POST /api/follow",
+        "number={case}&email=ana%40example.com",
+        ALL,
+    ),
+    api("POST /api/profile/get", "", SIGNED_IN),
+    api("POST /api/profile/zones", "", ALL),
+    api(
+        "POST /api/profile/save",
+        "name=Someone&job_title=&phone=&language=en&time_zone=UTC",
+        SIGNED_IN,
+    ),
+    api("POST /api/profile/language", "language=es", SIGNED_IN),
+    api(
+        "POST /api/profile/password",
+        "current=password-123&password=password-123",
+        SIGNED_IN,
+    ),
+    api(
+        "POST /api/profile/email",
+        "email=changed{n}%40example.com",
+        SIGNED_IN,
+    ),
+    api("POST /api/profile/remove-photo", "", SIGNED_IN),
+    // Cases.
+    api("POST /api/cases/mine", "query[sort]=", SIGNED_IN),
+    api("POST /api/cases/all", "query[sort]=", STAFF),
+    api("POST /api/cases/counts", "", STAFF),
+    api(
+        "POST /api/cases/open",
+        "subject=S&case_type=technical&description=D",
+        SIGNED_IN,
+    ),
+    api(
+        "POST /api/cases/open-for",
+        "customer=ana%40example.com&origin=phone&subject=S&case_type=technical&description=D",
+        STAFF,
+    ),
+    api("POST /api/cases/get", "number={case}", CASE_READERS),
+    api(
+        "POST /api/cases/reply",
+        "number={case}&body=Hi",
+        CASE_READERS,
+    ),
+    api(
+        "POST /api/cases/status",
+        "number={case}&status=resolved",
+        STAFF,
+    ),
+    // The customer's "Close case"; staff change the status instead.
+    api(
+        "POST /api/cases/close",
+        "number={case}",
+        [401, 404, 200, 403, 403, 403],
+    ),
+    api(
+        "POST /api/cases/edit",
+        "number={case}&phone=555",
+        [401, 404, 200, 403, 200, 200],
+    ),
+    // Some fields are staff's: refused for any case, as for none.
+    api("POST /api/cases/edit", "number={case}&subject=New", STAFF),
+    api("POST /api/cases/merge", "number={case}&into={case2}", STAFF),
+    api(
+        "POST /api/cases/confirm",
+        "number={case}&solved=true",
+        // The owner's case was not offered an answer.
+        [401, 404, 422, 403, 403, 403],
+    ),
+    api("POST /api/files/limits", "", ALL),
+    api("POST /api/mail/outbox", "", ADMIN),
+    api("POST /api/self-help/list", "", ADMIN),
+    api(
+        "POST /api/self-help/add",
+        "case_type=technical&title=T&body=B",
+        ADMIN,
+    ),
+    api("POST /api/self-help/remove", "id={answer}", ADMIN),
+    // The help center: reading is public, writing is staff's, arranging admins'.
+    api("POST /api/help/home", "locale=en", ALL),
+    api("POST /api/help/shelf", "country={country}&locale=en", ALL),
+    api("POST /api/help/article", "id={article}", ALL),
+    api("POST /api/help/search", "query[q]=card", ALL),
+    api("POST /api/help/suggest", "subject=card&locale=en", ALL),
+    api("POST /api/help/vote", "id={article}&helpful=yes", ALL),
+    api("POST /api/help/staff/articles", "", STAFF),
+    api("POST /api/help/staff/choices", "", STAFF),
+    api("POST /api/help/staff/article", "id={article}", STAFF),
+    api("POST /api/help/staff/preview", "body=Hi", STAFF),
+    api(
+        "POST /api/help/staff/save",
+        "article[id]=0&article[locale]=en&article[title]=T{n}&article[body]=B\
+         &article[kind]=HowTo&article[published]=true&article[tags]=",
+        STAFF,
+    ),
+    api("POST /api/help/staff/delete", "id={article}", STAFF),
+    api("POST /api/help/admin/collections", "", ADMIN),
+    api(
+        "POST /api/help/admin/add-collection",
+        "country={free_country}",
+        ADMIN,
+    ),
+    api(
+        "POST /api/help/admin/remove-collection",
+        "id={collection}",
+        ADMIN,
+    ),
+    api(
+        "POST /api/help/admin/add-folder",
+        "collection={collection}&product=New+{n}",
+        ADMIN,
+    ),
+    api(
+        "POST /api/help/admin/rename-folder",
+        "id={folder}&product=Renamed+{n}",
+        ADMIN,
+    ),
+    api("POST /api/help/admin/remove-folder", "id={folder}", ADMIN),
+    api("POST /api/help/admin/banners", "", ADMIN),
+    api(
+        "POST /api/help/admin/add-banner",
+        "kind=news&severity=info&message=M&starts=2030-01-01T00:00&ends=2030-01-02T00:00",
+        ADMIN,
+    ),
+    api("POST /api/help/admin/remove-banner", "id={banner}", ADMIN),
+    // HTTP routes: uploads, files, the export, mailed links.
+    api(
+        "POST /upload/cases",
+        "subject=S&case_type=technical&description=D",
+        SIGNED_IN,
+    ),
+    Row {
+        target: "POST /upload/cases/{number}",
+        at: "/upload/cases/{case}",
+        body: "body=Hi",
+        expect: CASE_READERS,
+    },
+    at(
+        "GET /files/{id}",
+        "/files/{file}",
+        [303, 404, 200, 200, 200, 200],
+    ),
+    at(
+        "GET /files/{id}/preview",
+        "/files/{file}/preview",
+        // An image in a page: no sign-in page to send it to.
+        [404, 404, 200, 200, 200, 200],
+    ),
+    at(
+        "GET /files/mail/{id}",
+        "/files/mail/{mail}",
+        [303, 404, 404, 404, 200, 200],
+    ),
+    api("POST /upload/photo", "", SIGNED_IN),
+    at(
+        "GET /files/photo/{user}",
+        "/files/photo/{user}",
+        [404, 404, 200, 404, 200, 200],
+    ),
+    at("GET /export/cases.csv", "", PAGE_SIGNED_IN),
+    at("GET /mail/{token}", "/mail/nope", [303; 6]),
+    // Pages.
+    at("GET /", "", ALL),
+    at("GET /signin", "", ALL),
+    at("GET /signup", "", ALL),
+    at("GET /signup/sent", "", ALL),
+    at("GET /forgot", "", ALL),
+    at("GET /reset", "", ALL),
+    at("GET /link", "", ALL),
+    at("GET /follow", "", ALL),
+    at("GET /help/search", "/help/search?q=card", ALL),
+    at("GET /help/articles/{id}", "/help/articles/{article}", ALL),
+    at(
+        "GET /help/collections/{country}",
+        "/help/collections/{country}",
+        ALL,
+    ),
+    at("GET /help/folders/{id}", "/help/folders/{folder}", ALL),
+    at("GET /cases", "", PAGE_SIGNED_IN),
+    at("GET /cases/new", "", PAGE_SIGNED_IN),
+    at(
+        "GET /cases/{number}",
+        "/cases/{case}",
+        [303, 404, 200, 200, 200, 200],
+    ),
+    at("GET /profile", "", PAGE_SIGNED_IN),
+    at("GET /staff", "", PAGE_STAFF),
+    at("GET /staff/cases/new", "", PAGE_STAFF),
+    at("GET /staff/articles", "", PAGE_STAFF),
+    at("GET /staff/articles/new", "", PAGE_STAFF),
+    at(
+        "GET /staff/articles/{id}/edit",
+        "/staff/articles/{article}/edit",
+        PAGE_STAFF,
+    ),
+    at("GET /staff/self-help", "", PAGE_ADMIN),
+    at("GET /staff/help-center", "", PAGE_ADMIN),
+    at("GET /staff/outbox", "", PAGE_ADMIN),
+];
