@@ -25,6 +25,10 @@ fn bounded_text(raw: &str, field: Field, max: usize) -> Result<String, AppError>
     if chars(text) > max {
         return Err(AppError::invalid(field, Problem::TooLong));
     }
+    // Never meant, and not storable in PostgreSQL.
+    if text.contains('\0') {
+        return Err(AppError::invalid(field, Problem::Malformed));
+    }
     Ok(text.to_owned())
 }
 
@@ -135,6 +139,10 @@ mod tests {
             Err(AppError::invalid(Field::Subject, Problem::Required))
         );
         assert!(Subject::parse(&"é".repeat(SUBJECT_MAX)).is_ok());
+        assert_eq!(
+            Subject::parse("a\0b"),
+            Err(AppError::invalid(Field::Subject, Problem::Malformed))
+        );
         assert_eq!(
             Subject::parse(&"a".repeat(SUBJECT_MAX + 1)),
             Err(AppError::invalid(Field::Subject, Problem::TooLong))

@@ -1,5 +1,6 @@
 //! The HTTP side of the server: the axum router around the Leptos app.
 
+mod api_input;
 mod guard;
 pub mod listen;
 pub mod precompress;
@@ -58,6 +59,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             app::auth::viewer::find_viewer,
         ))
+        .layer(middleware::from_fn(api_input::checked))
         .layer(middleware::from_fn(client_errors_are_not_500))
         .layer(CompressionLayer::new())
         // Pages and answers carry case data: never kept by a cache, never

@@ -127,7 +127,8 @@ pub(super) async fn change_status(
     now: i64,
 ) -> Result<(), AppError> {
     sqlx::query(
-        "UPDATE cases SET status = $1, status_changed_at = $2, updated_at = $2 WHERE id = $3",
+        "UPDATE cases SET status = $1, status_changed_at = $2, \
+         updated_at = CASE WHEN updated_at > $2 THEN updated_at ELSE $2 END WHERE id = $3",
     )
     .bind(to.as_str())
     .bind(now)

@@ -57,7 +57,7 @@ pub(crate) async fn insert_note(
     now: i64,
 ) -> Result<i64, AppError> {
     let id = insert_row(tx, case_id, author, body, true, now).await?;
-    sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2")
+    sqlx::query("UPDATE cases SET updated_at = CASE WHEN updated_at > $1 THEN updated_at ELSE $1 END WHERE id = $2")
         .bind(now)
         .bind(case_id)
         .execute(&mut **tx)
@@ -338,7 +338,8 @@ pub(super) async fn add_reply(
 }
 
 /// Stamps the case's last update (and the last staff answer, which drives
-/// the highlight, when `staff_answered`).
+/// the highlight, when `staff_answered`). Never backwards: a transaction
+/// that took its time earlier may commit after a later one.
 pub(super) async fn touch(
     tx: &mut Tx,
     case_id: i64,
@@ -348,7 +349,7 @@ pub(super) async fn touch(
     sqlx::query(
         r#"
         UPDATE cases
-        SET updated_at = $1,
+        SET updated_at = CASE WHEN updated_at > $1 THEN updated_at ELSE $1 END,
             last_staff_reply_at = CASE WHEN $2 THEN $1 ELSE last_staff_reply_at END
         WHERE id = $3
         "#,

@@ -93,6 +93,36 @@ fn post(path: &str, cookie: &str, extra: &[(&str, &str)]) -> Request<Body> {
 }
 
 #[tokio::test]
+async fn server_function_input_is_capped_before_it_is_read() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let huge = format!(
+        "subject=S&case_type=other&description={}",
+        "x".repeat(2 << 20)
+    );
+    let r = app.call("/api/cases/open", &huge, Some(&ana)).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // A NUL, which PostgreSQL cannot store, however it is written.
+    let nul = "subject=S%00&case_type=other&description=D";
+    let r = app.call("/api/cases/open", nul, Some(&ana)).await;
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (StatusCode::BAD_REQUEST, "\"BadRequest\"")
+    );
+    let parts: &[crate::support::Part] = &[
+        ("subject", None, b"S\0"),
+        ("case_type", None, b"other"),
+        ("description", None, b"D"),
+    ];
+    let r = app
+        .upload("/upload/cases", parts, Some(&ana), "application/json")
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let list = app.call("/api/cases/mine", MINE, Some(&ana)).await;
+    assert!(list.body.contains("\"rows\":[]"), "{}", list.body);
+}
+
+#[tokio::test]
 async fn a_write_sent_by_another_sites_page_is_refused_and_changes_nothing() {
     let app = spawn_app().await;
     let ana = app.sign_in("ana@example.com").await;

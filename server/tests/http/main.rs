@@ -4,11 +4,13 @@
 
 mod accounts;
 mod cases;
+mod crash;
 mod export;
 mod files;
 mod hardening;
 mod help;
 mod help_admin;
+mod hostile;
 mod mail;
 mod matrix;
 mod matrix_table;

@@ -8,8 +8,6 @@ use std::collections::BTreeSet;
 use axum::body::Body;
 use http::{header, Method, Request, StatusCode};
 
-use domain::auth::{accounts, Role};
-
 use crate::matrix_table::{Row, ROWS};
 use crate::support::{spawn_app, TestApp};
 use crate::world::{fingerprint, World};
@@ -20,15 +18,6 @@ pub const ASKERS: [&str; 6] = ["visitor", "other customer", "owner", "cc", "agen
 #[tokio::test]
 async fn every_entry_point_answers_each_person_as_the_table_says() {
     let app = spawn_app().await;
-    accounts::register(
-        &app.db,
-        Role::Customer,
-        "Carla",
-        "carla@example.com",
-        "password-123",
-    )
-    .await
-    .unwrap();
     let world = World::new(&app).await;
 
     let mut wrong = Vec::new();

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use domain::auth::{accounts, Person};
+use domain::auth::{accounts, Person, Role};
 use domain::db::Db;
 use domain::mail::inbound::{receive, Intake, ReplyKey};
 
@@ -43,7 +43,10 @@ impl Fixtures {
 }
 
 impl<'a> World<'a> {
+    /// Adds the CC'd person (Carla) to the test app's accounts.
     pub async fn new(app: &'a TestApp) -> World<'a> {
+        let carla = accounts::register(&app.db, Role::Customer, "Carla", PEOPLE[2], "password-123");
+        carla.await.unwrap();
         let mut people = Vec::new();
         for email in PEOPLE {
             people.push(
