@@ -34,9 +34,15 @@ test("signing up again with a registered address tells only its owner, by mail",
   expect(mail.text).toContain("Set a new password");
 });
 
-test("a staff-only page refuses a customer", async ({ page }) => {
+test("a staff-only page sends a customer to their own cases, a visitor to sign in", async ({ page, browser }) => {
   await signUp(page, "Curious Customer", uniqueEmail("curious"));
   await expect(page.getByRole("link", { name: "Staff workspace" })).toHaveCount(0);
   await page.goto("/staff");
-  await expect(page.getByText("You are not allowed to do that.")).toBeVisible();
+  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page.getByRole("heading", { name: "My cases" })).toBeVisible();
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/staff/outbox");
+  await expect(visitor).toHaveURL(/\/signin\?next=%2Fstaff%2Foutbox$/);
+  await expect(visitor.getByRole("heading", { name: "Sign in" })).toBeVisible();
 });

@@ -80,3 +80,38 @@ test("Sign out everywhere ends the account's other browsers too", async ({ brows
   await other.goto("/cases");
   await expect(other.getByText("Please sign in to write to us and follow your cases.")).toBeVisible();
 });
+
+test("markup a visitor types in a comment or the follow form stays text for staff", async ({ browser, page }) => {
+  const dialogs: string[] = [];
+  watchDialogs(page, dialogs);
+  await page.goto("/");
+  await page.getByRole("link", { name: "Card fees and your monthly invoice" }).click();
+  await hydrated(page);
+  await page.getByRole("button", { name: "No" }).click();
+  await expect(page.getByText("Thank you for your feedback.")).toBeVisible();
+  const comment = `${payloads.join(" ")} ${Date.now()}`;
+  await page.getByLabel("What was missing? (optional)").fill(comment);
+  await page.getByRole("button", { name: "Send comment" }).click();
+  await expect(page.getByText("Your comment was sent. Thank you.")).toBeVisible();
+  await nothingRan(page);
+
+  await page.goto("/follow");
+  await hydrated(page);
+  await page.getByLabel("Case number").fill(payloads[0]);
+  await page.getByLabel("Email").fill(payloads[1]);
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  await expect(page.getByLabel("Email")).toHaveValue(payloads[1]);
+  await nothingRan(page);
+
+  const agent = await (await browser.newContext()).newPage();
+  watchDialogs(agent, dialogs);
+  await signIn(agent, demo.agent.email, demo.agent.password);
+  await agent.goto("/");
+  await agent.getByRole("link", { name: "Card fees and your monthly invoice" }).click();
+  await expect(agent.getByText(comment)).toBeVisible();
+  await nothingRan(agent);
+  await agent.reload();
+  await expect(agent.getByText(comment)).toBeVisible();
+  await nothingRan(agent);
+  expect(dialogs).toEqual([]);
+});

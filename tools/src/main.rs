@@ -4,6 +4,7 @@
 
 mod cases;
 mod help;
+mod load;
 mod mail;
 
 use std::path::PathBuf;
@@ -61,6 +62,20 @@ enum Command {
         /// The SMTP server (a local sink such as maildev).
         #[arg(long)]
         smtp_url: String,
+    },
+    /// Simulated customers using a running server (on this database) over
+    /// HTTP; fails on an error or a 99th percentile of 100 ms or more.
+    Load {
+        /// The running server.
+        #[arg(long, default_value = "http://127.0.0.1:3200")]
+        url: String,
+        #[arg(long, default_value_t = 200)]
+        users: usize,
+        #[arg(long, default_value_t = 60)]
+        secs: u64,
+        /// Mean pause between one person's requests, in milliseconds.
+        #[arg(long, default_value_t = 1000)]
+        think_ms: u64,
     },
 }
 
@@ -123,6 +138,25 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("| delivered over SMTP | {:.0} |", f.sent_per_second);
             if f.failed > 0 {
                 println!("not delivered: {}", f.failed);
+            }
+        }
+        Command::Load {
+            url,
+            users,
+            secs,
+            think_ms,
+        } => {
+            let plan = load::Plan {
+                url,
+                users,
+                length: Duration::from_secs(secs),
+                think: Duration::from_millis(think_ms),
+            };
+            let outcome = load::run(&db, &plan).await?;
+            println!("{}", outcome.table);
+            if outcome.errors > 0 || outcome.p99 >= load::P99_TARGET {
+                eprintln!("failed: {} errors, p99 {:?}", outcome.errors, outcome.p99);
+                std::process::exit(1);
             }
         }
     }

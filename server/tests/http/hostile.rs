@@ -128,10 +128,8 @@ fn no_input_makes_a_500_or_writes_on_a_refusal() {
                     Key::AsList(value) => form.push(format!("{k}[]={}", typed(value))),
                 }
             }
-            if let Some(value) = &extra {
-                if let Value::Text(t) = value {
-                    form.push(format!("unknown={}", urlencoding::encode(t)));
-                }
+            if let Some(Value::Text(t)) = &extra {
+                form.push(format!("unknown={}", urlencoding::encode(t)));
             }
             let body = form.join("&");
             let cookie = world.session(column).await;
