@@ -19,7 +19,10 @@ enum Needs {
 }
 
 fn needs(path: &str) -> Needs {
-    let under = |root: &str| path == root || path.starts_with(&format!("{root}/"));
+    let under = |root: &str| {
+        path.strip_prefix(root)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
     match path {
         "/staff/help-center" | "/staff/outbox" | "/staff/self-help" => Needs::Admin,
         _ if under("/staff") => Needs::Staff,

@@ -97,11 +97,7 @@ pub async fn update(
         }
     }
     if changed {
-        sqlx::query("UPDATE cases SET updated_at = CASE WHEN updated_at > $1 THEN updated_at ELSE $1 END WHERE id = $2")
-            .bind(now)
-            .bind(case.id)
-            .execute(&mut *tx)
-            .await?;
+        super::store::touch(&mut tx, case.id, false, now).await?;
     }
     tx.commit().await?;
     Ok(())

@@ -57,11 +57,7 @@ pub(crate) async fn insert_note(
     now: i64,
 ) -> Result<i64, AppError> {
     let id = insert_row(tx, case_id, author, body, true, now).await?;
-    sqlx::query("UPDATE cases SET updated_at = CASE WHEN updated_at > $1 THEN updated_at ELSE $1 END WHERE id = $2")
-        .bind(now)
-        .bind(case_id)
-        .execute(&mut **tx)
-        .await?;
+    touch(tx, case_id, false, now).await?;
     Ok(id)
 }
 

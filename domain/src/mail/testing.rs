@@ -1,6 +1,6 @@
 //! A real SMTP server for tests: maildev (installed by `scripts/setup.sh`
 //! in `end2end/node_modules`), on free ports, stopped when dropped; its
-//! HTTP API tells what arrived.
+//! HTTP API tells what arrived. And what receiving mail needs in a test.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -18,6 +18,23 @@ pub struct Maildev {
     child: Child,
     pub smtp_port: u16,
     web_port: u16,
+}
+
+/// Receiving mail as `help@example.com` at `http://help.example.com`, with
+/// the usual limits, keeping files in `files`.
+pub async fn intake(db: &Db, files: crate::files::store::Files) -> super::inbound::Intake {
+    use super::inbound::{Intake, ReplyKey, MAX_BYTES, PER_HOUR};
+    Intake {
+        files,
+        limits: Default::default(),
+        max_bytes: MAX_BYTES,
+        per_hour: PER_HOUR,
+        mailbox: "help@example.com".into(),
+        key: ReplyKey::load(db).await.expect("the reply key"),
+        site: super::Site {
+            public_url: "http://help.example.com".into(),
+        },
+    }
 }
 
 /// A port nobody listens on now.

@@ -54,7 +54,7 @@ async fn a_killed_server_loses_no_acknowledged_reply() {
         let (acked, answered, cookie) = (acked.clone(), answered.clone(), cookie.clone());
         tasks.push(tokio::spawn(async move {
             let body = format!("number={number}&body=reply-{i}-end");
-            if reply(port, &cookie, &body).await == Some(200) {
+            if call(port, &cookie, "/api/cases/reply", &body).await == Some(200) {
                 acked.lock().unwrap().push(i);
                 answered.fetch_add(1, Ordering::SeqCst);
             }
@@ -99,7 +99,7 @@ async fn a_killed_server_loses_no_acknowledged_reply() {
     assert_checks_clean(&db, &t.url).await;
     // And it serves the case.
     let get = format!("number={number}");
-    assert_eq!(reply(port, &cookie, &get).await, Some(200));
+    assert_eq!(call(port, &cookie, "/api/cases/get", &get).await, Some(200));
     again.start_kill().unwrap();
     again.wait().await.unwrap();
 }
@@ -107,10 +107,7 @@ async fn a_killed_server_loses_no_acknowledged_reply() {
 /// The server binary on the test database, on a free port, once it accepts
 /// connections.
 async fn start(t: &TestDb) -> (Child, u16) {
-    let port = {
-        let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        probe.local_addr().unwrap().port()
-    };
+    let port = domain::mail::testing::free_port();
     let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
         .arg("serve")
         .env("DATABASE_URL", &t.url)
@@ -137,12 +134,7 @@ async fn start(t: &TestDb) -> (Child, u16) {
 
 /// A server-function call over a connection of its own; the status, or
 /// `None` when the connection broke before an answer (not acknowledged).
-async fn reply(port: u16, cookie: &str, form: &str) -> Option<u16> {
-    let path = if form.contains("body=") {
-        "/api/cases/reply"
-    } else {
-        "/api/cases/get"
-    };
+async fn call(port: u16, cookie: &str, path: &str, form: &str) -> Option<u16> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).await.ok()?;
     let request = format!(
         "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {cookie}\r\n\

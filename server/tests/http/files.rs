@@ -3,9 +3,8 @@
 
 use http::{header, StatusCode};
 
-use crate::support::{spawn_app, Part, TestApp};
+use crate::support::{spawn_app, Part, TestApp, PNG};
 
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde\0\0\0\x0cIDATx\x9cc\xf8\xcf\xc0\0\0\x03\x01\x01\0\xc9\xfe\x92\xef\0\0\0\0IEND\xaeB`\x82";
 const JSON: &str = "application/json";
 
 fn pdf(len: usize) -> Vec<u8> {

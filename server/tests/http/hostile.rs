@@ -9,7 +9,7 @@ use proptest::test_runner::{Config, RngSeed, TestRunner};
 
 use crate::matrix_table::ROWS;
 use crate::support::spawn_app;
-use crate::world::{fingerprint, World};
+use crate::world::World;
 
 /// Cases per run; each picks a function, a person and a body.
 const CASES: u32 = 1000;
@@ -133,7 +133,7 @@ fn no_input_makes_a_500_or_writes_on_a_refusal() {
             }
             let body = form.join("&");
             let cookie = world.session(column).await;
-            let before = fingerprint(&app.db).await;
+            let before = world.stored().await;
             let r = app.call(path, &body, cookie.as_deref()).await;
             *seen.lock().unwrap().entry(r.status.as_u16()).or_default() += 1;
             prop_assert!(
@@ -143,7 +143,7 @@ fn no_input_makes_a_500_or_writes_on_a_refusal() {
             );
             if r.status.is_client_error() {
                 prop_assert!(
-                    fingerprint(&app.db).await == before,
+                    world.stored().await == before,
                     "{path} refused ({}) but wrote: {}",
                     r.status,
                     body.chars().take(300).collect::<String>()

@@ -165,21 +165,11 @@ async fn a_staff_reply_goes_by_email_only_when_asked_and_admins_see_the_outbox()
 
 #[tokio::test]
 async fn a_received_mail_original_is_for_staff_and_internal_notes_never_reach_customers() {
-    use domain::mail::inbound::{receive, Intake, Outcome, ReplyKey};
+    use domain::mail::inbound::{receive, Outcome};
     let app = spawn_app().await;
     let ana = app.sign_in("ana@example.com").await;
     let n = app.open_case(&ana, "Card").await;
-    let intake = Intake {
-        files: app.files.clone(),
-        limits: Default::default(),
-        max_bytes: domain::mail::inbound::MAX_BYTES,
-        per_hour: 30,
-        mailbox: "helpdesk@localhost".into(),
-        key: ReplyKey::load(&app.db).await.unwrap(),
-        site: domain::mail::Site {
-            public_url: "http://localhost".into(),
-        },
-    };
+    let intake = domain::mail::testing::intake(&app.db, app.files.clone()).await;
     let raw = format!(
         "From: mallory@evil.example\r\nSubject: Re: [#{n}]\r\nMessage-ID: <m1@evil.example>\r\n\r\nSecret-stranger-words\r\n"
     );

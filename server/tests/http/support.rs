@@ -14,6 +14,9 @@ use domain::db::{Clock, Db};
 /// One part of a multipart form: field, file name (for a file), bytes.
 pub type Part<'a> = (&'a str, Option<&'a str>, &'a [u8]);
 
+/// The smallest PNG: one pixel.
+pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde\0\0\0\x0cIDATx\x9cc\xf8\xcf\xc0\0\0\x03\x01\x01\0\xc9\xfe\x92\xef\0\0\0\0IEND\xaeB`\x82";
+
 /// A list request with no filter set.
 pub const MINE: &str = "query[sort]=";
 

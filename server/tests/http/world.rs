@@ -8,11 +8,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use domain::auth::{accounts, Person, Role};
 use domain::db::Db;
-use domain::mail::inbound::{receive, Intake, ReplyKey};
+use domain::mail::inbound::receive;
 
-use crate::support::TestApp;
-
-pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde\0\0\0\x0cIDATx\x9cc\xf8\xcf\xc0\0\0\x03\x01\x01\0\xc9\xfe\x92\xef\0\0\0\0IEND\xaeB`\x82";
+use crate::support::{TestApp, PNG};
 
 /// Emails of the signed-in columns (the visitor has none).
 const PEOPLE: [&str; 5] = [
@@ -27,6 +25,7 @@ pub struct World<'a> {
     app: &'a TestApp,
     people: Vec<Person>,
     made: AtomicUsize,
+    fingerprint: Fingerprint,
 }
 
 /// The values a line's placeholders stand for, made for one question.
@@ -59,7 +58,13 @@ impl<'a> World<'a> {
             app,
             people,
             made: AtomicUsize::new(0),
+            fingerprint: Fingerprint::of(&app.db).await,
         }
+    }
+
+    /// Every stored row, as text, to compare before and after a request.
+    pub async fn stored(&self) -> Vec<String> {
+        self.fingerprint.take(&self.app.db).await
     }
 
     /// A fresh session of the person in `column` (none for the visitor), so
@@ -181,17 +186,7 @@ impl<'a> World<'a> {
     /// A mail received from the owner about `case`; its id.
     async fn mail(&self, case: &str) -> String {
         let db = &self.app.db;
-        let intake = Intake {
-            files: self.app.files.clone(),
-            limits: Default::default(),
-            max_bytes: domain::mail::inbound::MAX_BYTES,
-            per_hour: 100_000,
-            mailbox: "helpdesk@localhost".into(),
-            key: ReplyKey::load(db).await.unwrap(),
-            site: domain::mail::Site {
-                public_url: "http://localhost".into(),
-            },
-        };
+        let intake = domain::mail::testing::intake(db, self.app.files.clone()).await;
         let turn = self.made.fetch_add(1, Ordering::Relaxed);
         let raw = format!(
             "From: ana@example.com\r\nSubject: Re: [#{case}]\r\n\
@@ -225,58 +220,62 @@ impl<'a> World<'a> {
 /// marks them used) and counted attempts.
 const NOT_DATA: [&str; 3] = ["sessions", "auth_attempts", "_sqlx_migrations"];
 
-/// Every stored row of every table but those above, as text.
-pub async fn fingerprint(db: &Db) -> String {
-    let postgres = db.backend() == domain::db::Backend::Postgres;
-    let tables: Vec<String> = if postgres {
-        sqlx::query_scalar(
+/// Every stored row of every table but those above, as text: one query
+/// per table, each column cast to text (the Any driver reads no booleans).
+struct Fingerprint(Vec<String>);
+
+impl Fingerprint {
+    /// Reads the tables and their columns once (migrations are done).
+    async fn of(db: &Db) -> Fingerprint {
+        let postgres = db.backend() == domain::db::Backend::Postgres;
+        let tables: Vec<String> = sqlx::query_scalar(if postgres {
             "SELECT table_name::TEXT FROM information_schema.tables \
-             WHERE table_schema = 'public' ORDER BY table_name",
-        )
-        .fetch_all(&db.read)
-        .await
-        .unwrap()
-    } else {
-        sqlx::query_scalar(
-            "SELECT name FROM sqlite_master WHERE type = 'table' \
-             AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name",
-        )
-        .fetch_all(&db.read)
-        .await
-        .unwrap()
-    };
-    let mut out = String::new();
-    for table in tables.iter().filter(|t| !NOT_DATA.contains(&t.as_str())) {
-        // Every column as text: the Any driver reads no booleans.
-        let columns: Vec<String> = sqlx::query_scalar(if postgres {
-            "SELECT column_name::TEXT FROM information_schema.columns \
-             WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position"
+             WHERE table_schema = 'public' ORDER BY table_name"
         } else {
-            "SELECT name FROM pragma_table_info($1) ORDER BY cid"
+            "SELECT name FROM sqlite_master WHERE type = 'table' \
+             AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name"
         })
-        .bind(table)
         .fetch_all(&db.read)
         .await
         .unwrap();
-        let as_text: Vec<String> = columns
-            .iter()
-            .map(|c| match postgres {
-                true => format!("COALESCE(CAST({c} AS TEXT), '-')"),
-                // Blobs too, as valid text.
-                false => format!("quote({c})"),
+        let mut selects = Vec::new();
+        for table in tables.iter().filter(|t| !NOT_DATA.contains(&t.as_str())) {
+            let columns: Vec<String> = sqlx::query_scalar(if postgres {
+                "SELECT column_name::TEXT FROM information_schema.columns \
+                 WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position"
+            } else {
+                "SELECT name FROM pragma_table_info($1) ORDER BY cid"
             })
-            .collect();
-        let rows: Vec<String> = sqlx::query_scalar(&format!(
-            "SELECT {} FROM {table} ORDER BY 1",
-            as_text.join(" || '|' || ")
-        ))
-        .fetch_all(&db.read)
-        .await
-        .unwrap();
-        out.push_str(table);
-        out.push('\n');
-        out.push_str(&rows.join("\n"));
-        out.push('\n');
+            .bind(table)
+            .fetch_all(&db.read)
+            .await
+            .unwrap();
+            let as_text: Vec<String> = columns
+                .iter()
+                .map(|c| match postgres {
+                    true => format!("COALESCE(CAST({c} AS TEXT), '-')"),
+                    // Blobs too, as valid text.
+                    false => format!("quote({c})"),
+                })
+                .collect();
+            selects.push(format!(
+                "SELECT '{table}|' || {} FROM {table} ORDER BY 1",
+                as_text.join(" || '|' || ")
+            ));
+        }
+        Fingerprint(selects)
     }
-    out
+
+    async fn take(&self, db: &Db) -> Vec<String> {
+        let mut rows = Vec::new();
+        for select in &self.0 {
+            rows.extend(
+                sqlx::query_scalar::<_, String>(select)
+                    .fetch_all(&db.read)
+                    .await
+                    .unwrap(),
+            );
+        }
+        rows
+    }
 }

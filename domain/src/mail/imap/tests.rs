@@ -2,21 +2,11 @@
 
 use super::*;
 use crate::db::testing::test_db;
-use crate::mail::inbound::{ReplyKey, MAX_BYTES, PER_HOUR};
 use crate::mail::testing::dovecot::Dovecot;
 
 async fn intake(db: &Db, dir: &std::path::Path) -> Intake {
-    Intake {
-        files: crate::files::store::Files::local(dir).unwrap(),
-        limits: Default::default(),
-        max_bytes: MAX_BYTES,
-        per_hour: PER_HOUR,
-        mailbox: "help@example.com".into(),
-        key: ReplyKey::load(db).await.unwrap(),
-        site: crate::mail::Site {
-            public_url: "http://help.example.com".into(),
-        },
-    }
+    let files = crate::files::store::Files::local(dir).unwrap();
+    crate::mail::testing::intake(db, files).await
 }
 
 fn mail(n: usize) -> String {

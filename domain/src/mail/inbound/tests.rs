@@ -7,7 +7,6 @@ use crate::cases::open::open_case;
 use crate::cases::store::{open_for_viewer, reply, set_status};
 use crate::cases::{CaseDetail, CaseStatus};
 use crate::db::testing::{test_db, TestDb};
-use crate::files::UploadLimits;
 use crate::validate::MessageBody;
 
 struct World {
@@ -21,17 +20,8 @@ struct World {
 async fn world() -> World {
     let t = test_db().await;
     let dir = tempfile::tempdir().unwrap();
-    let intake = Intake {
-        files: Files::local(dir.path()).unwrap(),
-        limits: UploadLimits::default(),
-        max_bytes: MAX_BYTES,
-        per_hour: PER_HOUR,
-        mailbox: "help@example.com".into(),
-        key: ReplyKey::load(&t.db).await.unwrap(),
-        site: Site {
-            public_url: "http://help.example.com".into(),
-        },
-    };
+    let files = Files::local(dir.path()).unwrap();
+    let intake = crate::mail::testing::intake(&t.db, files).await;
     let ana = accounts::register(
         &t.db,
         Role::Customer,
