@@ -20,6 +20,7 @@ pub mod help;
 mod routes;
 pub mod time;
 pub mod ui;
+pub mod workspace;
 
 pub use model::{error, validate};
 

@@ -29,6 +29,7 @@ use crate::mail::pages::{CheckEmailPage, ForgotPasswordPage, LinkPage, ResetPass
 use crate::profile::page::ProfilePage;
 use crate::ui::layout::NotFound;
 use crate::ui::title::AppTitle;
+use crate::workspace::departments_page::DepartmentsPage;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -94,6 +95,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/articles/:id/edit") view=EditArticlePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/help-center") view=HelpAdminPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/departments") view=DepartmentsPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </Router>

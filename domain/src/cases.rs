@@ -3,8 +3,10 @@
 
 pub use model::cases::*;
 
+pub mod assign;
 pub mod attachments;
 pub mod by_mail;
+pub mod departments;
 pub mod edit;
 pub mod export;
 pub mod file_access;

@@ -6,7 +6,7 @@ use crate::cases::record::{CaseFields, Priority};
 use crate::cases::{store as cases, CaseStatus, CaseType};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::validate::{MessageBody, Subject};
+use crate::validate::{DepartmentName, MessageBody, Subject};
 
 /// The demo accounts: (role, name, email, password). Also in the README.
 pub const ACCOUNTS: [(Role, &str, &str, &str); 3] = [
@@ -43,7 +43,13 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, AppError> {
     let customer = &made[0];
     let agent = &made[1].staff()?;
 
-    crate::help::demo::load(db, &made[2].staff()?.admin()?).await?;
+    let admin = made[2].staff()?.admin()?;
+    crate::help::demo::load(db, &admin).await?;
+    // The departments the seeds refer cases to; the agent works in all.
+    for name in ["Technical", "Finance", "Account"] {
+        let id = crate::cases::departments::add(db, &admin, &DepartmentName::parse(name)?).await?;
+        crate::cases::departments::set_member(db, &admin, id, agent.user().id, true).await?;
+    }
 
     let text = |s: &str| MessageBody::parse(s);
     open(

@@ -5,6 +5,7 @@ pub mod record;
 pub mod rules;
 pub mod status;
 pub mod types;
+pub mod workspace;
 
 pub use status::CaseStatus;
 pub use types::*;

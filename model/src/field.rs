@@ -43,6 +43,10 @@ pub enum Field {
     TimeZone,
     CurrentPassword,
     Photo,
+    /// The staff workspace: a case's agent and department, a view.
+    Assignee,
+    Department,
+    View,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

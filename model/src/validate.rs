@@ -72,6 +72,24 @@ impl PersonName {
     }
 }
 
+/// A department's name: one line of 1 to 80 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DepartmentName(String);
+
+impl DepartmentName {
+    pub fn parse(raw: &str) -> Result<Self, AppError> {
+        let max = crate::cases::workspace::DEPARTMENT_NAME_MAX;
+        let name = bounded_text(raw, Field::Department, max)?;
+        if name.chars().any(char::is_control) {
+            return Err(AppError::invalid(Field::Department, Problem::Malformed));
+        }
+        Ok(Self(name))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// An email address, trimmed and lower-cased so one person has one account.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email(String);

@@ -24,7 +24,9 @@ fn needs(path: &str) -> Needs {
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
     };
     match path {
-        "/staff/help-center" | "/staff/outbox" | "/staff/self-help" => Needs::Admin,
+        "/staff/help-center" | "/staff/outbox" | "/staff/self-help" | "/staff/departments" => {
+            Needs::Admin
+        }
         _ if under("/staff") => Needs::Staff,
         _ if under("/cases") || path == "/profile" => Needs::Account,
         _ => Needs::Anyone,

@@ -5,19 +5,36 @@ use leptos::prelude::*;
 
 use super::api::{ChangeStatus, CloseCase, ConfirmSelfHelp, MergeCase};
 use super::CaseStatus;
+use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::forms::{invalid, last_error, FieldError, FormError};
 use crate::ui::labels;
 use crate::validate::Field;
+use crate::workspace::assign_panel::id_options;
+use crate::workspace::Directory;
 
+/// The status select; Referred also takes the department the case waits
+/// on (the case's current one is chosen).
 #[component]
 pub fn StatusForm(
     number: i64,
     current: CaseStatus,
     status: ServerAction<ChangeStatus>,
+    directory: Resource<Result<Directory, AppError>>,
+    department: Option<i64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(status.value());
+    let departments = move || {
+        Suspend::new(async move {
+            let list: Vec<(i64, String)> = directory
+                .await
+                .map(|d| d.departments.into_iter().map(|d| (d.id, d.name)).collect())
+                .unwrap_or_default();
+            let none = move || t_string!(i18n, workspace.no_department).to_string();
+            id_options(list, department, none)
+        })
+    };
     let options = CaseStatus::ALL
         .into_iter()
         .filter(|s| s.settable_by_staff())
@@ -35,6 +52,12 @@ pub fn StatusForm(
             <label for="case-status">{t!(i18n, cases.new_status)}</label>
             <select id="case-status" name="status">{options}</select>
             <FieldError id="case-status-error" field=Field::Status error />
+            <label for="case-refer">{t!(i18n, workspace.refer_to)}</label>
+            <select id="case-refer" name="department" aria-describedby="case-refer-error"
+                aria-invalid=invalid(error, Field::Department)>
+                <Transition>{departments}</Transition>
+            </select>
+            <FieldError id="case-refer-error" field=Field::Department error />
             <FormError error />
             <button type="submit">{t!(i18n, cases.save_status)}</button>
         </ActionForm>

@@ -70,6 +70,30 @@ fn ActivityLine(e: ActivityEntry, for_staff: bool) -> impl IntoView {
             {t!(i18n, cases.merged_into)} " " <A href=format!("/cases/{n}")>{format!("#{n}")}</A>
         }
         .into_any(),
+        ActivityKind::Assigned { from, to } => {
+            let nobody = move || t_string!(i18n, workspace.nobody).to_string();
+            let text = move || {
+                format!(
+                    "{}: {} → {}",
+                    t_string!(i18n, workspace.assigned_log),
+                    from.clone().unwrap_or_else(nobody),
+                    to.clone().unwrap_or_else(nobody)
+                )
+            };
+            text.into_any()
+        }
+        ActivityKind::Department { from, to } => {
+            let none = move || t_string!(i18n, workspace.no_department).to_string();
+            let text = move || {
+                format!(
+                    "{}: {} → {}",
+                    t_string!(i18n, workspace.department_log),
+                    from.clone().unwrap_or_else(none),
+                    to.clone().unwrap_or_else(none)
+                )
+            };
+            text.into_any()
+        }
         ActivityKind::MergedFrom(n) => view! {
             {t!(i18n, cases.merged_from)} " " <A href=format!("/cases/{n}")>{format!("#{n}")}</A>
         }

@@ -105,8 +105,14 @@ pub async fn reply_to_case(number: i64, body: String) -> Result<(), AppError> {
     respond(run.await)
 }
 
+/// Staff set a status; Referred takes the department the case waits on
+/// (a case that has one may keep it).
 #[server(prefix = "/api", endpoint = "cases/status")]
-pub async fn change_status(number: i64, status: String) -> Result<(), AppError> {
+pub async fn change_status(
+    number: i64,
+    status: String,
+    department: Option<String>,
+) -> Result<(), AppError> {
     use super::CaseStatus;
     use crate::auth::session;
     use crate::state::{app_state, respond};
@@ -116,6 +122,13 @@ pub async fn change_status(number: i64, status: String) -> Result<(), AppError> 
         let staff = session::staff(&state).await?;
         let status =
             CaseStatus::parse(&status).ok_or(AppError::invalid(Field::Status, Problem::Unknown))?;
+        let department = department.as_deref().map(str::trim).unwrap_or_default();
+        if status == CaseStatus::Referred && !department.is_empty() {
+            let id = department
+                .parse()
+                .map_err(|_| AppError::invalid(Field::Department, Problem::Unknown))?;
+            return domain::cases::assign::refer(&state.db, &staff, number, Some(id)).await;
+        }
         domain::cases::store::set_status(&state.db, &staff, number, status).await
     };
     respond(run.await)

@@ -16,6 +16,8 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::forms::ErrorNotice;
 use crate::ui::title::PageTitle;
+use crate::workspace::api::staff_directory;
+use crate::workspace::assign_panel::{AssignActions, AssignPanel};
 
 #[component]
 pub fn CasePage() -> impl IntoView {
@@ -77,6 +79,7 @@ struct CaseActions {
     confirm: ServerAction<ConfirmSelfHelp>,
     edit: ServerAction<EditCase>,
     merge: ServerAction<MergeCase>,
+    assign: AssignActions,
 }
 
 impl CaseActions {
@@ -90,6 +93,7 @@ impl CaseActions {
             confirm: ServerAction::new(),
             edit: ServerAction::new(),
             merge: ServerAction::new(),
+            assign: AssignActions::new(),
         }
     }
 
@@ -98,7 +102,7 @@ impl CaseActions {
         Callback::new(move |_| sent.update(|n| *n += 1))
     }
 
-    fn version(&self) -> [usize; 6] {
+    fn version(&self) -> [usize; 7] {
         [
             self.sent.get(),
             self.status.version().get(),
@@ -106,6 +110,7 @@ impl CaseActions {
             self.confirm.version().get(),
             self.edit.version().get(),
             self.merge.version().get(),
+            self.assign.version(),
         ]
     }
 }
@@ -170,12 +175,30 @@ fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
         view! { <ReplyForm number on_sent=actions.reload() sent=actions.replied id="reply-body".to_string() staff /> }
             .into_any()
     };
+    let assignment = case.assignment.clone();
+    let department = assignment
+        .as_ref()
+        .and_then(|a| a.department.as_ref().map(|d| d.0));
+    // Agents and departments, for the assignment box and the referral.
+    let directory = Resource::new(
+        || (),
+        move |_| async move {
+            if staff {
+                staff_directory().await
+            } else {
+                Ok(Default::default())
+            }
+        },
+    );
     let side = view! {
+        {assignment.map(|assignment| view! {
+            <AssignPanel number assignment directory actions=actions.assign />
+        })}
         <DetailsPanel case=case.clone() />
         {(!current.is_final()).then(|| view! { <UploadForm number on_sent=actions.reload() sent=actions.uploaded /> })}
         {can_edit.then(|| view! { <EditForm case=case.clone() edit=actions.edit /> })}
         {(staff && !current.is_final()).then(|| view! {
-            <StatusForm number current status=actions.status />
+            <StatusForm number current status=actions.status directory department />
             <MergeForm number merge=actions.merge />
         })}
     }

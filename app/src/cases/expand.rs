@@ -17,7 +17,7 @@ use crate::ui::labels;
 #[component]
 pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool) -> AnyView {
     let i18n = use_i18n();
-    let columns = if for_staff { 9 } else { 8 };
+    let columns = if for_staff { 10 } else { 8 };
     let rows = rows
         .into_iter()
         .map(|c| view! { <CaseRow c for_staff columns /> }.into_any())
@@ -31,6 +31,7 @@ pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool) -> AnyView {
                     {for_staff.then(|| view! { <th scope="col">{t!(i18n, cases.requester)}</th> })}
                     <th scope="col">{t!(i18n, cases.type_label)}</th>
                     <th scope="col">{t!(i18n, cases.status)}</th>
+                    {for_staff.then(|| view! { <th scope="col">{t!(i18n, workspace.assignee)}</th> })}
                     <th scope="col">{t!(i18n, cases.origin)}</th>
                     <th scope="col">{t!(i18n, cases.created)}</th>
                     <th scope="col">{t!(i18n, cases.last_update)}</th>
@@ -59,6 +60,12 @@ fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize) -> AnyView {
     let expanded = move || if open.get() { "true" } else { "false" };
     let envelope_label = move || format!("{} {number}", t_string!(i18n, cases.expand));
     let requester = for_staff.then(|| view! { <td>{c.requester.clone()}</td> });
+    let assignee = for_staff.then(|| {
+        let name = c.assignee.clone();
+        view! {
+            <td>{move || name.clone().unwrap_or_else(|| t_string!(i18n, workspace.nobody).to_string())}</td>
+        }
+    });
     view! {
         <tbody>
             <tr class:unread=c.unread>
@@ -77,6 +84,7 @@ fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize) -> AnyView {
                 {requester}
                 <td>{move || labels::case_type(i18n, c.case_type)}</td>
                 <td>{move || labels::status(i18n, c.status, for_staff)}</td>
+                {assignee}
                 <td>{move || labels::origin(i18n, c.origin)}</td>
                 <td><Timestamp ms=c.created_at /></td>
                 <td><Timestamp ms=c.updated_at /></td>

@@ -28,6 +28,8 @@ fn query_from(p: &ParamsMap) -> CaseQuery {
         number: one("number"),
         requester: one("requester"),
         sort: one("sort"),
+        view: one("view"),
+        department: one("department"),
         after: one("after"),
     }
 }
@@ -73,6 +75,10 @@ pub fn FilterPanel(query: Memo<CaseQuery>, for_staff: bool) -> impl IntoView {
         <aside class="filters" aria-labelledby="filters-heading">
             <h2 id="filters-heading">{t!(i18n, filters.title)}</h2>
             <Form method="GET" action=here>
+                // Filtering inside a view of the rail stays in that view.
+                {for_staff.then(|| view! {
+                    <input type="hidden" name="view" prop:value=text(|q| &q.view) />
+                })}
                 <label for="filter-q">{t!(i18n, filters.search)}</label>
                 <input id="filter-q" name="q" type="search" maxlength=SEARCH_MAX prop:value=text(|q| &q.q) />
                 <label for="filter-number">{t!(i18n, cases.number)}</label>

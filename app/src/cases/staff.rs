@@ -1,5 +1,5 @@
-//! The staff workspace: every case, last updated first, with the count of
-//! cases in each status.
+//! The staff workspace: the rail of views, then the cases of the chosen
+//! view (every case by default), last updated first.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,6 +12,8 @@ use crate::auth::Role;
 use crate::i18n::*;
 use crate::ui::labels;
 use crate::ui::title::PageTitle;
+use crate::workspace::rail::{view_label, ViewRail};
+use crate::workspace::View;
 
 #[component]
 pub fn StaffPage() -> impl IntoView {
@@ -19,32 +21,48 @@ pub fn StaffPage() -> impl IntoView {
     let auth = use_auth();
     let query = use_case_query();
     let cases = Resource::new(move || query.get(), staff_cases);
+    let current = Signal::derive(move || View::parse(&query.read().view));
+    // The counts reload with each visit of a list (live updates come later).
+    let refresh = Signal::derive(move || {
+        query.track();
+        0
+    });
+    let heading = move || match current.get() {
+        Some(v) => view_label(i18n, v),
+        None => t_string!(i18n, staff.all_cases).to_string(),
+    };
     view! {
         <PageTitle text=move || t_string!(i18n, staff.title).to_string() />
-        <div class="page-head">
-            <h1>{t!(i18n, staff.title)}</h1>
-            <div class="actions">
-                <Transition>
-                    {move || Suspend::new(async move {
-                        let admin = matches!(auth.user.await, Ok(Some(u)) if u.role == Role::Admin);
-                        admin.then(|| view! {
-                            <A href="/staff/self-help">{t!(i18n, staff.self_help)}</A>
-                            <A href="/staff/help-center">{t!(i18n, help_admin.title)}</A>
-                            <A href="/staff/outbox">{t!(i18n, mail.outbox)}</A>
-                        })
-                    })}
-                </Transition>
-                <A href="/staff/articles">{t!(i18n, editor.articles)}</A>
-                <A href="/staff/cases/new" attr:class="button primary">{t!(i18n, staff.open_for)}</A>
+        <div class="workspace">
+            <ViewRail current refresh />
+            <div class="workspace-main">
+                <div class="page-head">
+                    <h1>{t!(i18n, staff.title)}</h1>
+                    <div class="actions">
+                        <Transition>
+                            {move || Suspend::new(async move {
+                                let admin = matches!(auth.user.await, Ok(Some(u)) if u.role == Role::Admin);
+                                admin.then(|| view! {
+                                    <A href="/staff/departments">{t!(i18n, workspace.departments)}</A>
+                                    <A href="/staff/self-help">{t!(i18n, staff.self_help)}</A>
+                                    <A href="/staff/help-center">{t!(i18n, help_admin.title)}</A>
+                                    <A href="/staff/outbox">{t!(i18n, mail.outbox)}</A>
+                                })
+                            })}
+                        </Transition>
+                        <A href="/staff/articles">{t!(i18n, editor.articles)}</A>
+                        <A href="/staff/cases/new" attr:class="button primary">{t!(i18n, staff.open_for)}</A>
+                    </div>
+                </div>
+                <StatusCounts />
+                <h2>{heading}</h2>
+                <div class="with-filters">
+                    <div class="list">
+                        <CaseList cases query for_staff=true />
+                    </div>
+                    <FilterPanel query for_staff=true />
+                </div>
             </div>
-        </div>
-        <StatusCounts />
-        <h2>{t!(i18n, staff.all_cases)}</h2>
-        <div class="with-filters">
-            <div class="list">
-                <CaseList cases query for_staff=true />
-            </div>
-            <FilterPanel query for_staff=true />
         </div>
     }
 }

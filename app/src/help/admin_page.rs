@@ -11,8 +11,7 @@ use super::{BannerRow, CollectionAdmin, BANNER_KINDS, BANNER_MAX, COUNTRIES, SEV
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::time::Timestamp;
-use crate::ui::forms::{last_error, ErrorNotice, FieldError, FormError};
-use crate::ui::labels;
+use crate::ui::forms::{last_error, AnyProblem, ErrorNotice, FieldError, FormError};
 use crate::ui::title::PageTitle;
 use crate::validate::Field;
 
@@ -289,15 +288,4 @@ fn AddBannerForm(add: ServerAction<AddBanner>) -> impl IntoView {
         </ActionForm>
     }
     .into_any()
-}
-
-/// The last refusal of a row's form, whatever field it was about.
-#[component]
-fn AnyProblem(error: Signal<Option<AppError>>) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        error
-            .get()
-            .map(|e| view! { <p class="form-error" role="alert">{labels::error(i18n, &e)}</p> })
-    }
 }

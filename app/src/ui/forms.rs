@@ -61,6 +61,18 @@ pub fn FormError(error: Signal<Option<AppError>>) -> impl IntoView {
     }
 }
 
+/// Any error of a form whose fields are not beside it (a list of small
+/// forms): the whole message, field problems included.
+#[component]
+pub fn AnyProblem(error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error
+            .get()
+            .map(|e| view! { <p class="form-error" role="alert">{labels::error(i18n, &e)}</p> })
+    }
+}
+
 /// A page-level error (not found, sign-in needed, ...).
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {

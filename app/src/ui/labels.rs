@@ -118,6 +118,7 @@ fn max_len(field: Field) -> usize {
         Field::Tags => model::help::TAGS_MAX,
         Field::BannerText => model::help::BANNER_MAX,
         Field::JobTitle => model::auth::JOB_TITLE_MAX,
+        Field::Department => model::cases::workspace::DEPARTMENT_NAME_MAX,
         Field::TaxId | Field::Company | Field::Country | Field::Brand | Field::Product => {
             model::cases::record::SHORT_TEXT_MAX
         }
@@ -128,6 +129,9 @@ fn max_len(field: Field) -> usize {
 /// A view, not a string: only views can interpolate (the longest length).
 pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
     match p {
+        Problem::Required if field == Field::Department => {
+            t!(i18n, errors.department_required).into_any()
+        }
         Problem::Required if field == Field::Photo => t!(i18n, errors.photo_required).into_any(),
         Problem::Required => t!(i18n, errors.required).into_any(),
         Problem::Unknown if field == Field::TimeZone => {
@@ -160,6 +164,10 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
         Problem::Unknown if field == Field::MergeTarget => t!(i18n, errors.unknown_case).into_any(),
         Problem::Malformed if field == Field::MergeTarget => t!(i18n, errors.merge_self).into_any(),
         Problem::Unknown if field == Field::Email => t!(i18n, errors.unknown_customer).into_any(),
+        Problem::Unknown if field == Field::Assignee => t!(i18n, errors.unknown_agent).into_any(),
+        Problem::NotEmpty if field == Field::Department => {
+            t!(i18n, errors.department_in_use).into_any()
+        }
         Problem::Malformed if field == Field::Window => t!(i18n, errors.window).into_any(),
         Problem::Malformed => t!(i18n, errors.malformed).into_any(),
         Problem::Taken => t!(i18n, errors.taken).into_any(),

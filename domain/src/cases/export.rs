@@ -168,6 +168,7 @@ mod tests {
             updated_at: 60_000,
             unread: false,
             requester: requester.into(),
+            assignee: None,
         }
     }
 

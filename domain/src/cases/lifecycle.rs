@@ -68,6 +68,24 @@ pub(super) async fn log_event(
         ),
         ActivityKind::MergedInto(n) => ("merged_into", None, None, None, None, None, Some(*n)),
         ActivityKind::MergedFrom(n) => ("merged_from", None, None, None, None, None, Some(*n)),
+        ActivityKind::Assigned { from, to } => (
+            "assigned",
+            None,
+            None,
+            None,
+            from.as_deref(),
+            to.as_deref(),
+            None,
+        ),
+        ActivityKind::Department { from, to } => (
+            "department",
+            None,
+            None,
+            None,
+            from.as_deref(),
+            to.as_deref(),
+            None,
+        ),
     };
     sqlx::query(
         r#"
@@ -126,16 +144,24 @@ pub(super) async fn change_status(
     to: CaseStatus,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
+    let assignee: Option<i64> = sqlx::query_scalar(
         "UPDATE cases SET status = $1, status_changed_at = $2, \
-         updated_at = CASE WHEN updated_at > $2 THEN updated_at ELSE $2 END WHERE id = $3",
+         updated_at = CASE WHEN updated_at > $2 THEN updated_at ELSE $2 END WHERE id = $3 \
+         RETURNING assignee_id",
     )
     .bind(to.as_str())
     .bind(now)
     .bind(case_id)
-    .execute(&mut **tx)
+    .fetch_one(&mut **tx)
     .await?;
     count_status(tx, Some(from), to).await?;
+    let queue = super::assign::queue_of(assignee);
+    super::assign::count_queue(
+        tx,
+        from.is_open().then_some(queue),
+        to.is_open().then_some(queue),
+    )
+    .await?;
     log_event(tx, case_id, actor, &ActivityKind::Status { from, to }, now).await
 }
 
@@ -296,6 +322,14 @@ impl EventRow {
             },
             "merged_into" => ActivityKind::MergedInto(self.other_case.ok_or_else(|| bad("other"))?),
             "merged_from" => ActivityKind::MergedFrom(self.other_case.ok_or_else(|| bad("other"))?),
+            "assigned" => ActivityKind::Assigned {
+                from: self.old_value.clone(),
+                to: self.new_value.clone(),
+            },
+            "department" => ActivityKind::Department {
+                from: self.old_value.clone(),
+                to: self.new_value.clone(),
+            },
             other => return Err(bad(other)),
         };
         Ok(ActivityEntry {
@@ -306,19 +340,24 @@ impl EventRow {
     }
 }
 
-/// The case's activity log, oldest first.
-pub(super) async fn activity(db: &Db, case_id: i64) -> Result<Vec<ActivityEntry>, AppError> {
+/// The case's activity log, oldest first; assignment lines for staff only.
+pub(super) async fn activity(
+    db: &Db,
+    case_id: i64,
+    staff: bool,
+) -> Result<Vec<ActivityEntry>, AppError> {
     sqlx::query_as::<_, EventRow>(
         r#"
         SELECT u.name AS actor, e.kind, e.from_status, e.to_status, e.field, e.old_value,
                e.new_value, e.other_case, e.created_at
         FROM case_events e
         LEFT JOIN users u ON u.id = e.actor_id
-        WHERE e.case_id = $1
+        WHERE e.case_id = $1 AND ($2 OR e.kind NOT IN ('assigned', 'department'))
         ORDER BY e.created_at, e.id
         "#,
     )
     .bind(case_id)
+    .bind(staff)
     .fetch_all(&db.read)
     .await?
     .into_iter()

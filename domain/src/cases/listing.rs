@@ -6,6 +6,7 @@ use sqlx::FromRow;
 use super::filter::{CaseFilter, Cursor, Sort};
 use super::store::decode;
 use super::text_search::{self, TextPlan};
+use super::workspace::View;
 use super::{CasePage, CaseStatus, CaseSummary, CaseType, Origin};
 use crate::auth::{Person, Staff, User};
 use crate::db::{Backend, Db, Flag, Sql};
@@ -28,6 +29,7 @@ pub(super) struct SummaryRow {
     #[sqlx(try_from = "Flag")]
     pub(super) unread: bool,
     pub(super) requester: String,
+    pub(super) assignee: Option<String>,
 }
 
 impl SummaryRow {
@@ -42,6 +44,7 @@ impl SummaryRow {
             updated_at: self.updated_at,
             unread: self.unread,
             requester: self.requester,
+            assignee: self.assignee,
         })
     }
 }
@@ -51,7 +54,7 @@ const SUMMARY_COLUMNS: &str = r#"
     c.id, c.number, c.subject, c.case_type, c.status, c.origin, c.created_at, c.updated_at,
     (c.last_staff_reply_at IS NOT NULL
         AND (v.seen_at IS NULL OR v.seen_at < c.last_staff_reply_at)) AS unread,
-    u.email AS requester
+    u.email AS requester, a.name AS assignee
 "#;
 
 /// The cases the customer sees (their own and those they are CC'd on)
@@ -102,7 +105,13 @@ pub(super) fn filtered_query(
         (true, false) => Scope::Own,
     };
     let plan = (backend, TextPlan::MatchSet);
-    push_filtered(&mut q, viewer, scope, f, &f.statuses, plan);
+    match f.effective_statuses() {
+        Some(statuses) => push_filtered(&mut q, viewer, scope, f, &statuses, plan),
+        None => {
+            push_filtered(&mut q, viewer, scope, f, &[], plan);
+            q.push(" AND 1 = 0");
+        }
+    }
     q
 }
 
@@ -131,6 +140,7 @@ fn push_filtered(
         SELECT {SUMMARY_COLUMNS}
         FROM cases c
         JOIN users u ON u.id = c.requester_id
+        LEFT JOIN users a ON a.id = c.assignee_id
         LEFT JOIN case_views v ON v.case_id = c.id AND v.user_id = "#
     ));
     q.bind(viewer.id);
@@ -140,7 +150,7 @@ fn push_filtered(
         q.push(" AND c.number = ").bind(n);
     }
     match scope {
-        Scope::All => {}
+        Scope::All => push_staff_filters(q, viewer, f),
         Scope::OwnOrCc => {
             q.push(" AND (c.requester_id = ")
                 .bind(viewer.id)
@@ -198,6 +208,22 @@ fn push_filtered(
     }
 }
 
+/// The filters only staff lists have: the view's assignee, the department.
+fn push_staff_filters(q: &mut Sql, viewer: &User, f: &CaseFilter) {
+    match f.view {
+        Some(View::Mine) => {
+            q.push(" AND c.assignee_id = ").bind(viewer.id);
+        }
+        Some(View::Unassigned) => {
+            q.push(" AND c.assignee_id IS NULL");
+        }
+        _ => {}
+    }
+    if let Some(d) = f.department {
+        q.push(" AND c.department_id = ").bind(d);
+    }
+}
+
 /// `prefix` names the table (`c.`) inside a query, nothing outside a union.
 fn order_by(q: &mut Sql, sort: Sort, prefix: &str) {
     q.push(match sort {
@@ -240,16 +266,23 @@ async fn list(
     after: Option<Cursor>,
 ) -> Result<CasePage, AppError> {
     let plan = (db.backend(), text_search::plan(db, own_only, f).await?);
+    // A view and chosen statuses with nothing in common list nothing.
+    let Some(statuses) = f.effective_statuses() else {
+        return Ok(CasePage {
+            rows: Vec::new(),
+            next: None,
+        });
+    };
     // Each branch is a seek on an index in list order, merged: an OR or an
     // IN would sort every matching case first.
     let branches: Vec<(Scope, &[CaseStatus])> = if own_only && !viewer.verified {
-        vec![(Scope::Own, &f.statuses)]
+        vec![(Scope::Own, &statuses)]
     } else if own_only {
-        vec![(Scope::Own, &f.statuses), (Scope::Cc, &f.statuses)]
-    } else if f.statuses.is_empty() {
+        vec![(Scope::Own, &statuses), (Scope::Cc, &statuses)]
+    } else if statuses.is_empty() {
         vec![(Scope::All, &[])]
     } else {
-        f.statuses
+        statuses
             .iter()
             .map(|s| (Scope::All, std::slice::from_ref(s)))
             .collect()
@@ -281,6 +314,10 @@ async fn list(
         };
         Cursor { key, id: r.id }.encode()
     });
+    // Who works on a case is for staff to see.
+    if own_only {
+        rows.iter_mut().for_each(|r| r.assignee = None);
+    }
     let rows = rows
         .into_iter()
         .map(SummaryRow::into_summary)

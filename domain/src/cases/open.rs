@@ -185,6 +185,7 @@ pub(crate) async fn open_in(
     let message = insert_message(tx, case_id, Some(opener), new.description.as_str(), now).await?;
     let ids = attachments::insert(tx, case_id, message, files, now).await?;
     count_status(tx, None, CaseStatus::New).await?;
+    super::assign::count_queue(tx, None, Some(0)).await?;
     log_event(
         tx,
         case_id,

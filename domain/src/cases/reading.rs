@@ -82,7 +82,8 @@ pub async fn open_page_for_viewer(
         mail: m.mail,
     })
     .collect();
-    let activity = activity(db, case.id).await?;
+    let activity = activity(db, case.id, staff).await?;
+    let assignment = staff.then(|| case.assignment());
     let mut fields = case.fields()?;
     fields.cc = cc_of(&db.read, case.id).await?;
     mark_seen(db, case.id, viewer.id).await?;
@@ -109,6 +110,7 @@ pub async fn open_page_for_viewer(
         viewer_is_staff: viewer.role.is_staff(),
         viewer_is_requester: case.requester_id == viewer.id,
         requester,
+        assignment,
     })
 }
 

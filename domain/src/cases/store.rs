@@ -111,6 +111,10 @@ pub(super) struct CaseRow {
     pub(super) duplicate_of: Option<i64>,
     #[sqlx(try_from = "Flag")]
     pub(super) viewer_in_cc: bool,
+    pub(super) assignee_id: Option<i64>,
+    pub(super) assignee_name: Option<String>,
+    pub(super) department_id: Option<i64>,
+    pub(super) department_name: Option<String>,
 }
 
 impl CaseRow {
@@ -147,6 +151,14 @@ impl CaseRow {
 
     pub(super) fn subject(&self) -> &str {
         &self.subject
+    }
+
+    pub(super) fn assignment(&self) -> super::Assignment {
+        let pair = |id: Option<i64>, name: &Option<String>| id.zip(name.clone());
+        super::Assignment {
+            assignee: pair(self.assignee_id, &self.assignee_name),
+            department: pair(self.department_id, &self.department_name),
+        }
     }
 }
 
@@ -227,10 +239,14 @@ const CASE_ROW: &str = r#"
                c.priority, c.tax_id, c.company, c.phone, c.country, c.brand, c.product,
                d.number AS duplicate_of,
                EXISTS (SELECT 1 FROM case_cc cc WHERE cc.case_id = c.id AND cc.email = $2)
-                   AS viewer_in_cc
+                   AS viewer_in_cc,
+               c.assignee_id, a.name AS assignee_name,
+               c.department_id, dp.name AS department_name
         FROM cases c
         JOIN users u ON u.id = c.requester_id
         LEFT JOIN cases d ON d.id = c.duplicate_of
+        LEFT JOIN users a ON a.id = c.assignee_id
+        LEFT JOIN departments dp ON dp.id = c.department_id
         WHERE c.number = $1"#;
 
 /// The case numbered `number` if `user` opened it and it is still open, with
@@ -327,6 +343,12 @@ pub(super) async fn add_reply(
     let next = status_after_reply(current, from_staff, case.last_staff_reply_at.is_some())?;
     let message = insert_message(tx, case.id, Some(author), body, now).await?;
     touch(tx, case.id, from_staff, now).await?;
+    // The first public answer on an unassigned case makes it the agent's;
+    // before the status moves, so the queue counts see the status it had.
+    if from_staff && case.assignee_id.is_none() {
+        let me = Some((author.id, author.name.clone()));
+        super::assign::reassign(tx, author, case, me, now).await?;
+    }
     if next != current {
         change_status(tx, case.id, Some(author.id), current, next, now).await?;
     }
@@ -370,6 +392,13 @@ pub async fn set_status(
     let case = locked_case(&mut tx, staff, number).await?;
     let from = case.status()?;
     check_staff_status_change(from, to)?;
+    // A referred case waits on a department: it needs one.
+    if to == CaseStatus::Referred && case.department_id.is_none() {
+        return Err(AppError::invalid(
+            crate::validate::Field::Department,
+            crate::validate::Problem::Required,
+        ));
+    }
     if from != to {
         change_status(&mut tx, case.id, Some(staff.id), from, to, db.now()).await?;
     }

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::workspace::View;
 use super::{CaseStatus, CaseType};
 use crate::error::AppError;
 use crate::validate::{Field, Problem};
@@ -22,6 +23,10 @@ pub struct CaseQuery {
     pub number: String,
     pub requester: String,
     pub sort: String,
+    /// A view of the staff rail (`mine`, `unassigned`, ...).
+    pub view: String,
+    /// A department's id (staff lists).
+    pub department: String,
     /// Where the page starts: the cursor of the previous page's last row.
     pub after: String,
 }
@@ -41,6 +46,8 @@ impl CaseQuery {
                 "number" => q.number = v,
                 "requester" => q.requester = v,
                 "sort" => q.sort = v,
+                "view" => q.view = v,
+                "department" => q.department = v,
                 "after" => q.after = v,
                 _ => {}
             }
@@ -114,6 +121,9 @@ pub struct CaseFilter {
     pub number: Option<i64>,
     pub requester: Option<String>,
     pub sort: Sort,
+    /// Staff lists: a view of the rail (its statuses and assignee).
+    pub view: Option<View>,
+    pub department: Option<i64>,
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -170,6 +180,12 @@ impl CaseFilter {
             "created" => Sort::Created,
             _ => return Err(unknown(Field::Sort)),
         };
+        let view = non_empty(&q.view)
+            .map(|v| View::parse(v).ok_or(unknown(Field::View)))
+            .transpose()?;
+        let department = non_empty(&q.department)
+            .map(|d| d.parse::<i64>().map_err(|_| unknown(Field::Department)))
+            .transpose()?;
         Ok(Self {
             statuses,
             case_type,
@@ -180,7 +196,28 @@ impl CaseFilter {
             number,
             requester,
             sort,
+            view,
+            department,
         })
+    }
+
+    /// The statuses to list: the view's, narrowed by those chosen (none in
+    /// common lists nothing, which `None` says).
+    pub fn effective_statuses(&self) -> Option<Vec<CaseStatus>> {
+        let Some(view) = self.view else {
+            return Some(self.statuses.clone());
+        };
+        let of_view = view.statuses();
+        if self.statuses.is_empty() {
+            return Some(of_view.to_vec());
+        }
+        let both: Vec<CaseStatus> = self
+            .statuses
+            .iter()
+            .copied()
+            .filter(|s| of_view.contains(s))
+            .collect();
+        (!both.is_empty()).then_some(both)
     }
 }
 
@@ -226,6 +263,22 @@ mod tests {
     }
 
     #[test]
+    fn a_view_narrows_the_chosen_statuses() {
+        let f = |view: &str, statuses: &[&str]| {
+            CaseFilter::parse(&query(|q| {
+                q.view = view.into();
+                q.status = statuses.iter().map(|s| s.to_string()).collect();
+            }))
+            .unwrap()
+            .effective_statuses()
+        };
+        assert_eq!(f("", &["new"]), Some(vec![CaseStatus::New]));
+        assert_eq!(f("referred", &[]), Some(vec![CaseStatus::Referred]));
+        assert_eq!(f("mine", &["new", "resolved"]), Some(vec![CaseStatus::New]));
+        assert_eq!(f("closed", &["new"]), None);
+    }
+
+    #[test]
     fn unknown_values_and_long_text_are_refused() {
         let bad = [
             (
@@ -257,6 +310,16 @@ mod tests {
                 query(|q| q.q = "x".repeat(SEARCH_MAX + 1)),
                 Field::Search,
                 Problem::TooLong,
+            ),
+            (
+                query(|q| q.view = "everything".into()),
+                Field::View,
+                Problem::Unknown,
+            ),
+            (
+                query(|q| q.department = "sales".into()),
+                Field::Department,
+                Problem::Unknown,
             ),
         ];
         for (q, field, problem) in bad {

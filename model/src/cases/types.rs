@@ -41,6 +41,8 @@ pub struct CaseSummary {
     pub unread: bool,
     /// Shown to staff only; empty for customers' own lists.
     pub requester: String,
+    /// The assigned agent's name, for staff lists (`None`: unassigned).
+    pub assignee: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -91,6 +93,15 @@ pub struct CaseDetail {
     pub viewer_is_requester: bool,
     /// For staff: the requester's job title, phone and zone.
     pub requester: Option<crate::auth::Requester>,
+    /// For staff: who works on the case and the department it waits on.
+    pub assignment: Option<Assignment>,
+}
+
+/// A case's assigned agent and department, as ids and names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    pub assignee: Option<(i64, String)>,
+    pub department: Option<(i64, String)>,
 }
 
 /// What one line of the activity log records.
@@ -111,6 +122,16 @@ pub enum ActivityKind {
     MergedInto(i64),
     /// Case number `.0` was merged into this one.
     MergedFrom(i64),
+    /// The assigned agent changed (names; `None`: nobody). Staff only.
+    Assigned {
+        from: Option<String>,
+        to: Option<String>,
+    },
+    /// The department changed (names; `None`: none). Staff only.
+    Department {
+        from: Option<String>,
+        to: Option<String>,
+    },
 }
 
 /// One line of a case's activity log: what changed, by whom (`None`: the

@@ -117,6 +117,38 @@ pub const ROWS: &[Row] = &[
         "number={case}&status=resolved",
         STAFF,
     ),
+    // Referred takes the department the case waits on.
+    api(
+        "POST /api/cases/status",
+        "number={case}&status=referred&department={department}",
+        STAFF,
+    ),
+    // The staff workspace: views, assignment, departments.
+    api("POST /api/workspace/views", "", STAFF),
+    api("POST /api/workspace/directory", "", STAFF),
+    api(
+        "POST /api/cases/assign",
+        "number={case}&assignee={agent}",
+        STAFF,
+    ),
+    api("POST /api/cases/take", "number={case}", STAFF),
+    api(
+        "POST /api/cases/department",
+        "number={case}&department={department}",
+        STAFF,
+    ),
+    api("POST /api/departments/add", "name=Dept+{n}", ADMIN),
+    api(
+        "POST /api/departments/rename",
+        "id={department}&name=Renamed+{n}",
+        ADMIN,
+    ),
+    api("POST /api/departments/remove", "id={department}", ADMIN),
+    api(
+        "POST /api/departments/member",
+        "id={department}&user={agent}&member=true",
+        ADMIN,
+    ),
     // The customer's "Close case"; staff change the status instead.
     api(
         "POST /api/cases/close",
@@ -266,4 +298,5 @@ pub const ROWS: &[Row] = &[
     at("GET /staff/self-help", "", PAGE_ADMIN),
     at("GET /staff/help-center", "", PAGE_ADMIN),
     at("GET /staff/outbox", "", PAGE_ADMIN),
+    at("GET /staff/departments", "", PAGE_ADMIN),
 ];

@@ -155,6 +155,14 @@ impl<'a> World<'a> {
             assert!(r.await.status.is_success());
             f.insert("user", self.people[1].id.to_string());
         }
+        if wants("department") {
+            let add = format!("name=Department+{turn}");
+            self.admin_call("departments/add", &add).await;
+            f.insert("department", self.last_id("departments").await);
+        }
+        if wants("agent") {
+            f.insert("agent", self.people[3].id.to_string());
+        }
         if wants("email") {
             f.insert("email", format!("new{turn}%40example.com"));
         }

@@ -273,6 +273,15 @@ pub async fn generate(
     sqlx::query("INSERT INTO case_status_counts (status, n) SELECT status, COUNT(*) FROM cases GROUP BY status")
         .execute(&mut *tx)
         .await?;
+    sqlx::query("DELETE FROM case_queue_counts")
+        .execute(&mut *tx)
+        .await?;
+    let queues = domain::cases::assign::queues_from_cases();
+    sqlx::query(&format!(
+        "INSERT INTO case_queue_counts (assignee_id, n) {queues}"
+    ))
+    .execute(&mut *tx)
+    .await?;
     // Ids and numbers were given here: the next case takes up after them.
     let follow_on: &[&str] = match db.backend() {
         Backend::Sqlite => &[

@@ -1,0 +1,9 @@
+//! The staff workspace's shared work: the views of the rail, who a case
+//! is assigned to, departments (PRODUCT.md §8).
+
+pub mod api;
+pub mod assign_panel;
+pub mod departments_page;
+pub mod rail;
+
+pub use model::cases::workspace::*;

@@ -1,0 +1,144 @@
+//! Server functions of the workspace: thin wrappers that find who is
+//! asking, parse the input and call the core.
+
+use leptos::prelude::*;
+
+use super::{Directory, ViewCount};
+use crate::error::AppError;
+
+/// An optional id from a form's select: empty is none, anything else must
+/// be a number (or it reads as an unknown choice of `field`).
+#[cfg(feature = "ssr")]
+fn optional_id(raw: &str, field: crate::validate::Field) -> Result<Option<i64>, AppError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    raw.parse()
+        .map(Some)
+        .map_err(|_| AppError::invalid(field, crate::validate::Problem::Unknown))
+}
+
+/// The views of the rail with their counts, for the staff member asking.
+#[server(prefix = "/api", endpoint = "workspace/views")]
+pub async fn view_counts() -> Result<Vec<ViewCount>, AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let staff = session::staff(&state).await?;
+        domain::cases::assign::view_counts(&state.db, &staff).await
+    };
+    respond(run.await)
+}
+
+/// The agents and departments cases can go to.
+#[server(prefix = "/api", endpoint = "workspace/directory")]
+pub async fn staff_directory() -> Result<Directory, AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let staff = session::staff(&state).await?;
+        domain::cases::departments::directory(&state.db, &staff).await
+    };
+    respond(run.await)
+}
+
+/// Gives case `number` to an agent (`assignee` empty: to nobody).
+#[server(prefix = "/api", endpoint = "cases/assign")]
+pub async fn assign_case(number: i64, assignee: String) -> Result<(), AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let staff = session::staff(&state).await?;
+        let to = optional_id(&assignee, crate::validate::Field::Assignee)?;
+        domain::cases::assign::assign(&state.db, &staff, number, to).await
+    };
+    respond(run.await)
+}
+
+/// "Assign to me".
+#[server(prefix = "/api", endpoint = "cases/take")]
+pub async fn take_case(number: i64) -> Result<(), AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let staff = session::staff(&state).await?;
+        domain::cases::assign::take(&state.db, &staff, number).await
+    };
+    respond(run.await)
+}
+
+/// Sets the department case `number` belongs to (empty: none).
+#[server(prefix = "/api", endpoint = "cases/department")]
+pub async fn set_case_department(number: i64, department: String) -> Result<(), AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let staff = session::staff(&state).await?;
+        let to = optional_id(&department, crate::validate::Field::Department)?;
+        domain::cases::assign::set_department(&state.db, &staff, number, to).await
+    };
+    respond(run.await)
+}
+
+#[server(prefix = "/api", endpoint = "departments/add")]
+pub async fn add_department(name: String) -> Result<(), AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    use crate::validate::DepartmentName;
+    let run = async {
+        let state = app_state()?;
+        let admin = session::admin(&state).await?;
+        let name = DepartmentName::parse(&name)?;
+        domain::cases::departments::add(&state.db, &admin, &name).await?;
+        Ok(())
+    };
+    respond(run.await)
+}
+
+#[server(prefix = "/api", endpoint = "departments/rename")]
+pub async fn rename_department(id: i64, name: String) -> Result<(), AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    use crate::validate::DepartmentName;
+    let run = async {
+        let state = app_state()?;
+        let admin = session::admin(&state).await?;
+        let name = DepartmentName::parse(&name)?;
+        domain::cases::departments::rename(&state.db, &admin, id, &name).await
+    };
+    respond(run.await)
+}
+
+#[server(prefix = "/api", endpoint = "departments/remove")]
+pub async fn remove_department(id: i64) -> Result<(), AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let admin = session::admin(&state).await?;
+        domain::cases::departments::remove(&state.db, &admin, id).await
+    };
+    respond(run.await)
+}
+
+/// Puts a staff member in a department (`member` false: takes them out).
+#[server(prefix = "/api", endpoint = "departments/member")]
+pub async fn set_department_member(id: i64, user: String, member: bool) -> Result<(), AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    use crate::validate::{Field, Problem};
+    let run = async {
+        let state = app_state()?;
+        let admin = session::admin(&state).await?;
+        let user = optional_id(&user, Field::Assignee)?
+            .ok_or(AppError::invalid(Field::Assignee, Problem::Required))?;
+        domain::cases::departments::set_member(&state.db, &admin, id, user, member).await
+    };
+    respond(run.await)
+}

@@ -1,0 +1,34 @@
+-- The staff workspace (issue 16): departments, assignment and the kept
+-- counts of the views.
+
+CREATE TABLE departments (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT    NOT NULL UNIQUE,
+    created_at BIGINT  NOT NULL
+);
+
+-- Which agents belong to which department.
+CREATE TABLE department_members (
+    department_id BIGINT NOT NULL REFERENCES departments (id) ON DELETE CASCADE,
+    user_id       BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    PRIMARY KEY (department_id, user_id)
+);
+CREATE INDEX department_members_user ON department_members (user_id);
+
+-- The agent working on a case and the department it waits on.
+ALTER TABLE cases ADD COLUMN assignee_id BIGINT REFERENCES users (id);
+ALTER TABLE cases ADD COLUMN department_id BIGINT REFERENCES departments (id);
+-- The Mine and Unassigned lists: one seek per status, in list order.
+CREATE INDEX cases_assignee_status_updated ON cases (assignee_id, status, updated_at, id);
+CREATE INDEX cases_assignee_status_created ON cases (assignee_id, status, created_at, id);
+
+-- Open cases per assignee (0: unassigned), kept up to date by every
+-- status or assignment change, so view counts never scan.
+CREATE TABLE case_queue_counts (
+    assignee_id BIGINT PRIMARY KEY,
+    n           BIGINT NOT NULL
+);
+INSERT INTO case_queue_counts (assignee_id, n)
+SELECT 0, COUNT(*) FROM cases
+WHERE status IN ('new', 'in_progress', 'referred', 'awaiting_confirmation',
+                 'awaiting_reply', 'awaiting_approval');
