@@ -13,6 +13,7 @@ pub mod file_access;
 pub mod lifecycle;
 pub mod listing;
 pub mod merge;
+pub mod notes;
 pub mod open;
 mod quota;
 mod reading;

@@ -32,3 +32,19 @@ INSERT INTO case_queue_counts (assignee_id, n)
 SELECT 0, COUNT(*) FROM cases
 WHERE status IN ('new', 'in_progress', 'referred', 'awaiting_confirmation',
                  'awaiting_reply', 'awaiting_approval');
+
+-- Agents mentioned (@name) in internal notes; `seen_at` is set when they
+-- open the case, and `mention_counts` keeps each agent's unseen ones.
+CREATE TABLE note_mentions (
+    message_id BIGINT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    user_id    BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    case_id    BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    seen_at    BIGINT,
+    PRIMARY KEY (message_id, user_id)
+);
+CREATE INDEX note_mentions_user ON note_mentions (user_id, case_id, seen_at);
+CREATE TABLE mention_counts (
+    user_id BIGINT PRIMARY KEY,
+    n       BIGINT NOT NULL
+);

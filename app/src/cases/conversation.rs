@@ -89,6 +89,7 @@ pub fn ReplyForm(
     let error_id = format!("{id}-error");
     let files_id = format!("{id}-files");
     let email_id = format!("{id}-email");
+    let note_id = format!("{id}-note");
     let submit = move |ev| {
         sent.set(false);
         upload.submit(ev, move |_| {
@@ -116,6 +117,10 @@ pub fn ReplyForm(
                 <label class="check" for=email_id.clone()>
                     <input type="checkbox" id=email_id.clone() name="email" value="1" checked />
                     {t!(i18n, mail.email_reply)}
+                </label>
+                <label class="check" for=note_id.clone()>
+                    <input type="checkbox" id=note_id.clone() name="note" value="1" />
+                    {t!(i18n, workspace.note_toggle)}
                 </label>
             })}
             <FormError error />

@@ -118,7 +118,6 @@ fn DepartmentItem(d: Department, agents: Vec<Agent>, actions: Actions) -> impl I
         .collect_view();
     let candidates: Vec<(i64, String)> = others.into_iter().map(|a| (a.id, a.name)).collect();
     let pick = move || t_string!(i18n, workspace.choose_agent).to_string();
-    let remove_label = format!("{} {}", t_string!(i18n, staff.remove), d.name);
     view! {
         <section class="department" aria-labelledby=labelled_by>
             <h2 id=heading>{d.name.clone()}</h2>
@@ -139,7 +138,7 @@ fn DepartmentItem(d: Department, agents: Vec<Agent>, actions: Actions) -> impl I
             </ActionForm>
             <ActionForm action=actions.remove attr:class="inline-form">
                 <input type="hidden" name="id" value=id />
-                <button type="submit" class="danger" aria-label=remove_label>
+                <button type="submit" class="danger">
                     {t!(i18n, workspace.remove_department)}
                 </button>
             </ActionForm>

@@ -19,6 +19,7 @@ pub fn view_label(i18n: I18n, view: View) -> String {
         View::Referred => t_string!(i18n, workspace.view_referred),
         View::Resolved => t_string!(i18n, workspace.view_resolved),
         View::Closed => t_string!(i18n, workspace.view_closed),
+        View::Mentions => t_string!(i18n, workspace.view_mentions),
     }
     .to_string()
 }

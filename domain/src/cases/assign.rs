@@ -69,12 +69,18 @@ pub async fn view_counts(db: &Db, staff: &Staff) -> Result<Vec<ViewCount>, AppEr
             .fetch_all(&db.read)
             .await?;
     let queue = |id: i64| queues.iter().find(|q| q.0 == id).map_or(0, |q| q.1);
+    let mentions: Option<i64> =
+        sqlx::query_scalar("SELECT n FROM mention_counts WHERE user_id = $1")
+            .bind(staff.user().id)
+            .fetch_optional(&db.read)
+            .await?;
     Ok(View::ALL
         .into_iter()
         .map(|view| {
             let n = match view {
                 View::Unassigned => queue(0),
                 View::Mine => queue(staff.user().id),
+                View::Mentions => mentions.unwrap_or(0),
                 _ => statuses
                     .iter()
                     .filter(|(s, _)| view.statuses().contains(s))

@@ -332,6 +332,7 @@ async fn views_list_their_cases_and_customers_never_see_the_assignee() {
         (View::Referred, 0),
         (View::Resolved, 0),
         (View::Closed, 0),
+        (View::Mentions, 0),
     ];
     assert_eq!(counts(&w, &w.alex).await, expected);
     assert_eq!(listed(&w, &w.alex).await, expected);

@@ -217,6 +217,11 @@ fn push_staff_filters(q: &mut Sql, viewer: &User, f: &CaseFilter) {
         Some(View::Unassigned) => {
             q.push(" AND c.assignee_id IS NULL");
         }
+        Some(View::Mentions) => {
+            q.push(" AND c.id IN (SELECT case_id FROM note_mentions WHERE user_id = ")
+                .bind(viewer.id)
+                .push(")");
+        }
         _ => {}
     }
     if let Some(d) = f.department {

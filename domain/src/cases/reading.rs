@@ -86,7 +86,7 @@ pub async fn open_page_for_viewer(
     let assignment = staff.then(|| case.assignment());
     let mut fields = case.fields()?;
     fields.cc = cc_of(&db.read, case.id).await?;
-    mark_seen(db, case.id, viewer.id).await?;
+    mark_seen(db, case.id, viewer.id, staff).await?;
     let requester = match staff {
         true => Some(crate::auth::profile::requester(&db.read, case.requester_id).await?),
         false => None,
@@ -153,8 +153,11 @@ fn files_of(
     mine
 }
 
-async fn mark_seen(db: &Db, case_id: i64, user_id: i64) -> Result<(), AppError> {
+async fn mark_seen(db: &Db, case_id: i64, user_id: i64, staff: bool) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
+    if staff {
+        super::notes::mentions_seen(&mut tx, case_id, user_id, db.now()).await?;
+    }
     sqlx::query(
         r#"
         INSERT INTO case_views (case_id, user_id, seen_at)

@@ -32,10 +32,18 @@ pub async fn reply(
     } else {
         MessageBody::parse(text)?.as_str().to_owned()
     };
-    // The staff reply box's "Also send by email" (a checkbox: absent when off).
+    // The staff reply box's "Also send by email" and "Internal note"
+    // (checkboxes: absent when off). Only staff write notes.
     let email = form.text("email") == "1";
+    let note = match form.text("note") == "1" {
+        true => Some(person.staff()?),
+        false => None,
+    };
     let placed = place(files, form.files).await?;
-    let saved = reply_with_files(db, person, number, &text, &placed, email).await;
+    let saved = match &note {
+        Some(staff) => super::notes::add(db, staff, number, &text, &placed).await,
+        None => reply_with_files(db, person, number, &text, &placed, email).await,
+    };
     if saved.is_err() {
         discard(files, &placed).await;
     }

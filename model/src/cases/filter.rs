@@ -208,6 +208,9 @@ impl CaseFilter {
             return Some(self.statuses.clone());
         };
         let of_view = view.statuses();
+        if of_view.is_empty() {
+            return Some(self.statuses.clone());
+        }
         if self.statuses.is_empty() {
             return Some(of_view.to_vec());
         }
@@ -276,6 +279,8 @@ mod tests {
         assert_eq!(f("referred", &[]), Some(vec![CaseStatus::Referred]));
         assert_eq!(f("mine", &["new", "resolved"]), Some(vec![CaseStatus::New]));
         assert_eq!(f("closed", &["new"]), None);
+        assert_eq!(f("mentions", &["new"]), Some(vec![CaseStatus::New]));
+        assert_eq!(f("mentions", &[]), Some(vec![]));
     }
 
     #[test]

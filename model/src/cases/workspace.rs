@@ -15,6 +15,9 @@ crate::text_enum! {
         Referred = "referred",
         Resolved = "resolved",
         Closed = "closed",
+        /// Cases whose internal notes mention the viewer; counted: the
+        /// mentions they have not seen yet.
+        Mentions = "mentions",
     }
 }
 
@@ -36,7 +39,7 @@ impl CaseStatus {
 }
 
 impl View {
-    /// The statuses the view lists.
+    /// The statuses the view lists (none: any status).
     pub fn statuses(self) -> &'static [CaseStatus] {
         use CaseStatus::*;
         match self {
@@ -45,6 +48,7 @@ impl View {
             View::Referred => &[Referred],
             View::Resolved => &[Resolved],
             View::Closed => &[Closed, ClosedByCustomer, Duplicate],
+            View::Mentions => &[],
         }
     }
 }

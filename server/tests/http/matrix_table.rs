@@ -237,6 +237,13 @@ pub const ROWS: &[Row] = &[
         body: "body=Hi",
         expect: CASE_READERS,
     },
+    // An internal note: staff only; who may read the case learns no more.
+    Row {
+        target: "POST /upload/cases/{number}",
+        at: "/upload/cases/{case}",
+        body: "body=Note+for+%40alex&note=1",
+        expect: [401, 404, 403, 403, 200, 200],
+    },
     at(
         "GET /files/{id}",
         "/files/{file}",

@@ -1,0 +1,141 @@
+import { expect, test, type Page } from "@playwright/test";
+import { agentPage, caseNumber, demo, hydrated, openCase, signIn, signUp, uniqueEmail } from "./helpers";
+
+/** The count the rail shows beside a view. */
+async function railCount(page: Page, view: string): Promise<number> {
+  const link = page.getByRole("navigation", { name: "Views" }).getByRole("link", { name: view });
+  const text = await link.locator(".view-count").textContent();
+  return Number(text);
+}
+
+test("an agent takes a case from Unassigned and the other's view follows", async ({ browser }) => {
+  const customer = await (await browser.newContext()).newPage();
+  const subject = `Take me ${Date.now()}`;
+  await signUp(customer, "Tomás Taken", uniqueEmail("tomas"));
+  await openCase(customer, subject);
+  const number = caseNumber(customer);
+
+  // B (the admin) watches the Unassigned view.
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, demo.admin.email, demo.admin.password);
+  await admin.goto("/staff?view=unassigned");
+  await expect(admin.getByRole("heading", { name: "Unassigned" })).toBeVisible();
+  await expect(admin.getByRole("link", { name: subject })).toBeVisible();
+  const before = await railCount(admin, "Unassigned");
+  expect(before).toBeGreaterThan(0);
+
+  // A (the agent) takes it from the case page.
+  const agent = await agentPage(browser);
+  await agent.goto(`/cases/${number}`);
+  await hydrated(agent);
+  const box = agent.getByRole("region", { name: "Assignment" });
+  await expect(box).toContainText("Assigned to: Unassigned");
+  await box.getByRole("button", { name: "Assign to me" }).click();
+  await expect(box).toContainText("Assigned to: Alex Agent");
+  await expect(box.getByRole("button", { name: "Assign to me" })).toHaveCount(0);
+
+  // B's view no longer lists it and counts one fewer; A's Mine lists it.
+  await admin.reload();
+  await expect(admin.getByRole("link", { name: subject })).toHaveCount(0);
+  expect(await railCount(admin, "Unassigned")).toBe(before - 1);
+  await agent.goto("/staff?view=mine");
+  const row = agent.getByRole("row", { name: new RegExp(subject) });
+  await expect(row).toContainText("Alex Agent");
+
+  // The change is in the staff's activity log, not the customer's.
+  await agent.goto(`/cases/${number}?tab=activity`);
+  await expect(agent.getByRole("region", { name: "Activity" })).toContainText("Assigned: Unassigned → Alex Agent");
+  await customer.goto(`/cases/${number}?tab=activity`);
+  await expect(customer.getByRole("region", { name: "Activity" })).toBeVisible();
+  await expect(customer.getByRole("region", { name: "Activity" })).not.toContainText("Alex Agent");
+  await expect(customer.getByRole("region", { name: "Assignment" })).toHaveCount(0);
+});
+
+test("referring a case asks for the department; admins manage departments", async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, demo.admin.email, demo.admin.password);
+  await admin.goto("/staff");
+  await admin.getByRole("link", { name: "Departments" }).click();
+  await expect(admin.getByRole("heading", { name: "Departments", level: 1 })).toBeVisible();
+  await hydrated(admin);
+  const name = `Compliance ${Date.now()}`;
+  await admin.getByRole("textbox", { name: "Name" }).last().fill(name);
+  await admin.getByRole("button", { name: "Add a department" }).click();
+  const section = admin.getByRole("region", { name });
+  await expect(section).toBeVisible();
+  await section.getByLabel("Add a member").selectOption({ label: "Alex Agent" });
+  await section.getByRole("button", { name: "Add a member" }).click();
+  await expect(section.getByRole("listitem")).toContainText("agent@example.com");
+  // A second department of the same name is refused.
+  await admin.getByRole("textbox", { name: "Name" }).last().fill(name.toUpperCase());
+  await admin.getByRole("button", { name: "Add a department" }).click();
+  await expect(admin.getByText("This one already exists.")).toBeVisible();
+
+  const customer = await (await browser.newContext()).newPage();
+  await signUp(customer, "Rita Referred", uniqueEmail("rita"));
+  await openCase(customer, "Please check my tax form", "Finance");
+  const number = caseNumber(customer);
+
+  const agent = await agentPage(browser);
+  await agent.goto(`/cases/${number}`);
+  await hydrated(agent);
+  await agent.getByLabel("New status").selectOption({ label: "Referred" });
+  await agent.getByRole("button", { name: "Update status" }).click();
+  await expect(agent.getByText("Choose the department the case is referred to.")).toBeVisible();
+  await expect(agent.locator(".case-details .status")).toHaveText("New");
+
+  await agent.getByLabel("Department (for Referred)").selectOption({ label: name });
+  await agent.getByRole("button", { name: "Update status" }).click();
+  await expect(agent.locator(".case-details .status")).toHaveText("Referred");
+  await expect(agent.getByLabel("Department", { exact: true })).toHaveValue(/\d+/);
+
+  // The Referred view lists it; removing a department in use is refused.
+  await agent.goto("/staff?view=referred");
+  await expect(agent.getByRole("link", { name: "Please check my tax form" }).first()).toBeVisible();
+  await admin.reload();
+  await hydrated(admin);
+  await admin.getByRole("region", { name }).getByRole("button", { name: "Remove department" }).click();
+  await expect(admin.getByText("Cases belong to this department")).toBeVisible();
+});
+
+test("an internal note stays with staff and reaches the agent it mentions", async ({ browser }) => {
+  const customer = await (await browser.newContext()).newPage();
+  const subject = `Ledger question ${Date.now()}`;
+  await signUp(customer, "Nora Noted", uniqueEmail("nora"));
+  await openCase(customer, subject, "Finance");
+  const number = caseNumber(customer);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, demo.admin.email, demo.admin.password);
+  await admin.goto(`/cases/${number}`);
+  await hydrated(admin);
+  await admin.getByLabel("Your reply").fill("Checked the ledger, @alex please confirm the refund");
+  await admin.getByLabel("Internal note: staff only, never sent to the customer").check();
+  await admin.getByRole("button", { name: "Reply" }).click();
+  const note = admin.locator(".message.note", { hasText: "Checked the ledger" });
+  await expect(note).toContainText("Internal note");
+  // A note moves nothing: the case is still new and unassigned.
+  await expect(admin.locator(".case-details .status")).toHaveText("New");
+  await expect(admin.getByRole("region", { name: "Assignment" })).toContainText("Assigned to: Unassigned");
+
+  // The agent it mentions finds the case in Mentions.
+  const agent = await agentPage(browser);
+  await agent.goto("/staff?view=mentions");
+  await expect(agent.getByRole("link", { name: subject })).toBeVisible();
+  expect(await railCount(agent, "Mentions")).toBeGreaterThan(0);
+
+  // The customer never sees it: case page, inline row, export.
+  await customer.reload();
+  await expect(customer.getByRole("heading", { name: subject })).toBeVisible();
+  await expect(customer.getByText("Checked the ledger")).toHaveCount(0);
+  await customer.goto("/cases");
+  await hydrated(customer);
+  await customer.getByRole("button", { name: `Show the conversation of case ${number}` }).click();
+  await expect(customer.locator(".inline-case")).toContainText("Details of the problem.");
+  await expect(customer.locator(".inline-case")).not.toContainText("ledger");
+  const csv = await customer.request.get("/export/cases.csv");
+  expect(csv.ok()).toBe(true);
+  const text = await csv.text();
+  expect(text).toContain(subject);
+  expect(text).not.toContain("ledger");
+});
