@@ -60,6 +60,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_auth();
+    crate::workspace::live::provide_live();
     crate::time::provide_zone();
 
     view! {

@@ -46,6 +46,8 @@ pub struct AppState {
     pub db: Db,
     pub settings: Settings,
     pub files: domain::files::store::Files,
+    /// Changes to cases, for the live-update stream.
+    pub live: domain::cases::changes::Feed,
 }
 
 /// The state given to the request; missing only if the server was wired wrong.

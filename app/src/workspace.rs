@@ -4,6 +4,9 @@
 pub mod api;
 pub mod assign_panel;
 pub mod departments_page;
+#[cfg(feature = "ssr")]
+pub mod events;
+pub mod live;
 pub mod rail;
 
 pub use model::cases::workspace::*;

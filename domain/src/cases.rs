@@ -6,6 +6,7 @@ pub use model::cases::*;
 pub mod assign;
 pub mod attachments;
 pub mod by_mail;
+pub mod changes;
 pub mod departments;
 pub mod edit;
 pub mod export;

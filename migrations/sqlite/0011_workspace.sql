@@ -48,3 +48,15 @@ CREATE TABLE mention_counts (
     user_id BIGINT PRIMARY KEY,
     n       BIGINT NOT NULL
 );
+
+-- The change feed behind live updates: one row per change to a case,
+-- written in the change's transaction and read by every server's feed
+-- (so several servers can share one database). `public`: a change the
+-- customer sees (a staff answer, a status). Rows older than an hour go.
+CREATE TABLE case_changes (
+    id      INTEGER PRIMARY KEY,
+    case_id BIGINT  NOT NULL,
+    public  BOOLEAN NOT NULL,
+    at      BIGINT  NOT NULL
+);
+CREATE INDEX case_changes_at ON case_changes (at);

@@ -139,6 +139,13 @@ pub fn endpoints() -> Vec<Endpoint> {
         ),
         e(M::POST, "/upload/photo", post(photo::upload), false),
         e(M::GET, "/files/photo/{user}", get(photo::get), false),
+        // A stream: compressing it would hold events back.
+        e(
+            M::GET,
+            "/events",
+            get(app::workspace::events::stream),
+            false,
+        ),
     ]
 }
 

@@ -204,11 +204,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 settings.auto_close.clone(),
                 Duration::from_secs(timers.auto_close_every_secs.max(1)),
             );
+            let live = domain::cases::changes::Feed::start(db.clone()).await?;
             let state = AppState {
                 leptos_options,
                 db: db.clone(),
                 settings,
                 files,
+                live,
             };
             let listener = tokio::net::TcpListener::bind(addr).await?;
             tracing::info!(database = %db_name, "listening on http://{addr}");

@@ -82,9 +82,13 @@ pub fn ReplyForm(
     on_sent: Callback<()>,
     sent: RwSignal<bool>,
     #[prop(optional)] staff: bool,
+    /// Where the text is kept across reloads of the page (case page).
+    #[prop(optional)]
+    draft: Option<RwSignal<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let upload = Upload::new();
+    let draft = draft.unwrap_or_else(|| RwSignal::new(String::new()));
     let error = upload.error();
     let error_id = format!("{id}-error");
     let files_id = format!("{id}-files");
@@ -93,6 +97,7 @@ pub fn ReplyForm(
     let submit = move |ev| {
         sent.set(false);
         upload.submit(ev, move |_| {
+            draft.set(String::new());
             sent.set(true);
             on_sent.run(());
         })
@@ -110,6 +115,7 @@ pub fn ReplyForm(
             aria-label=move || t_string!(i18n, cases.reply).to_string()>
             <label for=id.clone()>{t!(i18n, cases.your_reply)}</label>
             <textarea id=id name="body" rows="5" maxlength=MESSAGE_MAX
+                prop:value=move || draft.get() on:input=move |e| draft.set(event_target_value(&e))
                 aria-describedby=error_id.clone() aria-invalid=invalid(error, Field::Message)></textarea>
             <FieldError id=error_id field=Field::Message error />
             <FilePicker id=files_id upload />

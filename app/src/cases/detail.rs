@@ -18,6 +18,7 @@ use crate::ui::forms::ErrorNotice;
 use crate::ui::title::PageTitle;
 use crate::workspace::api::staff_directory;
 use crate::workspace::assign_panel::{AssignActions, AssignPanel};
+use crate::workspace::live::use_live;
 
 #[component]
 pub fn CasePage() -> impl IntoView {
@@ -34,9 +35,11 @@ pub fn CasePage() -> impl IntoView {
             .get("number")
             .and_then(|n| n.parse::<i64>().ok())
     };
+    // A change heard for this case reloads it (the draft reply is kept).
+    let heard = use_live().case(number);
     let case = Resource::new(
-        move || (number(), page(), actions.version()),
-        |(number, page, _)| async move {
+        move || (number(), page(), actions.version(), heard.get()),
+        |(number, page, _, _)| async move {
             match number {
                 Some(n) => get_case(n, page).await,
                 None => Err(AppError::NotFound),
@@ -80,6 +83,8 @@ struct CaseActions {
     edit: ServerAction<EditCase>,
     merge: ServerAction<MergeCase>,
     assign: AssignActions,
+    /// The reply being written, kept when the page reloads.
+    draft: RwSignal<String>,
 }
 
 impl CaseActions {
@@ -94,6 +99,7 @@ impl CaseActions {
             edit: ServerAction::new(),
             merge: ServerAction::new(),
             assign: AssignActions::new(),
+            draft: RwSignal::new(String::new()),
         }
     }
 
@@ -172,7 +178,7 @@ fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
         }
         .into_any()
     } else {
-        view! { <ReplyForm number on_sent=actions.reload() sent=actions.replied id="reply-body".to_string() staff /> }
+        view! { <ReplyForm number on_sent=actions.reload() sent=actions.replied id="reply-body".to_string() staff draft=actions.draft /> }
             .into_any()
     };
     let assignment = case.assignment.clone();

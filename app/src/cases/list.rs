@@ -15,12 +15,14 @@ use crate::i18n::*;
 use crate::mail::pages::VerifyNotice;
 use crate::ui::forms::ErrorNotice;
 use crate::ui::title::PageTitle;
+use crate::workspace::live::use_live;
 
 #[component]
 pub fn MyCasesPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_case_query();
-    let cases = Resource::new(move || query.get(), my_cases);
+    let live = use_live().any();
+    let cases = Resource::new(move || (query.get(), live.get()), |(q, _)| my_cases(q));
     view! {
         <PageTitle text=move || t_string!(i18n, cases.my_cases).to_string() />
         <div class="page-head">

@@ -12,6 +12,7 @@ use crate::auth::Role;
 use crate::i18n::*;
 use crate::ui::labels;
 use crate::ui::title::PageTitle;
+use crate::workspace::live::use_live;
 use crate::workspace::rail::{view_label, ViewRail};
 use crate::workspace::View;
 
@@ -20,12 +21,13 @@ pub fn StaffPage() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let query = use_case_query();
-    let cases = Resource::new(move || query.get(), staff_cases);
+    let live = use_live().any();
+    let cases = Resource::new(move || (query.get(), live.get()), |(q, _)| staff_cases(q));
     let current = Signal::derive(move || View::parse(&query.read().view));
-    // The counts reload with each visit of a list (live updates come later).
+    // The counts reload with each list shown and each change heard.
     let refresh = Signal::derive(move || {
         query.track();
-        0
+        live.get() as usize
     });
     let heading = move || match current.get() {
         Some(v) => view_label(i18n, v),

@@ -377,7 +377,7 @@ pub(super) async fn touch(
     .bind(case_id)
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    super::changes::record(tx, case_id, staff_answered, now).await
 }
 
 /// Staff change a case's status by hand.

@@ -11,6 +11,7 @@ mod hardening;
 mod help;
 mod help_admin;
 mod hostile;
+mod live;
 mod mail;
 mod matrix;
 mod matrix_table;

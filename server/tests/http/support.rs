@@ -47,6 +47,9 @@ pub async fn spawn_app() -> TestApp {
         db: db.clone(),
         settings: Settings::default(),
         files: files.clone(),
+        live: domain::cases::changes::Feed::start(db.clone())
+            .await
+            .unwrap(),
     };
     for (role, name, email) in [
         (Role::Customer, "Ana", "ana@example.com"),
@@ -112,6 +115,13 @@ impl TestApp {
             .unwrap();
         let status = res.status();
         let headers = res.headers().clone();
+        // A live-update stream never ends: its answer is its head.
+        let stream = headers
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|t| t.as_bytes().starts_with(b"text/event-stream"));
+        if stream {
+            return (status, headers, Vec::new());
+        }
         let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
             .await
             .unwrap();

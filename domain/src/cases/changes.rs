@@ -1,0 +1,185 @@
+//! Live updates: every change to a case leaves a row in `case_changes`, in
+//! its own transaction; a feed reads new rows every few milliseconds and
+//! hands them, in batches, to whoever listens on this server. The rows
+//! are the bus between servers (each reads them all); a listener here is
+//! told only what its actor may know ([`Change::visible_to`]).
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::broadcast;
+
+use crate::auth::Actor;
+use crate::db::{Db, Flag, Tx};
+use crate::error::AppError;
+
+/// How often the feed looks for new changes: well under the second the
+/// workspace promises.
+const POLL: Duration = Duration::from_millis(50);
+/// Rows are kept this long (a listener that was away longer reloads).
+const KEEP_MS: i64 = 60 * 60 * 1000;
+/// How far back a poll looks again for rows committed out of id order
+/// (PostgreSQL hands out ids before commit).
+const LOOK_BACK: i64 = 64;
+
+/// Notes a change to case `case_id` in the caller's transaction; `public`
+/// when the customer sees it (a staff answer, a status).
+pub(crate) async fn record(
+    tx: &mut Tx,
+    case_id: i64,
+    public: bool,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query("INSERT INTO case_changes (case_id, public, at) VALUES ($1, $2, $3)")
+        .bind(case_id)
+        .bind(public)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// One changed case, as the feed read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub number: i64,
+    pub requester_id: i64,
+    pub public: bool,
+}
+
+impl Change {
+    /// Staff hear of every change; a customer of the public changes to
+    /// the cases they opened.
+    pub fn visible_to(&self, actor: &Actor) -> bool {
+        match actor.user() {
+            Some(u) if u.role.is_staff() => true,
+            Some(u) => self.public && u.following.is_none() && u.id == self.requester_id,
+            None => false,
+        }
+    }
+}
+
+/// A batch of changes read in one poll.
+pub type Batch = Arc<Vec<Change>>;
+
+/// The listeners of this server. Cloning shares it.
+#[derive(Clone, Debug)]
+pub struct Feed {
+    sender: broadcast::Sender<Batch>,
+}
+
+impl Feed {
+    /// A feed nobody fills (tests of other things, tools).
+    pub fn idle() -> Self {
+        Self {
+            sender: broadcast::channel(256).0,
+        }
+    }
+
+    /// Starts reading `db`'s changes from now on.
+    pub async fn start(db: Db) -> Result<Self, AppError> {
+        let feed = Self::idle();
+        let start: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM case_changes")
+            .fetch_one(&db.read)
+            .await?;
+        let sender = feed.sender.clone();
+        tokio::spawn(async move {
+            let mut reader = Reader::new(start.unwrap_or(0));
+            let mut tick = tokio::time::interval(POLL);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            let mut polls = 0u64;
+            loop {
+                tick.tick().await;
+                match reader.read(&db).await {
+                    // Nobody listening is not an error.
+                    Ok(batch) if !batch.is_empty() => drop(sender.send(Arc::new(batch))),
+                    Ok(_) => {}
+                    Err(err) => tracing::warn!(?err, "reading case changes failed; will retry"),
+                }
+                polls += 1;
+                // About once a minute, old rows go.
+                if polls % 1200 == 0 {
+                    if let Err(err) = sweep(&db).await {
+                        tracing::warn!(?err, "sweeping case changes failed; will retry");
+                    }
+                }
+            }
+        });
+        Ok(feed)
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Batch> {
+        self.sender.subscribe()
+    }
+}
+
+/// Where the feed is: the ids already handed out near the end.
+struct Reader {
+    /// Every id at or below this was handed out.
+    floor: i64,
+    seen: BTreeSet<i64>,
+}
+
+impl Reader {
+    fn new(after: i64) -> Self {
+        Self {
+            floor: after,
+            seen: BTreeSet::new(),
+        }
+    }
+
+    async fn read(&mut self, db: &Db) -> Result<Vec<Change>, AppError> {
+        let rows: Vec<(i64, i64, i64, Flag)> = sqlx::query_as(
+            r#"
+            SELECT ch.id, c.number, c.requester_id,
+                   CASE WHEN ch.public THEN 1 ELSE 0 END AS public
+            FROM case_changes ch JOIN cases c ON c.id = ch.case_id
+            WHERE ch.id > $1
+            ORDER BY ch.id
+            LIMIT 2000
+            "#,
+        )
+        .bind(self.floor)
+        .fetch_all(&db.read)
+        .await?;
+        let mut out: Vec<Change> = Vec::new();
+        for (id, number, requester_id, Flag(public)) in rows {
+            if !self.seen.insert(id) {
+                continue;
+            }
+            let change = Change {
+                number,
+                requester_id,
+                public,
+            };
+            // One line per case and kind in a batch.
+            if !out.contains(&change) {
+                out.push(change);
+            }
+        }
+        // Keep looking back a little for late commits, forget the rest.
+        if let Some(&last) = self.seen.iter().next_back() {
+            let floor = last - LOOK_BACK;
+            if floor > self.floor {
+                self.floor = floor;
+                self.seen = self.seen.split_off(&(floor + 1));
+            }
+        }
+        Ok(out)
+    }
+}
+
+async fn sweep(db: &Db) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM case_changes WHERE at < $1")
+        .bind(db.now() - KEEP_MS)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "changes_tests.rs"]
+mod tests;
