@@ -7,6 +7,7 @@ pub mod departments_page;
 #[cfg(feature = "ssr")]
 pub mod events;
 pub mod live;
+pub mod presence_bar;
 pub mod rail;
 
 pub use model::cases::workspace::*;

@@ -16,6 +16,7 @@ pub mod listing;
 pub mod merge;
 pub mod notes;
 pub mod open;
+pub mod presence;
 mod quota;
 mod reading;
 pub mod requester;

@@ -8,7 +8,7 @@ async function railCount(page: Page, view: string): Promise<number> {
   return Number(text);
 }
 
-test("an agent takes a case from Unassigned and the other's view follows", async ({ browser }) => {
+test("an agent takes a case from Unassigned; the other's list and count follow live", async ({ browser }) => {
   const customer = await (await browser.newContext()).newPage();
   const subject = `Take me ${Date.now()}`;
   await signUp(customer, "Tomás Taken", uniqueEmail("tomas"));
@@ -19,6 +19,7 @@ test("an agent takes a case from Unassigned and the other's view follows", async
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, demo.admin.email, demo.admin.password);
   await admin.goto("/staff?view=unassigned");
+  await hydrated(admin);
   await expect(admin.getByRole("heading", { name: "Unassigned" })).toBeVisible();
   await expect(admin.getByRole("link", { name: subject })).toBeVisible();
   const before = await railCount(admin, "Unassigned");
@@ -34,10 +35,10 @@ test("an agent takes a case from Unassigned and the other's view follows", async
   await expect(box).toContainText("Assigned to: Alex Agent");
   await expect(box.getByRole("button", { name: "Assign to me" })).toHaveCount(0);
 
-  // B's view no longer lists it and counts one fewer; A's Mine lists it.
-  await admin.reload();
+  // Without a reload, B's view no longer lists it and counts one fewer.
   await expect(admin.getByRole("link", { name: subject })).toHaveCount(0);
-  expect(await railCount(admin, "Unassigned")).toBe(before - 1);
+  await expect.poll(() => railCount(admin, "Unassigned")).toBe(before - 1);
+  // A's Mine lists it.
   await agent.goto("/staff?view=mine");
   const row = agent.getByRole("row", { name: new RegExp(subject) });
   await expect(row).toContainText("Alex Agent");
@@ -138,4 +139,66 @@ test("an internal note stays with staff and reaches the agent it mentions", asyn
   const text = await csv.text();
   expect(text).toContain(subject);
   expect(text).not.toContain("ledger");
+});
+
+test("a customer's open case page shows a staff answer without a reload", async ({ browser }) => {
+  const customer = await (await browser.newContext()).newPage();
+  await signUp(customer, "Lena Live", uniqueEmail("lena"));
+  await openCase(customer, "Waiting for an answer");
+  const number = caseNumber(customer);
+  await customer.getByLabel("Your reply").fill("A draft I am still writing");
+
+  const agent = await agentPage(browser);
+  await agent.goto(`/cases/${number}`);
+  await hydrated(agent);
+  await agent.getByLabel("Your reply").fill("Here is your answer.");
+  await agent.getByRole("button", { name: "Reply" }).click();
+  await expect(agent.getByText("Here is your answer.")).toBeVisible();
+
+  await expect(customer.getByText("Here is your answer.")).toBeVisible();
+  await expect(customer.locator(".case-details .status")).toHaveText("Under review");
+  // The reply being written was kept.
+  await expect(customer.getByLabel("Your reply")).toHaveValue("A draft I am still writing");
+});
+
+test("staff see who else is on a case and are asked before answering over a new message", async ({ browser }) => {
+  const customer = await (await browser.newContext()).newPage();
+  await signUp(customer, "Cole Collision", uniqueEmail("cole"));
+  await openCase(customer, "Two agents at once");
+  const number = caseNumber(customer);
+
+  const agent = await agentPage(browser);
+  await agent.goto(`/cases/${number}`);
+  await hydrated(agent);
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, demo.admin.email, demo.admin.password);
+  await admin.goto(`/cases/${number}`);
+  await hydrated(admin);
+
+  const others = admin.getByRole("status", { name: "Others on this case" });
+  await expect(others).toContainText("Alex Agent is viewing this case", { timeout: 15_000 });
+  await agent.getByLabel("Your reply").fill("I am on it");
+  await expect(others).toContainText("Alex Agent is replying", { timeout: 15_000 });
+
+  // The admin answers first; the agent's page shows it, and sending asks.
+  await admin.getByLabel("Your reply").fill("Already answered by me.");
+  await admin.getByRole("button", { name: "Reply" }).click();
+  await expect(agent.getByText("Already answered by me.")).toBeVisible();
+  await expect(agent.getByLabel("Your reply")).toHaveValue("I am on it");
+  const asked: string[] = [];
+  agent.once("dialog", (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await agent.getByRole("button", { name: "Reply" }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toContain("A newer message arrived since you started writing");
+  await expect(agent.getByLabel("Your reply")).toHaveValue("I am on it");
+  agent.once("dialog", (d) => void d.accept());
+  await agent.getByRole("button", { name: "Reply" }).click();
+  await expect(agent.locator(".message", { hasText: "I am on it" })).toBeVisible();
+
+  // The agent leaves: gone from the admin's page.
+  await agent.close();
+  await expect(others).not.toContainText("Alex Agent", { timeout: 15_000 });
 });

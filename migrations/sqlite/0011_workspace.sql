@@ -60,3 +60,14 @@ CREATE TABLE case_changes (
     at      BIGINT  NOT NULL
 );
 CREATE INDEX case_changes_at ON case_changes (at);
+
+-- Who of the staff has a case open, and who is writing a reply on it:
+-- each open case page reports every few seconds; a row not refreshed for
+-- 30 s is someone who left.
+CREATE TABLE case_presence (
+    case_id   BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    user_id   BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    typing    BOOLEAN NOT NULL,
+    seen_at   BIGINT NOT NULL,
+    PRIMARY KEY (case_id, user_id)
+);

@@ -85,6 +85,10 @@ pub fn ReplyForm(
     /// Where the text is kept across reloads of the page (case page).
     #[prop(optional)]
     draft: Option<RwSignal<String>>,
+    /// Staff: asks before sending when a newer message came in since the
+    /// writing began.
+    #[prop(optional_no_strip)]
+    guard: Option<ReplyGuard>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let upload = Upload::new();
@@ -94,10 +98,17 @@ pub fn ReplyForm(
     let files_id = format!("{id}-files");
     let email_id = format!("{id}-email");
     let note_id = format!("{id}-note");
-    let submit = move |ev| {
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        if guard.is_some_and(|g| !g.may_send(i18n)) {
+            ev.prevent_default();
+            return;
+        }
         sent.set(false);
         upload.submit(ev, move |_| {
             draft.set(String::new());
+            if let Some(g) = guard {
+                g.base.set(None);
+            }
             sent.set(true);
             on_sent.run(());
         })
@@ -115,7 +126,14 @@ pub fn ReplyForm(
             aria-label=move || t_string!(i18n, cases.reply).to_string()>
             <label for=id.clone()>{t!(i18n, cases.your_reply)}</label>
             <textarea id=id name="body" rows="5" maxlength=MESSAGE_MAX
-                prop:value=move || draft.get() on:input=move |e| draft.set(event_target_value(&e))
+                prop:value=move || draft.get()
+                on:input=move |e| {
+                    let text = event_target_value(&e);
+                    if let Some(g) = guard {
+                        g.writing(!text.trim().is_empty());
+                    }
+                    draft.set(text);
+                }
                 aria-describedby=error_id.clone() aria-invalid=invalid(error, Field::Message)></textarea>
             <FieldError id=error_id field=Field::Message error />
             <FilePicker id=files_id upload />
@@ -134,6 +152,39 @@ pub fn ReplyForm(
         </form>
     }
     .into_any()
+}
+
+/// What a writer had seen of the conversation when they began a reply.
+#[derive(Clone, Copy)]
+pub struct ReplyGuard {
+    /// The newest message's time when the writing began (`None`: not
+    /// writing).
+    pub base: RwSignal<Option<i64>>,
+    /// The newest message's time on the page now.
+    pub latest: i64,
+}
+
+impl ReplyGuard {
+    fn writing(self, yes: bool) {
+        match (yes, self.base.get_untracked()) {
+            (true, None) => self.base.set(Some(self.latest)),
+            (false, Some(_)) => self.base.set(None),
+            _ => {}
+        }
+    }
+
+    /// Whether to send: yes, unless a newer message came and the writer
+    /// says no when asked.
+    fn may_send(self, i18n: crate::ui::labels::I18n) -> bool {
+        let newer = self.base.get_untracked().is_some_and(|b| self.latest > b);
+        if !newer {
+            return true;
+        }
+        let question = t_string!(i18n, workspace.newer_message).to_string();
+        web_sys::window()
+            .and_then(|w| w.confirm_with_message(&question).ok())
+            .unwrap_or(true)
+    }
 }
 
 /// "Upload attachments": files added to the case without a text.

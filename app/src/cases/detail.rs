@@ -9,9 +9,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::actions::{CloseForm, ConfirmForm, MergeForm, StatusForm};
 use super::activity::ActivityPanel;
 use super::api::{get_case, ChangeStatus, CloseCase, ConfirmSelfHelp, EditCase, MergeCase};
-use super::conversation::{Conversation, ReplyForm, UploadForm};
+use super::conversation::{Conversation, ReplyForm, ReplyGuard, UploadForm};
 use super::details::{DetailsPanel, EditForm};
 use super::{CaseDetail, CaseStatus};
+use crate::auth::context::use_auth;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::forms::ErrorNotice;
@@ -19,6 +20,7 @@ use crate::ui::title::PageTitle;
 use crate::workspace::api::staff_directory;
 use crate::workspace::assign_panel::{AssignActions, AssignPanel};
 use crate::workspace::live::use_live;
+use crate::workspace::presence_bar::PresenceBar;
 
 #[component]
 pub fn CasePage() -> impl IntoView {
@@ -46,7 +48,19 @@ pub fn CasePage() -> impl IntoView {
             }
         },
     );
+    // Staff see who else is on the case; it stays put while the case reloads.
+    let auth = use_auth();
+    let typing = Signal::derive(move || !actions.draft.read().trim().is_empty());
+    let presence = move || {
+        Suspend::new(async move {
+            let staff = matches!(auth.user.await, Ok(Some(u)) if u.role.is_staff());
+            number()
+                .filter(|_| staff)
+                .map(|number| view! { <PresenceBar number typing /> })
+        })
+    };
     view! {
+        <Transition>{presence}</Transition>
         <Transition>
             {move || Suspend::new(async move {
                 match case.await {
@@ -85,6 +99,8 @@ struct CaseActions {
     assign: AssignActions,
     /// The reply being written, kept when the page reloads.
     draft: RwSignal<String>,
+    /// The newest message's time when that writing began.
+    draft_base: RwSignal<Option<i64>>,
 }
 
 impl CaseActions {
@@ -100,6 +116,7 @@ impl CaseActions {
             merge: ServerAction::new(),
             assign: AssignActions::new(),
             draft: RwSignal::new(String::new()),
+            draft_base: RwSignal::new(None),
         }
     }
 
@@ -169,6 +186,11 @@ fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
         </Show>
     }
     .into_any();
+    // Staff are asked before answering over a message they have not read.
+    let guard = staff.then(|| ReplyGuard {
+        base: actions.draft_base,
+        latest: case.messages.last().map_or(0, |m| m.created_at),
+    });
     let answer = if current.is_final() {
         view! {
             <p class="notice">
@@ -178,7 +200,7 @@ fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
         }
         .into_any()
     } else {
-        view! { <ReplyForm number on_sent=actions.reload() sent=actions.replied id="reply-body".to_string() staff draft=actions.draft /> }
+        view! { <ReplyForm number on_sent=actions.reload() sent=actions.replied id="reply-body".to_string() staff draft=actions.draft guard /> }
             .into_any()
     };
     let assignment = case.assignment.clone();

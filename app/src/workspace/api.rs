@@ -142,3 +142,30 @@ pub async fn set_department_member(id: i64, user: String, member: bool) -> Resul
     };
     respond(run.await)
 }
+
+/// This staff member is on case `number`'s page (`typing`: writing a
+/// reply); who else is there.
+#[server(prefix = "/api", endpoint = "cases/presence")]
+pub async fn case_presence(number: i64, typing: bool) -> Result<Vec<super::Presence>, AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let staff = session::staff(&state).await?;
+        domain::cases::presence::here(&state.db, &staff, number, typing).await
+    };
+    respond(run.await)
+}
+
+/// This staff member left case `number`'s page.
+#[server(prefix = "/api", endpoint = "cases/presence/gone")]
+pub async fn left_case(number: i64) -> Result<(), AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let staff = session::staff(&state).await?;
+        domain::cases::presence::gone(&state.db, &staff, number).await
+    };
+    respond(run.await)
+}

@@ -84,6 +84,14 @@ pub struct Directory {
     pub departments: Vec<Department>,
 }
 
+/// Another staff member on the same case page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Presence {
+    pub name: String,
+    /// Writing a reply now.
+    pub typing: bool,
+}
+
 /// Longest department name.
 pub const DEPARTMENT_NAME_MAX: usize = 80;
 

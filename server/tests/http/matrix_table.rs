@@ -133,6 +133,12 @@ pub const ROWS: &[Row] = &[
     ),
     api("POST /api/cases/take", "number={case}", STAFF),
     api(
+        "POST /api/cases/presence",
+        "number={case}&typing=false",
+        STAFF,
+    ),
+    api("POST /api/cases/presence/gone", "number={case}", STAFF),
+    api(
         "POST /api/cases/department",
         "number={case}&department={department}",
         STAFF,
