@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod assign_panel;
+pub mod bulk_bar;
 pub mod departments_page;
 #[cfg(feature = "ssr")]
 pub mod events;

@@ -5,6 +5,7 @@ pub use model::cases::*;
 
 pub mod assign;
 pub mod attachments;
+pub mod bulk;
 pub mod by_mail;
 pub mod changes;
 pub mod departments;

@@ -40,7 +40,7 @@ test("an agent takes a case from Unassigned; the other's list and count follow l
   await expect.poll(() => railCount(admin, "Unassigned")).toBe(before - 1);
   // A's Mine lists it.
   await agent.goto("/staff?view=mine");
-  const row = agent.getByRole("row", { name: new RegExp(subject) });
+  const row = agent.getByRole("row").filter({ hasText: subject });
   await expect(row).toContainText("Alex Agent");
 
   // The change is in the staff's activity log, not the customer's.
@@ -201,4 +201,34 @@ test("staff see who else is on a case and are asked before answering over a new 
   // The agent leaves: gone from the admin's page.
   await agent.close();
   await expect(others).not.toContainText("Alex Agent", { timeout: 15_000 });
+});
+
+test("a bulk status change on three cases", async ({ browser }) => {
+  const customer = await (await browser.newContext()).newPage();
+  const tag = `Bulk ${Date.now()}`;
+  await signUp(customer, "Bruno Bulk", uniqueEmail("bruno"));
+  const numbers: string[] = [];
+  for (const type of ["Technical", "Finance", "Account"]) {
+    await openCase(customer, `${tag} ${type}`, type);
+    numbers.push(caseNumber(customer));
+  }
+
+  const agent = await agentPage(browser);
+  await agent.goto(`/staff?q=${encodeURIComponent(tag)}`);
+  await hydrated(agent);
+  for (const n of numbers) {
+    await agent.getByRole("checkbox", { name: `Select case ${n}` }).check();
+  }
+  const bar = agent.getByRole("form", { name: "Change the selected cases" });
+  await expect(bar).toContainText("3 selected");
+  await bar.getByLabel("Change").selectOption({ label: "Status" });
+  await bar.getByLabel("To", { exact: true }).selectOption({ label: "Awaiting customer reply" });
+  await bar.getByRole("button", { name: "Apply" }).click();
+  await expect(agent.getByText("3 cases changed; 0 closed cases left as they were.")).toBeVisible();
+  for (const type of ["Technical", "Finance", "Account"]) {
+    const row = agent.getByRole("row").filter({ hasText: `${tag} ${type}` });
+    await expect(row).toContainText("Awaiting customer reply");
+  }
+  await agent.goto(`/cases/${numbers[0]}?tab=activity`);
+  await expect(agent.getByRole("region", { name: "Activity" })).toContainText("New → Awaiting customer reply");
 });

@@ -47,6 +47,8 @@ pub enum Field {
     Assignee,
     Department,
     View,
+    /// The cases a bulk action is for.
+    Selection,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,19 +13,28 @@ use crate::i18n::*;
 use crate::time::Timestamp;
 use crate::ui::forms::ErrorNotice;
 use crate::ui::labels;
+use crate::workspace::bulk_bar::Picked;
 
 #[component]
 pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool) -> AnyView {
     let i18n = use_i18n();
-    let columns = if for_staff { 10 } else { 8 };
+    let picked = use_context::<Picked>().filter(|_| for_staff);
+    let columns = if picked.is_some() {
+        11
+    } else if for_staff {
+        10
+    } else {
+        8
+    };
     let rows = rows
         .into_iter()
-        .map(|c| view! { <CaseRow c for_staff columns /> }.into_any())
+        .map(|c| view! { <CaseRow c for_staff columns picked /> }.into_any())
         .collect_view();
     view! {
         <table class="cases">
             <thead>
                 <tr>
+                    {picked.map(|_| view! { <th scope="col"><span class="visually-hidden">{t!(i18n, workspace.select)}</span></th> })}
                     <th scope="col">{t!(i18n, cases.number)}</th>
                     <th scope="col">{t!(i18n, cases.subject)}</th>
                     {for_staff.then(|| view! { <th scope="col">{t!(i18n, cases.requester)}</th> })}
@@ -47,7 +56,7 @@ pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool) -> AnyView {
 /// One case: its row, and when open, a second row with the conversation.
 /// Each case is its own `<tbody>` so the pair stays together.
 #[component]
-fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize) -> AnyView {
+fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize, picked: Option<Picked>) -> AnyView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
     let number = c.number;
@@ -69,6 +78,16 @@ fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize) -> AnyView {
     view! {
         <tbody>
             <tr class:unread=c.unread>
+                {picked.map(|p| {
+                    let label = move || format!("{} {number}", t_string!(i18n, workspace.select_case));
+                    let on = move || p.all.get() || p.numbers.read().contains(&number);
+                    view! {
+                        <td>
+                            <input type="checkbox" aria-label=label prop:checked=on
+                                on:change=move |e| p.toggle(number, event_target_checked(&e)) />
+                        </td>
+                    }
+                })}
                 <td>
                     <a href=href.clone() on:click=toggle aria-expanded=expanded aria-controls=panel_id.clone()>
                         {number}

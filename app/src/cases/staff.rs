@@ -12,6 +12,7 @@ use crate::auth::Role;
 use crate::i18n::*;
 use crate::ui::labels;
 use crate::ui::title::PageTitle;
+use crate::workspace::bulk_bar::{BulkBar, Picked};
 use crate::workspace::live::use_live;
 use crate::workspace::rail::{view_label, ViewRail};
 use crate::workspace::View;
@@ -22,12 +23,18 @@ pub fn StaffPage() -> impl IntoView {
     let auth = use_auth();
     let query = use_case_query();
     let live = use_live().any();
-    let cases = Resource::new(move || (query.get(), live.get()), |(q, _)| staff_cases(q));
+    let done = RwSignal::new(0usize);
+    Picked::provide();
+    let cases = Resource::new(
+        move || (query.get(), live.get(), done.get()),
+        |(q, _, _)| staff_cases(q),
+    );
+    let on_done = Callback::new(move |_| done.update(|n| *n += 1));
     let current = Signal::derive(move || View::parse(&query.read().view));
     // The counts reload with each list shown and each change heard.
     let refresh = Signal::derive(move || {
         query.track();
-        live.get() as usize
+        live.get() as usize + done.get()
     });
     let heading = move || match current.get() {
         Some(v) => view_label(i18n, v),
@@ -58,6 +65,7 @@ pub fn StaffPage() -> impl IntoView {
                 </div>
                 <StatusCounts />
                 <h2>{heading}</h2>
+                <BulkBar query on_done />
                 <div class="with-filters">
                     <div class="list">
                         <CaseList cases query for_staff=true />

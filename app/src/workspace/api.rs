@@ -169,3 +169,60 @@ pub async fn left_case(number: i64) -> Result<(), AppError> {
     };
     respond(run.await)
 }
+
+/// One status, agent or department for many cases: those numbered, or
+/// all that `matching` finds. `action` is `status`, `assign` or
+/// `department`; `value` its status key or id (empty: none).
+#[server(prefix = "/api", endpoint = "cases/bulk")]
+pub async fn bulk_update(
+    numbers: Vec<i64>,
+    matching: Option<model::cases::filter::CaseQuery>,
+    action: String,
+    value: String,
+) -> Result<super::BulkResult, AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    use crate::validate::{Field, Problem};
+    use domain::cases::bulk::Selection;
+    use model::cases::filter::CaseFilter;
+    use model::cases::CaseStatus;
+    let run = async {
+        let state = app_state()?;
+        let staff = session::staff(&state).await?;
+        let action = match action.as_str() {
+            "status" => super::BulkAction::Status(
+                CaseStatus::parse(&value)
+                    .ok_or(AppError::invalid(Field::Status, Problem::Unknown))?,
+            ),
+            "assign" => super::BulkAction::Assign(optional_id(&value, Field::Assignee)?),
+            "department" => super::BulkAction::Department(optional_id(&value, Field::Department)?),
+            _ => return Err(AppError::BadRequest),
+        };
+        let selection = match matching {
+            Some(q) => {
+                let mut filter = CaseFilter::parse(&q)?;
+                filter.zone = crate::auth::viewer::request_zone();
+                Selection::Matching(filter)
+            }
+            None => Selection::Numbers(numbers),
+        };
+        domain::cases::bulk::apply(&state.db, &staff, selection, action).await
+    };
+    respond(run.await)
+}
+
+/// How many cases the filters match (counted up to one past the bulk
+/// limit), for "Select all N matching".
+#[server(prefix = "/api", endpoint = "cases/bulk/count")]
+pub async fn count_matching(query: model::cases::filter::CaseQuery) -> Result<usize, AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let staff = session::staff(&state).await?;
+        let mut filter = model::cases::filter::CaseFilter::parse(&query)?;
+        filter.zone = crate::auth::viewer::request_zone();
+        domain::cases::bulk::count_matching(&state.db, &staff, &filter).await
+    };
+    respond(run.await)
+}

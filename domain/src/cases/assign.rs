@@ -138,6 +138,21 @@ pub(super) async fn reassign(
     log_event(tx, case.id, Some(actor.id), &kind, now).await
 }
 
+/// [`reassign`] to agent id `to` (checked), inside the caller's transaction.
+pub(super) async fn reassign_to(
+    tx: &mut Tx,
+    actor: &User,
+    case: &CaseRow,
+    to: Option<i64>,
+    now: i64,
+) -> Result<(), AppError> {
+    let to = match to {
+        Some(id) => Some(assignable(tx, id).await?),
+        None => None,
+    };
+    reassign(tx, actor, case, to, now).await
+}
+
 /// Staff give case `number` to agent `to`, or to nobody.
 pub async fn assign(db: &Db, staff: &Staff, number: i64, to: Option<i64>) -> Result<(), AppError> {
     let staff = staff.user();
@@ -146,11 +161,7 @@ pub async fn assign(db: &Db, staff: &Staff, number: i64, to: Option<i64>) -> Res
     if case.status()?.is_final() {
         return Err(AppError::CaseClosed);
     }
-    let to = match to {
-        Some(id) => Some(assignable(&mut tx, id).await?),
-        None => None,
-    };
-    reassign(&mut tx, staff, &case, to, db.now()).await?;
+    reassign_to(&mut tx, staff, &case, to, db.now()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -204,20 +215,31 @@ pub async fn set_department(
     let staff = staff.user();
     let mut tx = db.begin_write().await?;
     let case = locked_case(&mut tx, staff, number).await?;
-    let status = case.status()?;
-    if status.is_final() {
+    if case.status()?.is_final() {
         return Err(AppError::CaseClosed);
     }
+    apply_department(&mut tx, staff, &case, to, db.now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets the locked case's department to id `to` (checked); a referred case
+/// keeps one.
+pub(super) async fn apply_department(
+    tx: &mut Tx,
+    actor: &User,
+    case: &CaseRow,
+    to: Option<i64>,
+    now: i64,
+) -> Result<(), AppError> {
     let to = match to {
-        Some(id) => Some(department(&mut tx, id).await?),
-        None if status == CaseStatus::Referred => {
+        Some(id) => Some(department(tx, id).await?),
+        None if case.status()? == CaseStatus::Referred => {
             return Err(AppError::invalid(Field::Department, Problem::Required))
         }
         None => None,
     };
-    move_to(&mut tx, staff, &case, to, db.now()).await?;
-    tx.commit().await?;
-    Ok(())
+    move_to(tx, actor, case, to, now).await
 }
 
 /// Staff refer case `number` to a department: the status becomes

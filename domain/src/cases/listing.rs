@@ -254,6 +254,19 @@ fn push_after(q: &mut Sql, sort: Sort, after: Option<Cursor>) {
     }
 }
 
+/// The numbers of up to `limit` cases `filter` matches, for a bulk action.
+pub(super) async fn filtered_numbers(
+    db: &Db,
+    viewer: &User,
+    f: &CaseFilter,
+    limit: usize,
+) -> Result<Vec<i64>, AppError> {
+    let mut q = filtered_query(db.backend(), viewer, false, f);
+    q.push(" LIMIT ").bind(limit as i64);
+    let rows: Vec<SummaryRow> = q.fetch_all(&db.read).await?;
+    Ok(rows.into_iter().map(|r| r.number).collect())
+}
+
 /// The whole filtered list in order, for the export.
 pub(super) fn export_query(backend: Backend, viewer: &User, own_only: bool, f: &CaseFilter) -> Sql {
     let mut q = filtered_query(backend, viewer, own_only, f);

@@ -92,6 +92,25 @@ pub struct Presence {
     pub typing: bool,
 }
 
+/// The most cases one bulk action may change.
+pub const BULK_MAX: usize = 1000;
+
+/// What a bulk action does to each selected case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BulkAction {
+    Status(CaseStatus),
+    /// To an agent, or to nobody.
+    Assign(Option<i64>),
+    Department(Option<i64>),
+}
+
+/// What a bulk action did: cases changed, and final cases left alone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkResult {
+    pub changed: usize,
+    pub skipped: usize,
+}
+
 /// Longest department name.
 pub const DEPARTMENT_NAME_MAX: usize = 80;
 

@@ -139,6 +139,16 @@ pub const ROWS: &[Row] = &[
     ),
     api("POST /api/cases/presence/gone", "number={case}", STAFF),
     api(
+        "POST /api/cases/bulk",
+        "numbers[0]={case}&action=assign&value={agent}",
+        STAFF,
+    ),
+    api(
+        "POST /api/cases/bulk/count",
+        "query[view]=unassigned",
+        STAFF,
+    ),
+    api(
         "POST /api/cases/department",
         "number={case}&department={department}",
         STAFF,
