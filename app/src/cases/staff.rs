@@ -40,38 +40,46 @@ pub fn StaffPage() -> impl IntoView {
         Some(v) => view_label(i18n, v),
         None => t_string!(i18n, staff.all_cases).to_string(),
     };
+    let head = view! {
+        <div class="page-head">
+            <h1>{t!(i18n, staff.title)}</h1>
+            <div class="actions">
+                <Transition>
+                    {move || Suspend::new(async move {
+                        let admin = matches!(auth.user.await, Ok(Some(u)) if u.role == Role::Admin);
+                        admin.then(|| view! {
+                            <A href="/staff/departments">{t!(i18n, workspace.departments)}</A>
+                            <A href="/staff/self-help">{t!(i18n, staff.self_help)}</A>
+                            <A href="/staff/help-center">{t!(i18n, help_admin.title)}</A>
+                            <A href="/staff/outbox">{t!(i18n, mail.outbox)}</A>
+                        })
+                    })}
+                </Transition>
+                <A href="/staff/articles">{t!(i18n, editor.articles)}</A>
+                <A href="/staff/cases/new" attr:class="button primary">{t!(i18n, staff.open_for)}</A>
+            </div>
+        </div>
+    }
+    .into_any();
+    let list = view! {
+        <h2>{heading}</h2>
+        <BulkBar query on_done />
+        <div class="with-filters">
+            <div class="list">
+                <CaseList cases query for_staff=true />
+            </div>
+            <FilterPanel query for_staff=true />
+        </div>
+    }
+    .into_any();
     view! {
         <PageTitle text=move || t_string!(i18n, staff.title).to_string() />
         <div class="workspace">
             <ViewRail current refresh />
             <div class="workspace-main">
-                <div class="page-head">
-                    <h1>{t!(i18n, staff.title)}</h1>
-                    <div class="actions">
-                        <Transition>
-                            {move || Suspend::new(async move {
-                                let admin = matches!(auth.user.await, Ok(Some(u)) if u.role == Role::Admin);
-                                admin.then(|| view! {
-                                    <A href="/staff/departments">{t!(i18n, workspace.departments)}</A>
-                                    <A href="/staff/self-help">{t!(i18n, staff.self_help)}</A>
-                                    <A href="/staff/help-center">{t!(i18n, help_admin.title)}</A>
-                                    <A href="/staff/outbox">{t!(i18n, mail.outbox)}</A>
-                                })
-                            })}
-                        </Transition>
-                        <A href="/staff/articles">{t!(i18n, editor.articles)}</A>
-                        <A href="/staff/cases/new" attr:class="button primary">{t!(i18n, staff.open_for)}</A>
-                    </div>
-                </div>
+                {head}
                 <StatusCounts />
-                <h2>{heading}</h2>
-                <BulkBar query on_done />
-                <div class="with-filters">
-                    <div class="list">
-                        <CaseList cases query for_staff=true />
-                    </div>
-                    <FilterPanel query for_staff=true />
-                </div>
+                {list}
             </div>
         </div>
     }

@@ -53,6 +53,8 @@ async fn a_change_reaches_staff_and_the_owner_and_nobody_else() {
     let bob = app.sign_in("bob%40example.com").await;
     let agent = app.sign_in("agent%40example.com").await;
     let number = app.open_case(&ana, "Live").await;
+    // The feed hands out the opening before anyone below listens.
+    tokio::time::sleep(Duration::from_millis(300)).await;
 
     let mut staff = listen(&app, &agent).await;
     let mut owner = listen(&app, &ana).await;
