@@ -12,6 +12,25 @@ use crate::i18n::*;
 /// which a silent viewer counts as gone).
 const EVERY_MS: u64 = 5_000;
 
+/// Tells the server this page is gone, even as the page unloads.
+fn say_goodbye(number: i64) {
+    let body = js_sys_array(&format!("number={number}"));
+    let kind = web_sys::BlobPropertyBag::new();
+    kind.set_type("application/x-www-form-urlencoded");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&body, &kind);
+    if let (Some(window), Ok(blob)) = (web_sys::window(), blob) {
+        let _ = window
+            .navigator()
+            .send_beacon_with_opt_blob("/api/cases/presence/gone", Some(&blob));
+    }
+}
+
+fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
+    let parts = web_sys::js_sys::Array::new();
+    parts.push(&wasm_bindgen::JsValue::from_str(text));
+    parts.into()
+}
+
 #[component]
 pub fn PresenceBar(number: i64, typing: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
@@ -22,7 +41,10 @@ pub fn PresenceBar(number: i64, typing: Signal<bool>) -> impl IntoView {
             move || beat.update(|b| *b += 1),
             std::time::Duration::from_millis(EVERY_MS),
         );
+        // Leaving the page altogether: a beacon, which outlives the page.
+        let bye = window_event_listener(leptos::ev::pagehide, move |_| say_goodbye(number));
         on_cleanup(move || {
+            bye.remove();
             if let Ok(h) = handle {
                 h.clear();
             }
