@@ -29,7 +29,8 @@ for _ in $(seq 300); do
   sleep 0.1
 done
 status=0
-RUST_LOG=error "$tools" --database-url "$url" load --url "http://127.0.0.1:$port" \
+# LOAD_COMMAND=live runs the live-update benchmark instead.
+RUST_LOG=error "$tools" --database-url "$url" "${LOAD_COMMAND:-load}" --url "http://127.0.0.1:$port" \
   ${LOAD_ARGS:-} || status=$?
 if grep -q panicked "$dir/server.log"; then
   echo "the server panicked:" && grep -A3 panicked "$dir/server.log" && status=1

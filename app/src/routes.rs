@@ -30,6 +30,7 @@ use crate::profile::page::ProfilePage;
 use crate::ui::layout::NotFound;
 use crate::ui::title::AppTitle;
 use crate::workspace::departments_page::DepartmentsPage;
+use crate::workspace::users_page::UsersPage;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -97,6 +98,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/help-center") view=HelpAdminPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/departments") view=DepartmentsPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/users") view=UsersPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </Router>

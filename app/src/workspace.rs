@@ -10,5 +10,6 @@ pub mod events;
 pub mod live;
 pub mod presence_bar;
 pub mod rail;
+pub mod users_page;
 
 pub use model::cases::workspace::*;

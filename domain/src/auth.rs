@@ -15,6 +15,7 @@ mod profile_tests;
 mod session_tests;
 pub mod store;
 pub mod throttle;
+pub mod users;
 
 pub use actor::{Actor, Admin, Person, Staff};
 

@@ -232,3 +232,36 @@ test("a bulk status change on three cases", async ({ browser }) => {
   await agent.goto(`/cases/${numbers[0]}?tab=activity`);
   await expect(agent.getByRole("region", { name: "Activity" })).toContainText("New → Awaiting customer reply");
 });
+
+test("an admin makes someone an agent, then deactivates them and they are signed out", async ({ browser }) => {
+  const person = await (await browser.newContext()).newPage();
+  const email = uniqueEmail("dora");
+  await signUp(person, "Dora Deactivated", email);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, demo.admin.email, demo.admin.password);
+  await admin.goto("/staff");
+  await admin.getByRole("link", { name: "Users" }).click();
+  await expect(admin.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+  await hydrated(admin);
+  await admin.getByLabel("Find by name or email").fill(email);
+  await admin.getByRole("button", { name: "Search" }).click();
+  const row = admin.getByRole("row").filter({ hasText: email });
+  await row.getByLabel("Role Dora Deactivated").selectOption({ label: "Agent" });
+  await row.getByRole("button", { name: "Save role" }).click();
+  await expect(row.getByLabel("Role Dora Deactivated")).toHaveValue("agent");
+
+  // Dora now works in the staff workspace.
+  await person.goto("/staff");
+  await expect(person.getByRole("heading", { name: "Staff workspace" })).toBeVisible();
+
+  await row.getByRole("button", { name: "Deactivate Dora Deactivated" }).click();
+  await expect(row).toContainText("Deactivated");
+  // Her session ended: the next page asks her to sign in, and she cannot.
+  await person.goto("/staff");
+  await expect(person).toHaveURL(/\/signin/);
+  await person.getByLabel("Email").fill(email);
+  await person.getByLabel("Password").fill("a-good-password");
+  await person.getByRole("button", { name: "Sign in" }).click();
+  await expect(person.getByRole("alert").filter({ hasText: /email or password/i })).toBeVisible();
+});

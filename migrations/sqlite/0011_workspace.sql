@@ -71,3 +71,7 @@ CREATE TABLE case_presence (
     seen_at   BIGINT NOT NULL,
     PRIMARY KEY (case_id, user_id)
 );
+
+-- An account an admin deactivated: it cannot sign in and its sessions
+-- end; its cases stay.
+ALTER TABLE users ADD COLUMN deactivated_at BIGINT;

@@ -91,3 +91,14 @@ pub struct Requester {
     pub phone: String,
     pub time_zone: Option<String>,
 }
+
+/// An account as the admins' users page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub deactivated: bool,
+    pub created_at: i64,
+}

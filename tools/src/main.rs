@@ -4,6 +4,7 @@
 
 mod cases;
 mod help;
+mod live_bench;
 mod load;
 mod mail;
 
@@ -76,6 +77,20 @@ enum Command {
         /// Mean pause between one person's requests, in milliseconds.
         #[arg(long, default_value_t = 1000)]
         think_ms: u64,
+    },
+    /// Staff clients on `/events` of a running server (on this database)
+    /// while changes are made; fails when one is not heard or the 99th
+    /// percentile from change to every client is 100 ms or more.
+    Live {
+        #[arg(long, default_value = "http://127.0.0.1:3200")]
+        url: String,
+        #[arg(long, default_value_t = 200)]
+        clients: usize,
+        #[arg(long, default_value_t = 50)]
+        changes: usize,
+        /// Pause between two changes, in milliseconds.
+        #[arg(long, default_value_t = 200)]
+        every_ms: u64,
     },
 }
 
@@ -156,6 +171,25 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("{}", outcome.table);
             if outcome.errors > 0 || outcome.p99 >= load::P99_TARGET {
                 eprintln!("failed: {} errors, p99 {:?}", outcome.errors, outcome.p99);
+                std::process::exit(1);
+            }
+        }
+        Command::Live {
+            url,
+            clients,
+            changes,
+            every_ms,
+        } => {
+            let plan = live_bench::Plan {
+                url,
+                clients,
+                changes,
+                every: Duration::from_millis(every_ms),
+            };
+            let outcome = live_bench::run(&db, &plan).await?;
+            println!("{}", outcome.report);
+            if outcome.missing > 0 || outcome.p99 >= live_bench::P99_TARGET {
+                eprintln!("failed: {} missing, p99 {:?}", outcome.missing, outcome.p99);
                 std::process::exit(1);
             }
         }

@@ -48,6 +48,7 @@ pub fn StaffPage() -> impl IntoView {
                     {move || Suspend::new(async move {
                         let admin = matches!(auth.user.await, Ok(Some(u)) if u.role == Role::Admin);
                         admin.then(|| view! {
+                            <A href="/staff/users">{t!(i18n, workspace.users)}</A>
                             <A href="/staff/departments">{t!(i18n, workspace.departments)}</A>
                             <A href="/staff/self-help">{t!(i18n, staff.self_help)}</A>
                             <A href="/staff/help-center">{t!(i18n, help_admin.title)}</A>

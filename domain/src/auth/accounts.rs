@@ -225,7 +225,9 @@ pub async fn authenticate(db: &Db, email: &str, password: &str) -> Result<Person
     };
     let ok = passwords::verify(password.to_owned(), hash).await?;
     match user {
-        Some(user) if ok => Ok(Person::from_user(user)),
+        Some(user) if ok && !store::is_deactivated(db, user.id).await? => {
+            Ok(Person::from_user(user))
+        }
         _ => Err(AppError::WrongCredentials),
     }
 }

@@ -195,6 +195,7 @@ pub async fn user_for_session(
         LEFT JOIN cases c ON c.id = s.case_id
         WHERE s.token_hash = $1 AND s.expires_at > $2
           AND COALESCE(s.last_seen_at, s.created_at) > $3
+          AND u.deactivated_at IS NULL
         "#
     ))
     .bind(token_hash)
@@ -283,6 +284,15 @@ pub async fn set_password(
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// Whether an admin deactivated account `id`.
+pub async fn is_deactivated(db: &Db, id: i64) -> Result<bool, AppError> {
+    let at: Option<i64> = sqlx::query_scalar("SELECT deactivated_at FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_one(&db.read)
+        .await?;
+    Ok(at.is_some())
 }
 
 /// The account with this id, inside a transaction.

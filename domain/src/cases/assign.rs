@@ -96,7 +96,7 @@ pub async fn view_counts(db: &Db, staff: &Staff) -> Result<Vec<ViewCount>, AppEr
 /// "unknown" (customers and deactivated accounts included).
 async fn assignable(tx: &mut Tx, id: i64) -> Result<(i64, String), AppError> {
     let row: Option<(i64, String, String)> =
-        sqlx::query_as("SELECT id, name, role FROM users WHERE id = $1")
+        sqlx::query_as("SELECT id, name, role FROM users WHERE id = $1 AND deactivated_at IS NULL")
             .bind(id)
             .fetch_optional(&mut **tx)
             .await?;

@@ -11,7 +11,8 @@ use crate::validate::{DepartmentName, Field, Problem};
 /// Every staff account and every department with its members, by name.
 pub async fn directory(db: &Db, _staff: &Staff) -> Result<Directory, AppError> {
     let agents = sqlx::query_as::<_, (i64, String, String)>(
-        "SELECT id, name, email FROM users WHERE role IN ('agent', 'admin') ORDER BY name, id",
+        "SELECT id, name, email FROM users \
+         WHERE role IN ('agent', 'admin') AND deactivated_at IS NULL ORDER BY name, id",
     )
     .fetch_all(&db.read)
     .await?

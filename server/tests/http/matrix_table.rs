@@ -154,6 +154,11 @@ pub const ROWS: &[Row] = &[
         STAFF,
     ),
     api("POST /api/departments/add", "name=Dept+{n}", ADMIN),
+    api("POST /api/users/list", "search=a", ADMIN),
+    // Carla (CC'd) gets a role and is deactivated: other lines use Ana's
+    // and the staff's accounts.
+    api("POST /api/users/role", "id={cc_user}&role=customer", ADMIN),
+    api("POST /api/users/active", "id={cc_user}&active=true", ADMIN),
     api(
         "POST /api/departments/rename",
         "id={department}&name=Renamed+{n}",
@@ -324,4 +329,5 @@ pub const ROWS: &[Row] = &[
     at("GET /staff/help-center", "", PAGE_ADMIN),
     at("GET /staff/outbox", "", PAGE_ADMIN),
     at("GET /staff/departments", "", PAGE_ADMIN),
+    at("GET /staff/users", "", PAGE_ADMIN),
 ];

@@ -160,6 +160,9 @@ impl<'a> World<'a> {
             self.admin_call("departments/add", &add).await;
             f.insert("department", self.last_id("departments").await);
         }
+        if wants("cc_user") {
+            f.insert("cc_user", self.people[2].id.to_string());
+        }
         if wants("agent") {
             f.insert("agent", self.people[3].id.to_string());
         }
