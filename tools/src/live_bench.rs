@@ -44,16 +44,18 @@ pub async fn run(db: &Db, plan: &Plan) -> Result<Outcome, Box<dyn std::error::Er
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)?
         .as_millis();
-    let customer = accounts::register(
-        db,
-        Role::Customer,
-        "Live",
-        &format!("live-{stamp}@example.com"),
-        "password-123",
-    )
-    .await?;
     let mut cases = Vec::with_capacity(plan.changes);
     for i in 0..plan.changes {
+        // One customer per case: a customer's second open case of a type
+        // would join the first.
+        let customer = accounts::register(
+            db,
+            Role::Customer,
+            "Live",
+            &format!("live-{stamp}-customer-{i}@example.com"),
+            "password-123",
+        )
+        .await?;
         let new = NewCase::new(
             Subject::parse(&format!("Live {i}"))?,
             CaseType::ALL[i % CaseType::ALL.len()],
@@ -99,8 +101,7 @@ pub async fn run(db: &Db, plan: &Plan) -> Result<Outcome, Box<dyn std::error::Er
                         continue;
                     }
                     let line = event.lines().find_map(|l| l.strip_prefix("data: "));
-                    let numbers: Vec<i64> =
-                        line.and_then(|l| serde_json_numbers(l)).unwrap_or_default();
+                    let numbers: Vec<i64> = line.and_then(serde_json_numbers).unwrap_or_default();
                     let mut heard = heard.lock().await;
                     for n in numbers {
                         heard[i].entry(n).or_insert(at);

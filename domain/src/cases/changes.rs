@@ -99,7 +99,7 @@ impl Feed {
                 }
                 polls += 1;
                 // About once a minute, old rows go.
-                if polls % 1200 == 0 {
+                if polls.is_multiple_of(1200) {
                     if let Err(err) = sweep(&db).await {
                         tracing::warn!(?err, "sweeping case changes failed; will retry");
                     }
