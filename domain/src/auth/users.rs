@@ -23,15 +23,7 @@ struct Row {
 /// Accounts whose name or email contains `search` (all when empty), staff
 /// first, then by name.
 pub async fn list(db: &Db, _admin: &Admin, search: &str) -> Result<Vec<Account>, AppError> {
-    let pattern = format!(
-        "%{}%",
-        search
-            .trim()
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
+    let pattern = crate::cases::listing::like_pattern(search.trim());
     let rows: Vec<Row> = sqlx::query_as(
         r#"
         SELECT id, name, email, role,

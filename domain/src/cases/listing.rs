@@ -79,7 +79,7 @@ pub async fn list_all(
 }
 
 /// `%text%` for LIKE, with the user's own `%`, `_` and `\` taken literally.
-fn like_pattern(text: &str) -> String {
+pub(crate) fn like_pattern(text: &str) -> String {
     let escaped = text
         .to_lowercase()
         .replace('\\', "\\\\")
