@@ -29,7 +29,9 @@ use crate::mail::pages::{CheckEmailPage, ForgotPasswordPage, LinkPage, ResetPass
 use crate::profile::page::ProfilePage;
 use crate::ui::layout::NotFound;
 use crate::ui::title::AppTitle;
+use crate::workspace::canned_page::CannedPage;
 use crate::workspace::departments_page::DepartmentsPage;
+use crate::workspace::service_levels_page::ServiceLevelsPage;
 use crate::workspace::users_page::UsersPage;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -99,6 +101,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/departments") view=DepartmentsPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/users") view=UsersPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/service-levels") view=ServiceLevelsPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/canned") view=CannedPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </Router>

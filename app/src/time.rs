@@ -100,6 +100,42 @@ pub fn Timestamp(ms: i64) -> impl IntoView {
     view! { <time datetime=iso(ms)>{move || local_text(i18n, ms, &zone.get())}</time> }
 }
 
+/// A length of time as days and hours, hours and minutes, or minutes.
+pub fn span(i18n: I18n, ms: i64) -> String {
+    let minutes = ms.abs() / 60_000;
+    let (d, h, m) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    let (day, hour, min) = (
+        t_string!(i18n, sla.day),
+        t_string!(i18n, sla.hour),
+        t_string!(i18n, sla.minute),
+    );
+    if d > 0 {
+        format!("{d} {day} {h} {hour}")
+    } else if h > 0 {
+        format!("{h} {hour} {m} {min}")
+    } else {
+        format!("{m} {min}")
+    }
+}
+
+/// How long before `now` instant `ms` was ("2 h 5 min ago"), with the
+/// exact time on hover.
+#[component]
+pub fn RelativeTime(ms: i64, now: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let zone = use_zone();
+    let exact = move || local_text(i18n, ms, &zone.get());
+    let text = move || {
+        if now - ms < 60_000 {
+            t!(i18n, time.just_now).into_any()
+        } else {
+            let time = move || span(i18n, now - ms);
+            t!(i18n, time.ago, time).into_any()
+        }
+    };
+    view! { <time datetime=iso(ms) title=exact>{text}</time> }
+}
+
 /// Now, in ms since the epoch.
 pub fn now_ms() -> i64 {
     #[cfg(feature = "hydrate")]

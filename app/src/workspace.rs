@@ -4,12 +4,20 @@
 pub mod api;
 pub mod assign_panel;
 pub mod bulk_bar;
+pub mod canned_api;
+pub mod canned_page;
+pub mod canned_picker;
 pub mod departments_page;
 #[cfg(feature = "ssr")]
 pub mod events;
 pub mod live;
 pub mod presence_bar;
 pub mod rail;
+pub mod saved_views;
+pub mod service_levels_page;
+pub mod sla_clock;
 pub mod users_page;
 
+pub use model::cases::canned::*;
+pub use model::cases::sla::*;
 pub use model::cases::workspace::*;

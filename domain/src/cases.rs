@@ -7,6 +7,7 @@ pub mod assign;
 pub mod attachments;
 pub mod bulk;
 pub mod by_mail;
+pub mod canned;
 pub mod changes;
 pub mod departments;
 pub mod edit;
@@ -21,7 +22,9 @@ pub mod presence;
 mod quota;
 mod reading;
 pub mod requester;
+pub mod saved_views;
 pub mod self_help;
+pub mod sla;
 pub mod store;
 pub mod text_search;
 pub mod with_files;
@@ -30,3 +33,5 @@ pub mod with_files;
 mod concurrency_tests;
 #[cfg(test)]
 mod flow_tests;
+#[cfg(test)]
+mod test_world;

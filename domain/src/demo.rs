@@ -3,6 +3,7 @@
 
 use crate::auth::{accounts, store as users, Person, Role};
 use crate::cases::record::{CaseFields, Priority};
+use crate::cases::sla::SlaTarget;
 use crate::cases::{store as cases, CaseStatus, CaseType};
 use crate::db::Db;
 use crate::error::AppError;
@@ -50,6 +51,21 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, AppError> {
         let id = crate::cases::departments::add(db, &admin, &DepartmentName::parse(name)?).await?;
         crate::cases::departments::set_member(db, &admin, id, agent.user().id, true).await?;
     }
+    // Service levels of a typical desk: first response and resolution, in
+    // hours, per priority.
+    let hours = |h: i64| Some(h * 3_600_000);
+    let targets = [
+        (Priority::Urgent, 1, 8),
+        (Priority::High, 4, 24),
+        (Priority::Normal, 8, 72),
+        (Priority::Low, 24, 168),
+    ]
+    .map(|(priority, first, resolution)| SlaTarget {
+        priority,
+        first_response_ms: hours(first),
+        resolution_ms: hours(resolution),
+    });
+    crate::cases::sla::set_targets(db, &admin, &targets).await?;
 
     let text = |s: &str| MessageBody::parse(s);
     open(

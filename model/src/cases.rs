@@ -1,8 +1,11 @@
 //! Case data shared by the server and the browser.
 
+pub mod canned;
 pub mod filter;
 pub mod record;
 pub mod rules;
+pub mod saved_view;
+pub mod sla;
 pub mod status;
 pub mod types;
 pub mod workspace;

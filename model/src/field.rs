@@ -49,6 +49,14 @@ pub enum Field {
     View,
     /// The cases a bulk action is for.
     Selection,
+    /// A service-level target (hours).
+    Target,
+    /// A canned response: its title, its text in each language, which one.
+    Title,
+    BodyEn,
+    BodyEs,
+    BodyFr,
+    Canned,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -17,7 +17,7 @@ fn chars(s: &str) -> usize {
 }
 
 /// Trimmed text of 1 to `max` characters.
-fn bounded_text(raw: &str, field: Field, max: usize) -> Result<String, AppError> {
+pub(crate) fn bounded_text(raw: &str, field: Field, max: usize) -> Result<String, AppError> {
     let text = raw.trim();
     if text.is_empty() {
         return Err(AppError::invalid(field, Problem::Required));

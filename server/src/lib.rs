@@ -23,9 +23,20 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use app::state::{AppState, INTERNAL_ERROR_HEADER};
 use app::{shell, App};
 
+/// The app's routes, worked out once per process. Generating them runs the
+/// app with resource loading suppressed by a process-wide flag: a page
+/// rendering at that moment on another thread (another router in the same
+/// process, as in the tests) would wait forever on its first resource
+/// (leptos-rs/leptos#4773).
+pub fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole application: pages, server functions and static assets.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let options = state.leptos_options.clone();
     let pkg_dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
     // File names under /pkg carry a content hash, so they never change.

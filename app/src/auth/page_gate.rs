@@ -24,8 +24,12 @@ fn needs(path: &str) -> Needs {
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
     };
     match path {
-        "/staff/help-center" | "/staff/outbox" | "/staff/self-help" | "/staff/departments"
-        | "/staff/users" => Needs::Admin,
+        "/staff/help-center"
+        | "/staff/outbox"
+        | "/staff/self-help"
+        | "/staff/departments"
+        | "/staff/users"
+        | "/staff/service-levels" => Needs::Admin,
         _ if under("/staff") => Needs::Staff,
         _ if under("/cases") || path == "/profile" => Needs::Account,
         _ => Needs::Anyone,

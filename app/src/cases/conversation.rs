@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::time::Timestamp;
 use crate::ui::forms::{invalid, FieldError, FormError};
 use crate::validate::{Field, MESSAGE_MAX};
+use crate::workspace::canned_picker::CannedPicker;
 
 /// Every message, oldest first, each with its date and time.
 #[component]
@@ -98,6 +99,8 @@ pub fn ReplyForm(
     let files_id = format!("{id}-files");
     let email_id = format!("{id}-email");
     let note_id = format!("{id}-note");
+    let canned_id = format!("{id}-canned");
+    let picker = NodeRef::<leptos::html::Input>::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         if guard.is_some_and(|g| !g.may_send(i18n)) {
             ev.prevent_default();
@@ -129,6 +132,14 @@ pub fn ReplyForm(
                 prop:value=move || draft.get()
                 on:input=move |e| {
                     let text = event_target_value(&e);
+                    // "/" in an empty box: find a canned response.
+                    if staff && text == "/" {
+                        draft.set(String::new());
+                        if let Some(input) = picker.get() {
+                            let _ = input.focus();
+                        }
+                        return;
+                    }
                     if let Some(g) = guard {
                         g.writing(!text.trim().is_empty());
                     }
@@ -138,6 +149,7 @@ pub fn ReplyForm(
             <FieldError id=error_id field=Field::Message error />
             <FilePicker id=files_id upload />
             {staff.then(|| view! {
+                <CannedPicker number draft input=picker id=canned_id.clone() />
                 <label class="check" for=email_id.clone()>
                     <input type="checkbox" id=email_id.clone() name="email" value="1" checked />
                     {t!(i18n, mail.email_reply)}

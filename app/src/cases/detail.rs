@@ -21,6 +21,7 @@ use crate::workspace::api::staff_directory;
 use crate::workspace::assign_panel::{AssignActions, AssignPanel};
 use crate::workspace::live::use_live;
 use crate::workspace::presence_bar::PresenceBar;
+use crate::workspace::sla_clock::SlaPanel;
 
 #[component]
 pub fn CasePage() -> impl IntoView {
@@ -222,6 +223,7 @@ fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
         {assignment.map(|assignment| view! {
             <AssignPanel number assignment directory actions=actions.assign />
         })}
+        {case.sla.map(|clock| view! { <SlaPanel clock /> })}
         <DetailsPanel case=case.clone() />
         {(!current.is_final()).then(|| view! { <UploadForm number on_sent=actions.reload() sent=actions.uploaded /> })}
         {can_edit.then(|| view! { <EditForm case=case.clone() edit=actions.edit /> })}

@@ -10,39 +10,40 @@ use super::api::get_case;
 use super::conversation::{Conversation, ReplyForm};
 use super::CaseSummary;
 use crate::i18n::*;
-use crate::time::Timestamp;
+use crate::time::{RelativeTime, Timestamp};
 use crate::ui::forms::ErrorNotice;
 use crate::ui::labels;
 use crate::workspace::bulk_bar::Picked;
+use crate::workspace::sla_clock::{row_class, SlaText};
 
 #[component]
-pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool) -> AnyView {
+pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool, now: i64) -> AnyView {
     let i18n = use_i18n();
     let picked = use_context::<Picked>().filter(|_| for_staff);
-    let columns = if picked.is_some() {
-        11
-    } else if for_staff {
-        10
-    } else {
-        8
-    };
+    // Staff read a dense list: one line per case.
+    let columns = if picked.is_some() { 9 } else { 8 };
     let rows = rows
         .into_iter()
-        .map(|c| view! { <CaseRow c for_staff columns picked /> }.into_any())
+        .map(|c| view! { <CaseRow c for_staff columns picked now /> }.into_any())
         .collect_view();
     view! {
-        <table class="cases">
+        <table class="cases" class:dense=for_staff>
             <thead>
                 <tr>
                     {picked.map(|_| view! { <th scope="col"><span class="visually-hidden">{t!(i18n, workspace.select)}</span></th> })}
                     <th scope="col">{t!(i18n, cases.number)}</th>
                     <th scope="col">{t!(i18n, cases.subject)}</th>
                     {for_staff.then(|| view! { <th scope="col">{t!(i18n, cases.requester)}</th> })}
-                    <th scope="col">{t!(i18n, cases.type_label)}</th>
+                    {(!for_staff).then(|| view! { <th scope="col">{t!(i18n, cases.type_label)}</th> })}
                     <th scope="col">{t!(i18n, cases.status)}</th>
-                    {for_staff.then(|| view! { <th scope="col">{t!(i18n, workspace.assignee)}</th> })}
-                    <th scope="col">{t!(i18n, cases.origin)}</th>
-                    <th scope="col">{t!(i18n, cases.created)}</th>
+                    {for_staff.then(|| view! {
+                        <th scope="col">{t!(i18n, workspace.assignee)}</th>
+                        <th scope="col">{t!(i18n, workspace.time_left)}</th>
+                    })}
+                    {(!for_staff).then(|| view! {
+                        <th scope="col">{t!(i18n, cases.origin)}</th>
+                        <th scope="col">{t!(i18n, cases.created)}</th>
+                    })}
                     <th scope="col">{t!(i18n, cases.last_update)}</th>
                     <th scope="col"><span class="visually-hidden">{t!(i18n, cases.conversation)}</span></th>
                 </tr>
@@ -56,7 +57,13 @@ pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool) -> AnyView {
 /// One case: its row, and when open, a second row with the conversation.
 /// Each case is its own `<tbody>` so the pair stays together.
 #[component]
-fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize, picked: Option<Picked>) -> AnyView {
+fn CaseRow(
+    c: CaseSummary,
+    for_staff: bool,
+    columns: usize,
+    picked: Option<Picked>,
+    now: i64,
+) -> AnyView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
     let number = c.number;
@@ -68,16 +75,22 @@ fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize, picked: Option<Picke
     };
     let expanded = move || if open.get() { "true" } else { "false" };
     let envelope_label = move || format!("{} {number}", t_string!(i18n, cases.expand));
-    let requester = for_staff.then(|| view! { <td>{c.requester.clone()}</td> });
+    // A dense row cuts long subjects: the whole one shows on hover.
+    let hover = for_staff.then(|| c.subject.clone());
+    let requester = for_staff.then(|| {
+        let (email, title) = (c.requester.clone(), c.requester.clone());
+        view! { <td class="requester" title=title>{email}</td> }
+    });
     let assignee = for_staff.then(|| {
         let name = c.assignee.clone();
         view! {
             <td>{move || name.clone().unwrap_or_else(|| t_string!(i18n, workspace.nobody).to_string())}</td>
+            <td><SlaText clock=c.sla /></td>
         }
     });
     view! {
         <tbody>
-            <tr class:unread=c.unread>
+            <tr class:unread=c.unread class=row_class(c.sla)>
                 {picked.map(|p| {
                     let label = move || format!("{} {number}", t_string!(i18n, workspace.select_case));
                     let on = move || p.all.get() || p.numbers.read().contains(&number);
@@ -93,20 +106,27 @@ fn CaseRow(c: CaseSummary, for_staff: bool, columns: usize, picked: Option<Picke
                         {number}
                     </a>
                 </td>
-                <td>
-                    <A href=href>{c.subject.clone()}</A>
+                <td class="subject">
+                    <A href=href attr:title=hover>{c.subject.clone()}</A>
                     <Show when=move || c.unread>
                         " "
                         <span class="badge">{t!(i18n, cases.answered)}</span>
                     </Show>
                 </td>
                 {requester}
-                <td>{move || labels::case_type(i18n, c.case_type)}</td>
+                {(!for_staff).then(|| view! { <td>{move || labels::case_type(i18n, c.case_type)}</td> })}
                 <td>{move || labels::status(i18n, c.status, for_staff)}</td>
                 {assignee}
-                <td>{move || labels::origin(i18n, c.origin)}</td>
-                <td><Timestamp ms=c.created_at /></td>
-                <td><Timestamp ms=c.updated_at /></td>
+                {if for_staff {
+                    view! { <td><RelativeTime ms=c.updated_at now /></td> }.into_any()
+                } else {
+                    view! {
+                        <td>{move || labels::origin(i18n, c.origin)}</td>
+                        <td><Timestamp ms=c.created_at /></td>
+                        <td><Timestamp ms=c.updated_at /></td>
+                    }
+                    .into_any()
+                }}
                 <td>
                     <button type="button" class="icon" on:click=toggle aria-expanded=expanded
                         aria-controls=panel_id.clone() aria-label=envelope_label>

@@ -62,7 +62,15 @@ pub fn FilterPanel(query: Memo<CaseQuery>, for_staff: bool) -> impl IntoView {
             }
         })
         .collect_view();
-    let by_created = move || query.read().sort == "created";
+    // The sort in effect: the breached view lists the most overdue first.
+    let sort = move || {
+        let q = query.read();
+        match (q.sort.as_str(), q.view.as_str()) {
+            ("", "breached") => "sla".to_string(),
+            ("", _) => "updated".to_string(),
+            (s, _) => s.to_string(),
+        }
+    };
     // The export takes the same filters as the list on screen.
     let search = use_location().search;
     let export_href = move || {
@@ -73,7 +81,9 @@ pub fn FilterPanel(query: Memo<CaseQuery>, for_staff: bool) -> impl IntoView {
     };
     view! {
         <aside class="filters" aria-labelledby="filters-heading">
-            <h2 id="filters-heading">{t!(i18n, filters.title)}</h2>
+            // Folds away, to give the list the room.
+            <details open>
+            <summary><h2 id="filters-heading">{t!(i18n, filters.title)}</h2></summary>
             <Form method="GET" action=here>
                 // Filtering inside a view of the rail stays in that view.
                 {for_staff.then(|| view! {
@@ -103,8 +113,11 @@ pub fn FilterPanel(query: Memo<CaseQuery>, for_staff: bool) -> impl IntoView {
                 <input id="filter-to" name="to" type="date" prop:value=text(|q| &q.to) />
                 <label for="filter-sort">{t!(i18n, filters.sort)}</label>
                 <select id="filter-sort" name="sort">
-                    <option value="updated" selected=move || !by_created()>{t!(i18n, cases.last_update)}</option>
-                    <option value="created" selected=by_created>{t!(i18n, filters.sort_created)}</option>
+                    <option value="updated" selected=move || sort() == "updated">{t!(i18n, cases.last_update)}</option>
+                    <option value="created" selected=move || sort() == "created">{t!(i18n, filters.sort_created)}</option>
+                    {for_staff.then(|| view! {
+                        <option value="sla" selected=move || sort() == "sla">{t!(i18n, workspace.sort_sla)}</option>
+                    })}
                 </select>
                 <button type="submit" class="primary">{t!(i18n, filters.apply)}</button>
             </Form>
@@ -112,6 +125,7 @@ pub fn FilterPanel(query: Memo<CaseQuery>, for_staff: bool) -> impl IntoView {
                 <A href=here>{t!(i18n, filters.clear)}</A>
                 <a href=export_href download="cases.csv" rel="external">{t!(i18n, filters.export)}</a>
             </p>
+            </details>
         </aside>
     }
 }

@@ -68,7 +68,7 @@ pub fn CaseList(
                     }
                     Ok(page) => {
                         view! {
-                            <CaseRows rows=page.rows for_staff />
+                            <CaseRows rows=page.rows for_staff now=page.now />
                             <PageLinks next=page.next query here />
                         }
                             .into_any()

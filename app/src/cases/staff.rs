@@ -50,12 +50,14 @@ pub fn StaffPage() -> impl IntoView {
                         admin.then(|| view! {
                             <A href="/staff/users">{t!(i18n, workspace.users)}</A>
                             <A href="/staff/departments">{t!(i18n, workspace.departments)}</A>
+                            <A href="/staff/service-levels">{t!(i18n, workspace.service_levels)}</A>
                             <A href="/staff/self-help">{t!(i18n, staff.self_help)}</A>
                             <A href="/staff/help-center">{t!(i18n, help_admin.title)}</A>
                             <A href="/staff/outbox">{t!(i18n, mail.outbox)}</A>
                         })
                     })}
                 </Transition>
+                <A href="/staff/canned">{t!(i18n, canned.title)}</A>
                 <A href="/staff/articles">{t!(i18n, editor.articles)}</A>
                 <A href="/staff/cases/new" attr:class="button primary">{t!(i18n, staff.open_for)}</A>
             </div>
@@ -65,18 +67,20 @@ pub fn StaffPage() -> impl IntoView {
     let list = view! {
         <h2>{heading}</h2>
         <BulkBar query on_done />
-        <div class="with-filters">
-            <div class="list">
-                <CaseList cases query for_staff=true />
-            </div>
-            <FilterPanel query for_staff=true />
+        <div class="list">
+            <CaseList cases query for_staff=true />
         </div>
     }
     .into_any();
     view! {
         <PageTitle text=move || t_string!(i18n, staff.title).to_string() />
         <div class="workspace">
-            <ViewRail current refresh />
+            // Views and filters share the side column: the list gets the
+            // rest of the width.
+            <div class="workspace-side">
+                <ViewRail current refresh />
+                <FilterPanel query for_staff=true />
+            </div>
             <div class="workspace-main">
                 {head}
                 <StatusCounts />

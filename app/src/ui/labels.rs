@@ -110,6 +110,7 @@ fn max_len(field: Field) -> usize {
     match field {
         Field::Subject => validate::SUBJECT_MAX,
         Field::Name => validate::NAME_MAX,
+        Field::Title => model::cases::canned::TITLE_MAX,
         Field::Email => validate::EMAIL_MAX,
         Field::Password => validate::PASSWORD_MAX,
         Field::Search => model::cases::filter::SEARCH_MAX,
@@ -132,6 +133,7 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
         Problem::Required if field == Field::Department => {
             t!(i18n, errors.department_required).into_any()
         }
+        Problem::Required if field == Field::View => t!(i18n, errors.view_needs_filters).into_any(),
         Problem::Required if field == Field::Photo => t!(i18n, errors.photo_required).into_any(),
         Problem::Required => t!(i18n, errors.required).into_any(),
         Problem::Unknown if field == Field::TimeZone => {
@@ -153,6 +155,12 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
             max = move || model::help::RELATED_MAX
         )
         .into_any(),
+        Problem::TooLong if field == Field::View => t!(
+            i18n,
+            errors.too_many_views,
+            max = move || model::cases::saved_view::SAVED_VIEWS_MAX
+        )
+        .into_any(),
         Problem::TooLong => {
             let max = max_len(field);
             t!(i18n, errors.too_long, max = move || max).into_any()
@@ -169,6 +177,7 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
             t!(i18n, errors.department_in_use).into_any()
         }
         Problem::Malformed if field == Field::Window => t!(i18n, errors.window).into_any(),
+        Problem::Malformed if field == Field::Target => t!(i18n, errors.target_hours).into_any(),
         Problem::Malformed => t!(i18n, errors.malformed).into_any(),
         Problem::Taken => t!(i18n, errors.taken).into_any(),
         Problem::NotEmpty => t!(i18n, errors.not_empty).into_any(),

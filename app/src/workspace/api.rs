@@ -226,3 +226,40 @@ pub async fn count_matching(query: model::cases::filter::CaseQuery) -> Result<us
     };
     respond(run.await)
 }
+
+/// The service-level targets, one per priority.
+#[server(prefix = "/api", endpoint = "service-levels")]
+pub async fn sla_targets() -> Result<Vec<super::SlaTarget>, AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        let staff = session::staff(&state).await?;
+        domain::cases::sla::targets(&state.db, &staff).await
+    };
+    respond(run.await)
+}
+
+/// Sets one priority's targets, in hours (empty: none).
+#[server(prefix = "/api", endpoint = "service-levels/save")]
+pub async fn save_sla_target(
+    priority: String,
+    first_response: String,
+    resolution: String,
+) -> Result<(), AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    use model::cases::record::Priority;
+    let run = async {
+        let state = app_state()?;
+        let admin = session::admin(&state).await?;
+        let unknown = AppError::invalid(
+            crate::validate::Field::Priority,
+            crate::validate::Problem::Unknown,
+        );
+        let priority = Priority::parse(&priority).ok_or(unknown)?;
+        let target = super::SlaTarget::parse(priority, &first_response, &resolution)?;
+        domain::cases::sla::set_targets(&state.db, &admin, &[target]).await
+    };
+    respond(run.await)
+}

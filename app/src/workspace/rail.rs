@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::api::view_counts;
-use super::View;
+use super::saved_views::SavedViews;
+use super::{View, BREACHED_COUNT_CAP};
 use crate::i18n::*;
 use crate::ui::labels::I18n;
 
@@ -15,6 +16,7 @@ pub fn view_label(i18n: I18n, view: View) -> String {
         View::Unassigned => t_string!(i18n, workspace.view_unassigned),
         View::Mine => t_string!(i18n, workspace.view_mine),
         View::Open => t_string!(i18n, workspace.view_open),
+        View::Breached => t_string!(i18n, workspace.view_breached),
         View::Waiting => t_string!(i18n, workspace.view_waiting),
         View::Referred => t_string!(i18n, workspace.view_referred),
         View::Resolved => t_string!(i18n, workspace.view_resolved),
@@ -34,7 +36,11 @@ pub fn ViewRail(current: Signal<Option<View>>, refresh: Signal<usize>) -> impl I
         View::ALL
             .into_iter()
             .map(|view| {
-                let n = counts.iter().find(|c| c.view == view).map(|c| c.n);
+                // Breached cases are counted up to a cap: past it, "1000+".
+                let n = counts.iter().find(|c| c.view == view).map(|c| match c.n {
+                    n if view == View::Breached && n >= BREACHED_COUNT_CAP => format!("{n}+"),
+                    n => n.to_string(),
+                });
                 let here = move || (current.get() == Some(view)).then_some("page");
                 view! {
                     <li>
@@ -61,6 +67,7 @@ pub fn ViewRail(current: Signal<Option<View>>, refresh: Signal<usize>) -> impl I
                     })}
                 </Transition>
             </ul>
+            <SavedViews refresh />
         </nav>
     }
 }

@@ -74,6 +74,7 @@ pub async fn view_counts(db: &Db, staff: &Staff) -> Result<Vec<ViewCount>, AppEr
             .bind(staff.user().id)
             .fetch_optional(&db.read)
             .await?;
+    let breached = super::sla::breached_count(db).await?;
     Ok(View::ALL
         .into_iter()
         .map(|view| {
@@ -81,6 +82,7 @@ pub async fn view_counts(db: &Db, staff: &Staff) -> Result<Vec<ViewCount>, AppEr
                 View::Unassigned => queue(0),
                 View::Mine => queue(staff.user().id),
                 View::Mentions => mentions.unwrap_or(0),
+                View::Breached => breached,
                 _ => statuses
                     .iter()
                     .filter(|(s, _)| view.statuses().contains(s))

@@ -5,7 +5,7 @@
 use super::assign::{apply_department, reassign_to};
 use super::filter::CaseFilter;
 use super::lifecycle::change_status;
-use super::listing::filtered_numbers;
+use super::listing::{filtered_count, filtered_numbers};
 use super::store::locked_case;
 use super::workspace::{BulkAction, BulkResult, BULK_MAX};
 use super::CaseStatus;
@@ -27,9 +27,8 @@ pub async fn count_matching(
     staff: &Staff,
     filter: &CaseFilter,
 ) -> Result<usize, AppError> {
-    Ok(filtered_numbers(db, staff.user(), filter, BULK_MAX + 1)
-        .await?
-        .len())
+    let n = filtered_count(db, staff.user(), filter, BULK_MAX as i64 + 1).await?;
+    Ok(n as usize)
 }
 
 pub async fn apply(

@@ -28,6 +28,9 @@ const COLUMNS: [&str; 8] = [
     "last_update",
     "requester",
 ];
+/// After those, for staff only: who works on the case, the department it
+/// waits on, and the next service-level due time (empty when none counts).
+const STAFF_COLUMNS: [&str; 3] = ["assignee", "department", "sla_due"];
 
 /// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a
 /// leading tab or carriage return) gets a `'` in front, so it stays text.
@@ -53,7 +56,12 @@ impl CsvRows {
         let mut bom = Vec::new();
         bom.extend_from_slice("\u{feff}".as_bytes());
         let mut writer = Self::writer(bom);
-        let header = COLUMNS.map(|c| t(lang, &format!("export.columns.{c}"), &[]));
+        let extra: &[&str] = if staff { &STAFF_COLUMNS } else { &[] };
+        let header = COLUMNS
+            .iter()
+            .chain(extra)
+            .map(|c| t(lang, &format!("export.columns.{c}"), &[]))
+            .collect::<Vec<_>>();
         // Writing to memory cannot fail.
         let _ = writer.write_record(&header);
         let zone = if zone.is_empty() { UTC } else { zone };
@@ -91,7 +99,18 @@ impl CsvRows {
             &updated,
             &spreadsheet_safe(&row.requester),
         ];
-        let _ = self.writer.write_record(cells);
+        if !self.staff {
+            let _ = self.writer.write_record(cells);
+            return;
+        }
+        let due = match row.sla_due {
+            super::sla::NO_DUE => String::new(),
+            due => iso_in(due, zone),
+        };
+        let assignee = spreadsheet_safe(row.assignee.as_deref().unwrap_or_default());
+        let department = spreadsheet_safe(row.department.as_deref().unwrap_or_default());
+        let staff = [&*assignee, &*department, &due];
+        let _ = self.writer.write_record(cells.into_iter().chain(staff));
     }
 
     /// The bytes written since the last take.
@@ -117,8 +136,9 @@ pub fn export(
     if all {
         person.staff()?;
     }
+    let filter = if all { filter } else { filter.for_customer() };
     let mut csv = CsvRows::new(lang, person.role.is_staff(), &filter.zone);
-    let query = export_query(db.backend(), person.user(), !all, &filter);
+    let query = export_query((db.backend(), db.now()), person.user(), !all, &filter);
     let (text, args) = query.into_parts()?;
     let db = db.clone();
 
@@ -168,7 +188,11 @@ mod tests {
             updated_at: 60_000,
             unread: false,
             requester: requester.into(),
-            assignee: None,
+            assignee: Some("Alex".into()),
+            department: None,
+            sla_due: 3_600_000,
+            sla_paused: false,
+            sla_first: false,
         }
     }
 
@@ -203,9 +227,11 @@ mod tests {
         let text = String::from_utf8(csv.take()).unwrap();
         assert_eq!(
             &text['\u{feff}'.len_utf8()..],
-            "Numéro de dossier,Objet,Type,Statut,Origine,Créé le,Dernière mise à jour,Demandeur\r\n\
+            "Numéro de dossier,Objet,Type,Statut,Origine,Créé le,Dernière mise à jour,Demandeur,\
+             Attribué à,Service,Échéance du niveau de service\r\n\
              1001,Facture,Technique,Nouveau,Web,\
-             1969-12-31T18:00:00-06:00,1969-12-31T18:01:00-06:00,ana@example.com\r\n"
+             1969-12-31T18:00:00-06:00,1969-12-31T18:01:00-06:00,ana@example.com,\
+             Alex,,1969-12-31T19:00:00-06:00\r\n"
         );
     }
 }

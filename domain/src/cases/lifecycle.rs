@@ -155,6 +155,7 @@ pub(super) async fn change_status(
     .fetch_one(&mut **tx)
     .await?;
     count_status(tx, Some(from), to).await?;
+    super::sla::status_changed(tx, case_id, to, now).await?;
     super::changes::record(tx, case_id, true, now).await?;
     let queue = super::assign::queue_of(assignee);
     super::assign::count_queue(

@@ -4,6 +4,7 @@
 use sqlx::FromRow;
 
 use super::filter::{CaseFilter, Cursor, Sort};
+use super::sla::CLOCK_COLUMNS;
 use super::store::decode;
 use super::text_search::{self, TextPlan};
 use super::workspace::View;
@@ -30,10 +31,16 @@ pub(super) struct SummaryRow {
     pub(super) unread: bool,
     pub(super) requester: String,
     pub(super) assignee: Option<String>,
+    pub(super) department: Option<String>,
+    pub(super) sla_due: i64,
+    #[sqlx(try_from = "Flag")]
+    pub(super) sla_paused: bool,
+    #[sqlx(try_from = "Flag")]
+    pub(super) sla_first: bool,
 }
 
 impl SummaryRow {
-    fn into_summary(self) -> Result<CaseSummary, AppError> {
+    fn into_summary(self, now: i64) -> Result<CaseSummary, AppError> {
         Ok(CaseSummary {
             number: self.number,
             case_type: decode(CaseType::parse(&self.case_type), "type", &self.case_type)?,
@@ -45,6 +52,7 @@ impl SummaryRow {
             unread: self.unread,
             requester: self.requester,
             assignee: self.assignee,
+            sla: super::sla::clock(self.sla_due, self.sla_paused, self.sla_first, now),
         })
     }
 }
@@ -54,7 +62,7 @@ const SUMMARY_COLUMNS: &str = r#"
     c.id, c.number, c.subject, c.case_type, c.status, c.origin, c.created_at, c.updated_at,
     (c.last_staff_reply_at IS NOT NULL
         AND (v.seen_at IS NULL OR v.seen_at < c.last_staff_reply_at)) AS unread,
-    u.email AS requester, a.name AS assignee
+    u.email AS requester, a.name AS assignee, d.name AS department,
 "#;
 
 /// The cases the customer sees (their own and those they are CC'd on)
@@ -92,27 +100,50 @@ pub(crate) fn like_pattern(text: &str) -> String {
 /// unsorted, without a limit. Every value is bound; only fixed SQL fragments
 /// are pushed as text.
 pub(super) fn filtered_query(
-    backend: Backend,
+    at: (Backend, i64),
     viewer: &User,
     own_only: bool,
     f: &CaseFilter,
 ) -> Sql {
     let mut q = Sql::default();
+    push_filtered_query(&mut q, at, viewer, own_only, f);
+    q
+}
+
+fn push_filtered_query(
+    q: &mut Sql,
+    (backend, now): (Backend, i64),
+    viewer: &User,
+    own_only: bool,
+    f: &CaseFilter,
+) {
     // CC counts only for an address its owner has confirmed.
     let scope = match (own_only, viewer.verified) {
         (false, _) => Scope::All,
         (true, true) => Scope::OwnOrCc,
         (true, false) => Scope::Own,
     };
-    let plan = (backend, TextPlan::MatchSet);
+    let plan = Plan {
+        backend,
+        text: TextPlan::MatchSet,
+        now,
+    };
     match f.effective_statuses() {
-        Some(statuses) => push_filtered(&mut q, viewer, scope, f, &statuses, plan),
+        Some(statuses) => push_filtered(q, viewer, scope, f, &statuses, plan),
         None => {
-            push_filtered(&mut q, viewer, scope, f, &[], plan);
+            push_filtered(q, viewer, scope, f, &[], plan);
             q.push(" AND 1 = 0");
         }
     }
-    q
+}
+
+/// How a list query is built: the text search's plan, and the time the
+/// breached view compares due times with.
+#[derive(Clone, Copy)]
+struct Plan {
+    backend: Backend,
+    text: TextPlan,
+    now: i64,
 }
 
 /// Which cases a query reads.
@@ -133,14 +164,15 @@ fn push_filtered(
     scope: Scope,
     f: &CaseFilter,
     statuses: &[CaseStatus],
-    (backend, plan): (Backend, TextPlan),
+    plan: Plan,
 ) {
     q.push(format!(
         r#"
-        SELECT {SUMMARY_COLUMNS}
+        SELECT {SUMMARY_COLUMNS} {CLOCK_COLUMNS}
         FROM cases c
         JOIN users u ON u.id = c.requester_id
         LEFT JOIN users a ON a.id = c.assignee_id
+        LEFT JOIN departments d ON d.id = c.department_id
         LEFT JOIN case_views v ON v.case_id = c.id AND v.user_id = "#
     ));
     q.bind(viewer.id);
@@ -150,7 +182,7 @@ fn push_filtered(
         q.push(" AND c.number = ").bind(n);
     }
     match scope {
-        Scope::All => push_staff_filters(q, viewer, f),
+        Scope::All => push_staff_filters(q, viewer, f, plan.now),
         Scope::OwnOrCc => {
             q.push(" AND (c.requester_id = ")
                 .bind(viewer.id)
@@ -191,8 +223,8 @@ fn push_filtered(
         q.push(" AND c.number = ").bind(n);
     }
     if let Some(text) = &f.text {
-        match text_search::words(backend, text) {
-            Some(m) => text_search::push_match(q, backend, plan, m),
+        match text_search::words(plan.backend, text) {
+            Some(m) => text_search::push_match(q, plan.backend, plan.text, m),
             None => {
                 q.push(" AND 1 = 0");
             }
@@ -209,8 +241,11 @@ fn push_filtered(
 }
 
 /// The filters only staff lists have: the view's assignee, the department.
-fn push_staff_filters(q: &mut Sql, viewer: &User, f: &CaseFilter) {
+fn push_staff_filters(q: &mut Sql, viewer: &User, f: &CaseFilter, now: i64) {
     match f.view {
+        Some(View::Breached) => {
+            q.push(" AND c.sla_due < ").bind(now);
+        }
         Some(View::Mine) => {
             q.push(" AND c.assignee_id = ").bind(viewer.id);
         }
@@ -234,21 +269,25 @@ fn order_by(q: &mut Sql, sort: Sort, prefix: &str) {
     q.push(match sort {
         Sort::LastUpdate => format!(" ORDER BY {prefix}updated_at DESC, {prefix}id DESC"),
         Sort::Created => format!(" ORDER BY {prefix}created_at DESC, {prefix}id DESC"),
+        Sort::SlaDue => format!(" ORDER BY {prefix}sla_due, {prefix}id"),
     });
 }
 
 /// Only rows after the cursor, in the list's order.
 fn push_after(q: &mut Sql, sort: Sort, after: Option<Cursor>) {
     if let Some(c) = after {
-        let column = match sort {
-            Sort::LastUpdate => "c.updated_at",
-            Sort::Created => "c.created_at",
+        // Last update and creation list the newest first; due times the
+        // soonest first.
+        let (column, past) = match sort {
+            Sort::LastUpdate => ("c.updated_at", "<"),
+            Sort::Created => ("c.created_at", "<"),
+            Sort::SlaDue => ("c.sla_due", ">"),
         };
-        q.push(format!(" AND ({column} < "))
+        q.push(format!(" AND ({column} {past} "))
             .bind(c.key)
             .push(format!(" OR ({column} = "))
             .bind(c.key)
-            .push(" AND c.id < ")
+            .push(format!(" AND c.id {past} "))
             .bind(c.id)
             .push("))");
     }
@@ -261,15 +300,35 @@ pub(super) async fn filtered_numbers(
     f: &CaseFilter,
     limit: usize,
 ) -> Result<Vec<i64>, AppError> {
-    let mut q = filtered_query(db.backend(), viewer, false, f);
+    let mut q = filtered_query((db.backend(), db.now()), viewer, false, f);
     q.push(" LIMIT ").bind(limit as i64);
     let rows: Vec<SummaryRow> = q.fetch_all(&db.read).await?;
     Ok(rows.into_iter().map(|r| r.number).collect())
 }
 
+/// How many cases a staff list with filter `f` holds, counted up to `cap`
+/// (a saved view's count, a bulk action's "all N matching").
+pub(super) async fn filtered_count(
+    db: &Db,
+    viewer: &User,
+    f: &CaseFilter,
+    cap: i64,
+) -> Result<i64, AppError> {
+    let mut q = Sql::new("SELECT COUNT(*) FROM (");
+    push_filtered_query(&mut q, (db.backend(), db.now()), viewer, false, f);
+    q.push(" LIMIT ").bind(cap).push(") AS capped");
+    let n: Vec<i64> = q.fetch_scalars(&db.read).await?;
+    Ok(n.first().copied().unwrap_or(0))
+}
+
 /// The whole filtered list in order, for the export.
-pub(super) fn export_query(backend: Backend, viewer: &User, own_only: bool, f: &CaseFilter) -> Sql {
-    let mut q = filtered_query(backend, viewer, own_only, f);
+pub(super) fn export_query(
+    at: (Backend, i64),
+    viewer: &User,
+    own_only: bool,
+    f: &CaseFilter,
+) -> Sql {
+    let mut q = filtered_query(at, viewer, own_only, f);
     order_by(&mut q, f.sort, "c.");
     q
 }
@@ -283,12 +342,25 @@ async fn list(
     f: &CaseFilter,
     after: Option<Cursor>,
 ) -> Result<CasePage, AppError> {
-    let plan = (db.backend(), text_search::plan(db, own_only, f).await?);
+    let now = db.now();
+    let plan = Plan {
+        backend: db.backend(),
+        text: text_search::plan(db, own_only, f).await?,
+        now,
+    };
+    let customer_filter;
+    let f = if own_only {
+        customer_filter = f.for_customer();
+        &customer_filter
+    } else {
+        f
+    };
     // A view and chosen statuses with nothing in common list nothing.
     let Some(statuses) = f.effective_statuses() else {
         return Ok(CasePage {
             rows: Vec::new(),
             next: None,
+            now,
         });
     };
     // Each branch is a seek on an index in list order, merged: an OR or an
@@ -329,16 +401,23 @@ async fn list(
         let key = match f.sort {
             Sort::LastUpdate => r.updated_at,
             Sort::Created => r.created_at,
+            Sort::SlaDue => r.sla_due,
         };
         Cursor { key, id: r.id }.encode()
     });
-    // Who works on a case is for staff to see.
-    if own_only {
-        rows.iter_mut().for_each(|r| r.assignee = None);
-    }
     let rows = rows
         .into_iter()
-        .map(SummaryRow::into_summary)
+        .map(|r| r.into_summary(now))
+        .map(|r| {
+            // Who works on a case, and its due times, are for staff to see.
+            r.map(|mut c| {
+                if own_only {
+                    c.assignee = None;
+                    c.sla = None;
+                }
+                c
+            })
+        })
         .collect::<Result<_, _>>()?;
-    Ok(CasePage { rows, next })
+    Ok(CasePage { rows, next, now })
 }

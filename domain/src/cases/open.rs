@@ -186,6 +186,7 @@ pub(crate) async fn open_in(
     let ids = attachments::insert(tx, case_id, message, files, now).await?;
     count_status(tx, None, CaseStatus::New).await?;
     super::assign::count_queue(tx, None, Some(0)).await?;
+    super::sla::refresh(tx, case_id).await?;
     super::changes::record(tx, case_id, true, now).await?;
     log_event(
         tx,

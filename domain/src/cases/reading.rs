@@ -84,6 +84,9 @@ pub async fn open_page_for_viewer(
     .collect();
     let activity = activity(db, case.id, staff).await?;
     let assignment = staff.then(|| case.assignment());
+    let sla = staff
+        .then(|| super::sla::clock(case.sla_due, case.sla_paused, case.sla_first, db.now()))
+        .flatten();
     let mut fields = case.fields()?;
     fields.cc = cc_of(&db.read, case.id).await?;
     mark_seen(db, case.id, viewer.id, staff).await?;
@@ -111,6 +114,7 @@ pub async fn open_page_for_viewer(
         viewer_is_requester: case.requester_id == viewer.id,
         requester,
         assignment,
+        sla,
     })
 }
 

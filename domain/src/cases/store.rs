@@ -115,6 +115,11 @@ pub(super) struct CaseRow {
     pub(super) assignee_name: Option<String>,
     pub(super) department_id: Option<i64>,
     pub(super) department_name: Option<String>,
+    pub(super) sla_due: i64,
+    #[sqlx(try_from = "Flag")]
+    pub(super) sla_paused: bool,
+    #[sqlx(try_from = "Flag")]
+    pub(super) sla_first: bool,
 }
 
 impl CaseRow {
@@ -172,7 +177,7 @@ pub(super) async fn visible_case<'e, E>(
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
-    case_row(exec, CASE_ROW, viewer, number).await
+    case_row(exec, &CASE_ROW, viewer, number).await
 }
 
 /// [`visible_case`] for a write that reads the case and then changes it:
@@ -190,8 +195,8 @@ pub(super) async fn locked_case(
 /// `CASE_ROW` with a row lock where the backend has them.
 fn locking_case_row(tx: &Tx) -> String {
     match backend_of(tx) {
-        Backend::Postgres => format!("{CASE_ROW} FOR UPDATE OF c"),
-        Backend::Sqlite => CASE_ROW.to_owned(),
+        Backend::Postgres => format!("{} FOR UPDATE OF c", *CASE_ROW),
+        Backend::Sqlite => CASE_ROW.clone(),
     }
 }
 
@@ -232,8 +237,10 @@ where
         .ok_or(AppError::NotFound)
 }
 
-const CASE_ROW: &str = r#"
-        SELECT c.id, c.number, c.requester_id, c.subject, c.case_type, c.status, c.origin,
+static CASE_ROW: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        r#"
+        SELECT {}, c.id, c.number, c.requester_id, c.subject, c.case_type, c.status, c.origin,
                c.created_at, c.updated_at, c.last_staff_reply_at,
                u.name AS requester_name, u.email AS requester_email,
                c.priority, c.tax_id, c.company, c.phone, c.country, c.brand, c.product,
@@ -247,7 +254,10 @@ const CASE_ROW: &str = r#"
         LEFT JOIN cases d ON d.id = c.duplicate_of
         LEFT JOIN users a ON a.id = c.assignee_id
         LEFT JOIN departments dp ON dp.id = c.department_id
-        WHERE c.number = $1"#;
+        WHERE c.number = $1"#,
+        super::sla::CLOCK_COLUMNS
+    )
+});
 
 /// The case numbered `number` if `user` opened it and it is still open, with
 /// its status: for what only the requester may do (close it, answer a
@@ -356,8 +366,10 @@ pub(super) async fn add_reply(
 }
 
 /// Stamps the case's last update (and the last staff answer, which drives
-/// the highlight, when `staff_answered`). Never backwards: a transaction
-/// that took its time earlier may commit after a later one.
+/// the highlight, and the first, which meets the first-response target,
+/// when `staff_answered`). Never backwards: a transaction that took its
+/// time earlier may commit after a later one. A touched case may have a
+/// new priority or answer: its due times follow.
 pub(super) async fn touch(
     tx: &mut Tx,
     case_id: i64,
@@ -368,7 +380,9 @@ pub(super) async fn touch(
         r#"
         UPDATE cases
         SET updated_at = CASE WHEN updated_at > $1 THEN updated_at ELSE $1 END,
-            last_staff_reply_at = CASE WHEN $2 THEN $1 ELSE last_staff_reply_at END
+            last_staff_reply_at = CASE WHEN $2 THEN $1 ELSE last_staff_reply_at END,
+            first_response_at = CASE WHEN $2 AND first_response_at IS NULL
+                THEN $1 ELSE first_response_at END
         WHERE id = $3
         "#,
     )
@@ -377,6 +391,7 @@ pub(super) async fn touch(
     .bind(case_id)
     .execute(&mut **tx)
     .await?;
+    super::sla::refresh(tx, case_id).await?;
     super::changes::record(tx, case_id, staff_answered, now).await
 }
 

@@ -55,6 +55,41 @@ impl CaseQuery {
         q
     }
 
+    /// From a URL's query string (with or without its `?`).
+    pub fn from_query_string(raw: &str) -> Self {
+        let pairs: Vec<(String, String)> =
+            form_urlencoded::parse(raw.trim_start_matches('?').as_bytes())
+                .into_owned()
+                .collect();
+        Self::from_pairs(&pairs)
+    }
+
+    /// The filters as a query string, in one fixed order, empty ones left
+    /// out: [`CaseQuery::from_query_string`] reads it back.
+    pub fn to_query_string(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        for s in &self.status {
+            out.append_pair("status", s);
+        }
+        for (key, value) in [
+            ("type", &self.case_type),
+            ("from", &self.from),
+            ("to", &self.to),
+            ("q", &self.q),
+            ("number", &self.number),
+            ("requester", &self.requester),
+            ("sort", &self.sort),
+            ("view", &self.view),
+            ("department", &self.department),
+            ("after", &self.after),
+        ] {
+            if !value.is_empty() {
+                out.append_pair(key, value);
+            }
+        }
+        out.finish()
+    }
+
     /// No filter chosen (the page cursor does not count).
     pub fn is_empty(&self) -> bool {
         Self {
@@ -104,6 +139,8 @@ pub enum Sort {
     #[default]
     LastUpdate,
     Created,
+    /// The next service-level due time, soonest (or most overdue) first.
+    SlaDue,
 }
 
 /// Checked filters, ready for the query.
@@ -175,14 +212,17 @@ impl CaseFilter {
         {
             return Err(AppError::invalid(Field::Search, Problem::TooLong));
         }
-        let sort = match q.sort.as_str() {
-            "" | "updated" => Sort::LastUpdate,
-            "created" => Sort::Created,
-            _ => return Err(unknown(Field::Sort)),
-        };
         let view = non_empty(&q.view)
             .map(|v| View::parse(v).ok_or(unknown(Field::View)))
             .transpose()?;
+        let sort = match q.sort.as_str() {
+            // The breached list shows the most overdue first.
+            "" if view == Some(View::Breached) => Sort::SlaDue,
+            "" | "updated" => Sort::LastUpdate,
+            "created" => Sort::Created,
+            "sla" => Sort::SlaDue,
+            _ => return Err(unknown(Field::Sort)),
+        };
         let department = non_empty(&q.department)
             .map(|d| d.parse::<i64>().map_err(|_| unknown(Field::Department)))
             .transpose()?;
@@ -199,6 +239,19 @@ impl CaseFilter {
             view,
             department,
         })
+    }
+
+    /// The order a customer's list or export keeps: due times are for
+    /// staff.
+    pub fn for_customer(&self) -> Self {
+        let sort = match self.sort {
+            Sort::SlaDue => Sort::LastUpdate,
+            other => other,
+        };
+        Self {
+            sort,
+            ..self.clone()
+        }
     }
 
     /// The statuses to list: the view's, narrowed by those chosen (none in

@@ -43,6 +43,8 @@ pub struct CaseSummary {
     pub requester: String,
     /// The assigned agent's name, for staff lists (`None`: unassigned).
     pub assignee: Option<String>,
+    /// For staff: the service-level clock (`None`: no due time counts).
+    pub sla: Option<super::sla::SlaClock>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -95,6 +97,8 @@ pub struct CaseDetail {
     pub requester: Option<crate::auth::Requester>,
     /// For staff: who works on the case and the department it waits on.
     pub assignment: Option<Assignment>,
+    /// For staff: the service-level clock (`None`: no due time counts).
+    pub sla: Option<super::sla::SlaClock>,
 }
 
 /// A case's assigned agent and department, as ids and names.
@@ -157,4 +161,7 @@ pub struct SelfHelpAnswer {
 pub struct CasePage {
     pub rows: Vec<CaseSummary>,
     pub next: Option<String>,
+    /// When the server answered: relative times ("5 min ago") are counted
+    /// from it, so the page rendered and the page hydrated say the same.
+    pub now: i64,
 }

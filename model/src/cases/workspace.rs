@@ -11,6 +11,8 @@ crate::text_enum! {
         Unassigned = "unassigned",
         Mine = "mine",
         Open = "open",
+        /// Open cases past a service-level due time.
+        Breached = "breached",
         Waiting = "waiting",
         Referred = "referred",
         Resolved = "resolved",
@@ -43,7 +45,7 @@ impl View {
     pub fn statuses(self) -> &'static [CaseStatus] {
         use CaseStatus::*;
         match self {
-            View::Unassigned | View::Mine | View::Open => &OPEN_STATUSES,
+            View::Unassigned | View::Mine | View::Open | View::Breached => &OPEN_STATUSES,
             View::Waiting => &[AwaitingConfirmation, AwaitingReply, AwaitingApproval],
             View::Referred => &[Referred],
             View::Resolved => &[Resolved],

@@ -12,7 +12,11 @@ async fn the_export_streams_only_what_the_caller_may_see_as_csv() {
     let bob = app.sign_in("bob@example.com").await;
     let agent = app.sign_in("agent@example.com").await;
     app.open_case(&ana, "=HYPERLINK(\"http://evil\")").await;
-    app.open_case(&ana, "Printer jams").await;
+    let printer = app.open_case(&ana, "Printer jams").await;
+    let admin = app.admin().await;
+    domain::cases::assign::take(&app.db, &admin, printer)
+        .await
+        .unwrap();
     app.open_case(&bob, "Bob's own").await;
 
     let get = |path: &str, cookie: Option<&str>| {
@@ -33,6 +37,13 @@ async fn the_export_streams_only_what_the_caller_may_see_as_csv() {
         .unwrap()
         .starts_with("attachment"));
     assert!(mine.body.starts_with("\u{feff}Case number,Subject,"));
+    // Who works on a case and its due time are for staff.
+    assert!(
+        mine.body.lines().next().unwrap().ends_with(",Requester"),
+        "{}",
+        mine.body
+    );
+    assert!(!mine.body.contains("Ada"));
     assert!(
         mine.body.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""),
         "{}",
@@ -51,6 +62,13 @@ async fn the_export_streams_only_what_the_caller_may_see_as_csv() {
     );
     let all = get("/export/cases.csv?scope=all", Some(&agent)).await;
     assert_eq!(all.body.lines().count(), 4);
+    let mut lines = all.body.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .ends_with(",Requester,Assignee,Department,Service level due"));
+    let taken = lines.find(|l| l.contains("Printer jams")).unwrap();
+    assert!(taken.contains(",ana@example.com,Ada,,"), "{taken}");
     assert_eq!(
         get("/export/cases.csv?status=open", Some(&ana))
             .await

@@ -154,6 +154,35 @@ pub const ROWS: &[Row] = &[
         STAFF,
     ),
     api("POST /api/departments/add", "name=Dept+{n}", ADMIN),
+    // Canned responses: staff keep their own and use the shared ones,
+    // which are the admins' to change.
+    api("POST /api/canned", "", STAFF),
+    api(
+        "POST /api/canned/save",
+        "id=&title=Mine+{n}&body_en=Hi+{{customer.name}}&body_es=Hola&body_fr=Salut",
+        STAFF,
+    ),
+    api("POST /api/canned/fill", "number={case}&id={canned}", STAFF),
+    api("POST /api/canned/remove", "id={canned}", ADMIN),
+    // Saved views: each agent's own; another's reads as "not found".
+    api("POST /api/workspace/saved-views", "", STAFF),
+    api(
+        "POST /api/workspace/saved-views/save",
+        "name=Mine+{n}&query=view%3Dmine",
+        STAFF,
+    ),
+    api(
+        "POST /api/workspace/saved-views/remove",
+        "id={saved_view}",
+        [401, 403, 403, 403, 404, 200],
+    ),
+    // Service levels: staff read the targets, admins set them.
+    api("POST /api/service-levels", "", STAFF),
+    api(
+        "POST /api/service-levels/save",
+        "priority=urgent&first_response=1&resolution=8",
+        ADMIN,
+    ),
     api("POST /api/users/list", "search=a", ADMIN),
     // Carla (CC'd) gets a role and is deactivated: other lines use Ana's
     // and the staff's accounts.
@@ -330,4 +359,6 @@ pub const ROWS: &[Row] = &[
     at("GET /staff/outbox", "", PAGE_ADMIN),
     at("GET /staff/departments", "", PAGE_ADMIN),
     at("GET /staff/users", "", PAGE_ADMIN),
+    at("GET /staff/service-levels", "", PAGE_ADMIN),
+    at("GET /staff/canned", "", PAGE_STAFF),
 ];

@@ -155,6 +155,17 @@ impl<'a> World<'a> {
             assert!(r.await.status.is_success());
             f.insert("user", self.people[1].id.to_string());
         }
+        if wants("canned") {
+            let add =
+                format!("id=&title=Shared+{turn}&shared=1&body_en=Hi&body_es=Hola&body_fr=Salut");
+            self.admin_call("canned/save", &add).await;
+            f.insert("canned", self.last_id("canned_responses").await);
+        }
+        if wants("saved_view") {
+            let add = format!("name=Admin+view+{turn}&query=view%3Dopen");
+            self.admin_call("workspace/saved-views/save", &add).await;
+            f.insert("saved_view", self.last_id("saved_views").await);
+        }
         if wants("department") {
             let add = format!("name=Department+{turn}");
             self.admin_call("departments/add", &add).await;

@@ -4,10 +4,12 @@
 use std::time::{Duration, Instant};
 
 use domain::auth::{accounts, Person};
-use domain::cases::filter::CaseFilter;
+use domain::cases::assign::view_counts;
+use domain::cases::filter::{CaseFilter, CaseQuery};
 use domain::cases::lifecycle::status_counts;
 use domain::cases::listing::{list_all, list_for_requester};
 use domain::cases::store::open_for_viewer;
+use domain::cases::workspace::View;
 use domain::cases::{CaseStatus, CaseType};
 use domain::db::{Backend, Db};
 use domain::error::AppError;
@@ -120,6 +122,20 @@ pub async fn run(db: &Db, runs: usize) -> Result<Vec<Figure>, AppError> {
         .await?,
     );
     out.push(measure("Per-status counts", runs, || status_counts(db, &staff)).await?);
+    // The staff workspace's views (issue 16), for an agent with a share of
+    // the open cases.
+    for (name, view) in [
+        ("Mine, first page", View::Mine),
+        ("Unassigned, first page", View::Unassigned),
+        ("Breached, first page (most overdue first)", View::Breached),
+    ] {
+        let f = CaseFilter::parse(&CaseQuery {
+            view: view.as_str().into(),
+            ..Default::default()
+        })?;
+        out.push(measure(name, runs, || list_all(db, &staff, &f, None)).await?);
+    }
+    out.push(measure("View counts (the rail)", runs, || view_counts(db, &staff)).await?);
     Ok(out)
 }
 

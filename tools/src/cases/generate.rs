@@ -6,6 +6,8 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use domain::auth::{accounts, Role};
+use domain::cases::record::Priority;
+use domain::cases::sla::SlaTarget;
 use domain::cases::CaseStatus;
 use domain::db::{Backend, Db, Sql};
 use domain::error::AppError;
@@ -21,6 +23,9 @@ pub struct Shape {
 /// messages: what the benchmark reads.
 pub const HEAVY_CUSTOMER: &str = "heavy@example.com";
 pub const BENCH_AGENT: &str = "bench-agent@example.com";
+pub const BENCH_ADMIN: &str = "bench-admin@example.com";
+/// Agents besides the bench agent that cases are assigned to.
+const OTHER_AGENTS: i64 = 9;
 /// The password of the two accounts the benchmark signs in as.
 pub const BENCH_PASSWORD: &str = "bench-password";
 pub const HEAVY_CASES: i64 = 10_000;
@@ -143,6 +148,19 @@ pub async fn generate(
     }
     let hash = "generated-account-without-password";
     let mut tx = db.begin_write().await?;
+    let mut q = Sql::new("INSERT INTO users (email, name, role, password_hash, created_at) ");
+    q.values(1..=OTHER_AGENTS, |b, i| {
+        b.bind(format!("agent{i}@example.com"))
+            .bind(format!("Agent {i}"))
+            .bind("agent")
+            .bind(hash)
+            .bind(now - year_ms * 3);
+    });
+    q.execute(&mut *tx).await?;
+    let agents: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM users WHERE role = 'agent' ORDER BY id")
+            .fetch_all(&mut *tx)
+            .await?;
     for chunk in (1..shape.customers).collect::<Vec<_>>().chunks(500) {
         let mut q = Sql::new("INSERT INTO users (email, name, role, password_hash, created_at) ");
         q.values(chunk, |b, i| {
@@ -194,11 +212,12 @@ pub async fn generate(
                 ((per_case * spread).round() as i64).max(1)
             };
             let step = ((updated - created) / n_messages.max(1)).max(1);
-            let mut last_staff = None;
+            let (mut first_staff, mut last_staff) = (None, None);
             for m in 0..n_messages {
                 let from_staff = m % 2 == 1;
                 let at = created + m * step;
                 if from_staff {
+                    first_staff = first_staff.or(Some(at));
                     last_staff = Some(at);
                 }
                 let words = rng.gen_range(8..40);
@@ -211,6 +230,11 @@ pub async fn generate(
                 ));
             }
             made_messages += n_messages;
+            // Three cases in ten wait for someone to take them; the rest
+            // spread over the agents.
+            let assignee = (!rng.gen_ratio(3, 10)).then(|| agents[rng.gen_range(0..agents.len())]);
+            let waiting = matches!(st, CaseStatus::AwaitingReply | CaseStatus::AwaitingApproval);
+            let resolved = (!st.is_open()).then_some(updated);
             cases.push((
                 case_id,
                 1001 + i,
@@ -222,10 +246,11 @@ pub async fn generate(
                 created,
                 updated,
                 last_staff,
+                (assignee, first_staff, resolved, waiting.then_some(updated)),
             ));
         }
         let mut q = Sql::new(
-            "INSERT INTO cases (id, number, requester_id, subject, case_type, status, origin, created_at, updated_at, status_changed_at, last_staff_reply_at) ",
+            "INSERT INTO cases (id, number, requester_id, subject, case_type, status, origin, created_at, updated_at, status_changed_at, last_staff_reply_at, assignee_id, first_response_at, resolved_at, sla_paused_since) ",
         );
         q.values(&cases, |b, c| {
             b.bind(c.0)
@@ -238,7 +263,11 @@ pub async fn generate(
                 .bind(c.7)
                 .bind(c.8)
                 .bind(c.8)
-                .bind(c.9);
+                .bind(c.9)
+                .bind(c.10 .0)
+                .bind(c.10 .1)
+                .bind(c.10 .2)
+                .bind(c.10 .3);
         });
         q.execute(&mut *tx).await?;
         let mut q =
@@ -266,6 +295,22 @@ pub async fn generate(
         progress("text index");
         run_all(db, PG_TEXT_ON).await?;
     }
+    // Service levels as the demo has them: due times for every open case.
+    let admin = accounts::register(db, Role::Admin, "Bench Admin", BENCH_ADMIN, BENCH_PASSWORD);
+    let admin = admin.await?.staff()?.admin()?;
+    let targets = [
+        (Priority::Urgent, 1),
+        (Priority::High, 4),
+        (Priority::Normal, 8),
+        (Priority::Low, 24),
+    ]
+    .map(|(priority, hours)| SlaTarget {
+        priority,
+        first_response_ms: Some(hours * 3_600_000),
+        resolution_ms: Some(hours * 9 * 3_600_000),
+    });
+    domain::cases::sla::set_targets(db, &admin, &targets).await?;
+    progress("service levels");
     let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM case_status_counts")
         .execute(&mut *tx)
