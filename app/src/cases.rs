@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod activity;
 pub mod api;
+pub mod case_types;
 pub mod conversation;
 pub mod detail;
 pub mod details;

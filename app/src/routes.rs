@@ -32,6 +32,7 @@ use crate::ui::title::AppTitle;
 use crate::workspace::canned_page::CannedPage;
 use crate::workspace::departments_page::DepartmentsPage;
 use crate::workspace::service_levels_page::ServiceLevelsPage;
+use crate::workspace::settings_page::SettingsPage;
 use crate::workspace::users_page::UsersPage;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_auth();
     crate::workspace::live::provide_live();
+    crate::cases::case_types::provide_case_types();
     crate::time::provide_zone();
 
     view! {
@@ -103,6 +105,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/users") view=UsersPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/service-levels") view=ServiceLevelsPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/canned") view=CannedPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/settings") view=SettingsPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </Router>

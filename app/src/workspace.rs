@@ -15,6 +15,8 @@ pub mod presence_bar;
 pub mod rail;
 pub mod saved_views;
 pub mod service_levels_page;
+pub mod settings_api;
+pub mod settings_page;
 pub mod sla_clock;
 pub mod users_page;
 

@@ -24,6 +24,7 @@ mod reading;
 pub mod requester;
 pub mod saved_views;
 pub mod self_help;
+pub mod settings;
 pub mod sla;
 pub mod store;
 pub mod text_search;

@@ -72,7 +72,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, AppError> {
         db,
         customer,
         "I cannot sign in to the trading platform",
-        CaseType::Technical,
+        CaseType::TECHNICAL,
         "Since this morning the platform says my password is wrong, although I reset it twice.",
     )
     .await?;
@@ -81,7 +81,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, AppError> {
         db,
         customer,
         "Invoice for October is missing",
-        CaseType::Finance,
+        CaseType::FINANCE,
         "I can see September's invoice in my account but not October's. Could you send it?",
     )
     .await?;
@@ -98,7 +98,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, AppError> {
         db,
         customer,
         "Change the email address of my account",
-        CaseType::Account,
+        CaseType::ACCOUNT,
         "I would like to use my new work address for all messages.",
     )
     .await?;
@@ -115,7 +115,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, AppError> {
         db,
         customer,
         "Question about trading hours",
-        CaseType::Other,
+        CaseType::OTHER,
         "Are the markets open on public holidays?",
     )
     .await?;
@@ -137,6 +137,7 @@ async fn open(
     case_type: CaseType,
     body: &str,
 ) -> Result<i64, AppError> {
+    let technical = case_type == CaseType::TECHNICAL;
     let mut new = crate::cases::open::NewCase::new(
         Subject::parse(subject)?,
         case_type,
@@ -144,7 +145,7 @@ async fn open(
     );
     // The details a real case carries, so the details panel has content.
     new.fields = CaseFields {
-        priority: if case_type == CaseType::Technical {
+        priority: if technical {
             Priority::High
         } else {
             Priority::Normal

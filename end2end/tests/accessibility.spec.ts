@@ -31,7 +31,7 @@ test("the customer's pages have no WCAG A/AA violations", async ({ page }) => {
 
 test("the staff pages have no WCAG A/AA violations", async ({ page }) => {
   await signIn(page, demo.admin.email, demo.admin.password);
-  for (const path of ["/staff", "/staff/cases/new", "/staff/self-help", "/staff/articles", "/staff/articles/new", "/staff/help-center", "/staff/departments", "/staff/users", "/staff?view=mine", "/staff?view=breached", "/staff/service-levels", "/staff/canned"]) {
+  for (const path of ["/staff", "/staff/cases/new", "/staff/self-help", "/staff/articles", "/staff/articles/new", "/staff/help-center", "/staff/departments", "/staff/users", "/staff?view=mine", "/staff?view=breached", "/staff/service-levels", "/staff/canned", "/staff/settings"]) {
     await page.goto(path);
     await expectNoViolations(page);
   }

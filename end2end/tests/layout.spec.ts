@@ -23,6 +23,7 @@ const STAFF = [
   "/staff/users",
   "/staff/service-levels",
   "/staff/canned",
+  "/staff/settings",
 ];
 
 /** How far the page is wider than the window, in pixels (0: not at all). */

@@ -1,6 +1,8 @@
 //! Case data shared by the server and the browser.
 
 pub mod canned;
+pub mod case_type;
+pub mod close_times;
 pub mod filter;
 pub mod record;
 pub mod rules;

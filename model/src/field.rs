@@ -57,6 +57,14 @@ pub enum Field {
     BodyEs,
     BodyFr,
     Canned,
+    /// Settings: a case type's label in each language; the automatic-close
+    /// waits (hours).
+    LabelEn,
+    LabelEs,
+    LabelFr,
+    CloseAwaitingReply,
+    CloseAwaitingConfirmation,
+    CloseResolved,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -122,7 +122,7 @@ async fn people(db: &Db, n: usize) -> Result<Vec<Person>, Box<dyn std::error::Er
         let person = accounts::register(db, Role::Customer, "Load", &email, "password-123").await?;
         let new = NewCase::new(
             Subject::parse("My card was declined")?,
-            CaseType::Finance,
+            CaseType::FINANCE,
             MessageBody::parse("It was declined twice today.")?,
         );
         let case = open_case(db, &person, &new).await?.number();

@@ -29,7 +29,8 @@ fn needs(path: &str) -> Needs {
         | "/staff/self-help"
         | "/staff/departments"
         | "/staff/users"
-        | "/staff/service-levels" => Needs::Admin,
+        | "/staff/service-levels"
+        | "/staff/settings" => Needs::Admin,
         _ if under("/staff") => Needs::Staff,
         _ if under("/cases") || path == "/profile" => Needs::Account,
         _ => Needs::Anyone,

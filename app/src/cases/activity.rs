@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{ActivityEntry, ActivityKind};
+use super::case_types::CaseTypeName;
+use super::{ActivityEntry, ActivityKind, CaseType};
 use crate::i18n::*;
 use crate::time::Timestamp;
 use crate::ui::labels;
+use crate::validate::Field;
 
 #[component]
 pub fn ActivityPanel(
@@ -54,6 +56,16 @@ fn ActivityLine(e: ActivityEntry, for_staff: bool) -> impl IntoView {
                 )
             };
             text.into_any()
+        }
+        ActivityKind::Field { field, old, new } if field == Field::CaseType => {
+            let name = move |raw: &str| match CaseType::parse(raw) {
+                Some(key) => view! { <CaseTypeName key /> }.into_any(),
+                None => raw.to_owned().into_any(),
+            };
+            view! {
+                {move || labels::field_name(i18n, field)} ": " {name(&old)} " → " {name(&new)}
+            }
+            .into_any()
         }
         ActivityKind::Field { field, old, new } => {
             let text = move || {

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use super::api::EditCase;
+use super::case_types::{CaseTypeName, CaseTypeOptions};
 use super::record::{Priority, CC_MAX, PHONE_MAX, SHORT_TEXT_MAX};
-use super::{CaseDetail, CaseType};
+use super::CaseDetail;
 use crate::i18n::*;
 use crate::time::Timestamp;
 use crate::ui::forms::{invalid, last_error, FieldError, FormError, TextField};
@@ -16,7 +17,7 @@ use crate::validate::{Field, SUBJECT_MAX};
 pub fn DetailsPanel(case: CaseDetail) -> impl IntoView {
     let i18n = use_i18n();
     let staff = case.viewer_is_staff;
-    let (case_type, current, origin) = (case.case_type, case.status, case.origin);
+    let (case_type, current, origin) = (case.case_type.clone(), case.status, case.origin);
     let f = case.fields;
     let priority = f.priority;
     let or_dash = |s: String| if s.is_empty() { "—".to_string() } else { s };
@@ -34,7 +35,7 @@ pub fn DetailsPanel(case: CaseDetail) -> impl IntoView {
                 <dt>{t!(i18n, cases.status)}</dt>
                 <dd class="status">{move || labels::status(i18n, current, staff)}</dd>
                 <dt>{t!(i18n, cases.type_label)}</dt>
-                <dd>{move || labels::case_type(i18n, case_type)}</dd>
+                <dd><CaseTypeName key=case_type /></dd>
                 <dt>{t!(i18n, cases.priority)}</dt>
                 <dd>{move || labels::priority(i18n, priority)}</dd>
                 <dt>{t!(i18n, cases.origin)}</dt>
@@ -105,16 +106,7 @@ pub fn EditForm(case: CaseDetail, edit: ServerAction<EditCase>) -> impl IntoView
     let saved = move || matches!(edit.value().get(), Some(Ok(())));
     let f = case.fields;
     let staff_fields = case.viewer_is_staff.then(|| {
-        let types = CaseType::ALL
-            .into_iter()
-            .map(|t| {
-                view! {
-                    <option value=t.as_str() selected=t == case.case_type>
-                        {move || labels::case_type(i18n, t)}
-                    </option>
-                }
-            })
-            .collect_view();
+        let current_type = Signal::stored(case.case_type.as_str().to_owned());
         let priorities = Priority::ALL
             .into_iter()
             .map(|p| {
@@ -129,7 +121,7 @@ pub fn EditForm(case: CaseDetail, edit: ServerAction<EditCase>) -> impl IntoView
             <TextField id="edit-subject" name="subject" label=t!(i18n, cases.subject).into_any()
                 value=case.subject.clone() field=Field::Subject max=SUBJECT_MAX error />
             <label for="edit-type">{t!(i18n, cases.type_label)}</label>
-            <select id="edit-type" name="case_type">{types}</select>
+            <select id="edit-type" name="case_type"><CaseTypeOptions selected=current_type /></select>
             <label for="edit-priority">{t!(i18n, cases.priority)}</label>
             <select id="edit-priority" name="priority">{priorities}</select>
             <TextField id="edit-country" name="country" label=t!(i18n, cases.country).into_any()

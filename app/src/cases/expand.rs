@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::api::get_case;
+use super::case_types::CaseTypeName;
 use super::conversation::{Conversation, ReplyForm};
 use super::CaseSummary;
 use crate::i18n::*;
@@ -114,7 +115,7 @@ fn CaseRow(
                     </Show>
                 </td>
                 {requester}
-                {(!for_staff).then(|| view! { <td>{move || labels::case_type(i18n, c.case_type)}</td> })}
+                {(!for_staff).then(|| view! { <td><CaseTypeName key=c.case_type.clone() /></td> })}
                 <td>{move || labels::status(i18n, c.status, for_staff)}</td>
                 {assignee}
                 {if for_staff {

@@ -6,8 +6,9 @@ use leptos_router::components::{Form, A};
 use leptos_router::hooks::{use_location, use_query_map};
 use leptos_router::params::ParamsMap;
 
+use super::case_types::CaseTypeOptions;
 use super::filter::{CaseQuery, SEARCH_MAX};
-use super::{CaseStatus, CaseType};
+use super::CaseStatus;
 use crate::i18n::*;
 use crate::ui::labels;
 
@@ -51,17 +52,7 @@ pub fn FilterPanel(query: Memo<CaseQuery>, for_staff: bool) -> impl IntoView {
             }
         })
         .collect_view();
-    let types = CaseType::ALL
-        .into_iter()
-        .map(|t| {
-            let selected = move || query.read().case_type == t.as_str();
-            view! {
-                <option value=t.as_str() selected=selected>
-                    {move || labels::case_type(i18n, t)}
-                </option>
-            }
-        })
-        .collect_view();
+    let chosen_type = Signal::derive(move || query.read().case_type.clone());
     // The sort in effect: the breached view lists the most overdue first.
     let sort = move || {
         let q = query.read();
@@ -105,7 +96,7 @@ pub fn FilterPanel(query: Memo<CaseQuery>, for_staff: bool) -> impl IntoView {
                 <label for="filter-type">{t!(i18n, cases.type_label)}</label>
                 <select id="filter-type" name="type">
                     <option value="">{t!(i18n, filters.any_type)}</option>
-                    {types}
+                    <CaseTypeOptions selected=chosen_type every=true />
                 </select>
                 <label for="filter-from">{t!(i18n, filters.from)}</label>
                 <input id="filter-from" name="from" type="date" prop:value=text(|q| &q.from) />

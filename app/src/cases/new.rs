@@ -6,8 +6,9 @@ use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_navigate;
 
 use super::api::OpenCaseFor;
+use super::case_types::CaseTypeOptions;
 use super::record::{Priority, PHONE_MAX, SHORT_TEXT_MAX};
-use super::{CaseType, Origin};
+use super::Origin;
 use crate::auth::context::use_auth;
 use crate::error::AppError;
 use crate::files::picker::{FilePicker, Upload};
@@ -114,10 +115,6 @@ fn CaseFields(error: Signal<Option<AppError>>, #[prop(optional)] suggest: bool) 
     let i18n = use_i18n();
     let (subject, set_subject) = signal(String::new());
     let suggestions = suggest.then(|| view! { <Suggestions subject /> });
-    let types = CaseType::ALL
-        .into_iter()
-        .map(|t| view! { <option value=t.as_str()>{move || labels::case_type(i18n, t)}</option> })
-        .collect_view();
     let priorities = Priority::ALL
         .into_iter()
         .map(|p| {
@@ -140,7 +137,7 @@ fn CaseFields(error: Signal<Option<AppError>>, #[prop(optional)] suggest: bool) 
         <select id="case-type" name="case_type" required
             aria-describedby="case-type-error" aria-invalid=invalid(error, Field::CaseType)>
             <option value="">{t!(i18n, cases.choose_type)}</option>
-            {types}
+            <CaseTypeOptions selected=Signal::stored(String::new()) />
         </select>
         <FieldError id="case-type-error" field=Field::CaseType error />
 

@@ -4,12 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::CaseType;
+use super::case_types::{CaseTypeName, CaseTypeOptions};
 use super::SelfHelpAnswer;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::forms::{invalid, last_error, ErrorNotice, FieldError, FormError};
-use crate::ui::labels;
 use crate::ui::title::PageTitle;
 use crate::validate::{Field, MESSAGE_MAX, SUBJECT_MAX};
 
@@ -33,7 +32,7 @@ pub async fn add_self_help(case_type: String, title: String, body: String) -> Re
     let run = async {
         let state = app_state()?;
         let admin = session::admin(&state).await?;
-        let case_type = CaseType::parse(&case_type)
+        let case_type = super::CaseType::parse(&case_type)
             .ok_or(AppError::invalid(Field::CaseType, Problem::Unknown))?;
         let title = Subject::parse(&title)?;
         let body = MessageBody::parse(&body)?;
@@ -93,7 +92,7 @@ fn AnswerList(list: Vec<SelfHelpAnswer>, remove: ServerAction<RemoveSelfHelp>) -
             let label = format!("{} {}", t_string!(i18n, staff.remove), a.title);
             view! {
                 <li>
-                    <strong>{move || labels::case_type(i18n, t)}</strong> " · " {a.title}
+                    <strong><CaseTypeName key=t /></strong> " · " {a.title}
                     <p class="body">{a.body}</p>
                     <ActionForm action=remove>
                         <input type="hidden" name="id" value=a.id />
@@ -110,15 +109,13 @@ fn AnswerList(list: Vec<SelfHelpAnswer>, remove: ServerAction<RemoveSelfHelp>) -
 fn AddAnswer(add: ServerAction<AddSelfHelp>) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(add.value());
-    let types = CaseType::ALL
-        .into_iter()
-        .map(|t| view! { <option value=t.as_str()>{move || labels::case_type(i18n, t)}</option> })
-        .collect_view();
     view! {
         <h2>{t!(i18n, staff.add_answer)}</h2>
         <ActionForm action=add attr:class="case-form">
             <label for="answer-type">{t!(i18n, cases.type_label)}</label>
-            <select id="answer-type" name="case_type">{types}</select>
+            <select id="answer-type" name="case_type">
+                <CaseTypeOptions selected=Signal::stored(String::new()) />
+            </select>
             <label for="answer-title">{t!(i18n, staff.answer_title)}</label>
             <input id="answer-title" name="title" required maxlength=SUBJECT_MAX
                 aria-describedby="answer-title-error" aria-invalid=invalid(error, Field::Subject) />

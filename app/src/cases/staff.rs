@@ -54,6 +54,7 @@ pub fn StaffPage() -> impl IntoView {
                             <A href="/staff/self-help">{t!(i18n, staff.self_help)}</A>
                             <A href="/staff/help-center">{t!(i18n, help_admin.title)}</A>
                             <A href="/staff/outbox">{t!(i18n, mail.outbox)}</A>
+                            <A href="/staff/settings">{t!(i18n, settings.title)}</A>
                         })
                     })}
                 </Transition>

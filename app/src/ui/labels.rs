@@ -6,7 +6,7 @@ use leptos_i18n::I18nContext;
 
 use crate::i18n::*;
 use model::cases::record::Priority;
-use model::cases::{CaseStatus, CaseType, Origin};
+use model::cases::{CaseStatus, Origin};
 use model::error::{AppError, Quota};
 use model::files::FileProblem;
 use model::validate::{self, Field, Problem};
@@ -46,14 +46,14 @@ pub fn status(i18n: I18n, s: CaseStatus, for_staff: bool) -> String {
     .to_string()
 }
 
-pub fn case_type(i18n: I18n, t: CaseType) -> String {
-    match t {
-        CaseType::Technical => t_string!(i18n, case_type.technical),
-        CaseType::Finance => t_string!(i18n, case_type.finance),
-        CaseType::Account => t_string!(i18n, case_type.account),
-        CaseType::Other => t_string!(i18n, case_type.other),
+/// The page's language, as the core names languages.
+pub fn language(i18n: I18n) -> model::auth::Language {
+    use model::auth::Language;
+    match i18n.get_locale() {
+        Locale::en => Language::En,
+        Locale::es => Language::Es,
+        Locale::fr => Language::Fr,
     }
-    .to_string()
 }
 
 pub fn origin(i18n: I18n, o: Origin) -> String {
@@ -100,7 +100,6 @@ pub fn field_name(i18n: I18n, field: Field) -> String {
 pub fn field_value(i18n: I18n, field: Field, raw: &str) -> String {
     match field {
         _ if raw.is_empty() => "—".to_string(),
-        Field::CaseType => CaseType::parse(raw).map_or(raw.to_string(), |t| case_type(i18n, t)),
         Field::Priority => Priority::parse(raw).map_or(raw.to_string(), |p| priority(i18n, p)),
         _ => raw.to_string(),
     }
@@ -111,6 +110,7 @@ fn max_len(field: Field) -> usize {
         Field::Subject => validate::SUBJECT_MAX,
         Field::Name => validate::NAME_MAX,
         Field::Title => model::cases::canned::TITLE_MAX,
+        Field::LabelEn | Field::LabelEs | Field::LabelFr => model::cases::case_type::LABEL_MAX,
         Field::Email => validate::EMAIL_MAX,
         Field::Password => validate::PASSWORD_MAX,
         Field::Search => model::cases::filter::SEARCH_MAX,
@@ -155,6 +155,12 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
             max = move || model::help::RELATED_MAX
         )
         .into_any(),
+        Problem::TooLong if field == Field::CaseType => t!(
+            i18n,
+            errors.too_many_case_types,
+            max = move || model::cases::case_type::CASE_TYPES_MAX
+        )
+        .into_any(),
         Problem::TooLong if field == Field::View => t!(
             i18n,
             errors.too_many_views,
@@ -178,6 +184,14 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
         }
         Problem::Malformed if field == Field::Window => t!(i18n, errors.window).into_any(),
         Problem::Malformed if field == Field::Target => t!(i18n, errors.target_hours).into_any(),
+        Problem::Malformed
+            if matches!(
+                field,
+                Field::CloseAwaitingReply | Field::CloseAwaitingConfirmation | Field::CloseResolved
+            ) =>
+        {
+            t!(i18n, errors.close_hours).into_any()
+        }
         Problem::Malformed => t!(i18n, errors.malformed).into_any(),
         Problem::Taken => t!(i18n, errors.taken).into_any(),
         Problem::NotEmpty => t!(i18n, errors.not_empty).into_any(),

@@ -208,10 +208,10 @@ async fn a_follow_link_opens_that_case_alone_once() {
         &ana,
         "Invoice",
         &["boss@example.com", "agent@example.com"],
-        CaseType::Finance,
+        CaseType::FINANCE,
     )
     .await;
-    let other = case(&t.db, &ana, "Printer jam", &[], CaseType::Technical).await;
+    let other = case(&t.db, &ana, "Printer jam", &[], CaseType::TECHNICAL).await;
 
     // Wrong pairs: the same answer, no mail.
     follow::request(&t.db, &mine.to_string(), "eve@example.com", Language::En)
@@ -288,7 +288,7 @@ async fn a_follow_link_opens_that_case_alone_once() {
     );
     let new = NewCase::new(
         Subject::parse("More").unwrap(),
-        CaseType::Account,
+        CaseType::ACCOUNT,
         MessageBody::parse("x").unwrap(),
     );
     assert_eq!(
@@ -360,7 +360,7 @@ async fn date_filters_are_read_in_the_zone_of_the_person_filtering() {
     // 2026-11-23 03:00 UTC is still the 22nd in Mexico City.
     let t = crate::db::testing::test_db_with(Clock::fixed(1_795_402_800_000)).await;
     let ana = person(&t.db, Role::Customer, "ana@example.com").await;
-    let n = case(&t.db, &ana, "Late", &[], CaseType::Other).await;
+    let n = case(&t.db, &ana, "Late", &[], CaseType::OTHER).await;
     let day = |zone: &str| CaseFilter {
         created_from: chrono::NaiveDate::from_ymd_opt(2026, 11, 22),
         created_to: chrono::NaiveDate::from_ymd_opt(2026, 11, 22),

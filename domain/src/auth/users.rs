@@ -127,7 +127,7 @@ mod tests {
         let token = accounts::start_session(db, &alex, None, 30).await.unwrap();
         let new = NewCase::new(
             Subject::parse("Stays").unwrap(),
-            CaseType::Other,
+            CaseType::OTHER,
             MessageBody::parse("Hi").unwrap(),
         );
         let number = open_case(db, &ana, &new).await.unwrap().number();

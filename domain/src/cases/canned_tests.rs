@@ -87,7 +87,7 @@ async fn each_sees_the_shared_responses_and_their_own() {
 async fn open(w: &World) -> i64 {
     let new = NewCase::new(
         Subject::parse("My invoice").unwrap(),
-        CaseType::Finance,
+        CaseType::FINANCE,
         MessageBody::parse("Please").unwrap(),
     );
     open_case(&w.t.db, &w.ana, &new).await.unwrap().number()

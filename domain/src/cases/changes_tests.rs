@@ -36,7 +36,7 @@ async fn changes_reach_listeners_and_each_actor_hears_only_their_own() {
 
     let new = NewCase::new(
         Subject::parse("Live").unwrap(),
-        CaseType::Technical,
+        CaseType::TECHNICAL,
         MessageBody::parse("Hello").unwrap(),
     );
     let number = open_case(db, &ana, &new).await.unwrap().number();
@@ -75,7 +75,7 @@ async fn a_change_committed_after_a_later_id_is_still_read_once() {
         .unwrap();
     let new = NewCase::new(
         Subject::parse("Order").unwrap(),
-        CaseType::Other,
+        CaseType::OTHER,
         MessageBody::parse("Hello").unwrap(),
     );
     open_case(db, &ana, &new).await.unwrap();

@@ -49,7 +49,7 @@ async fn second_server(t: &TestDb) -> Db {
 fn new_case(i: usize) -> NewCase {
     NewCase::new(
         Subject::parse(&format!("Phone call {i}")).unwrap(),
-        CaseType::Account,
+        CaseType::ACCOUNT,
         MessageBody::parse("Called about the invoice").unwrap(),
     )
 }

@@ -37,6 +37,13 @@ pub async fn update(
         }
     }
     let old = case.fields()?;
+    if let Some(t) = edit
+        .case_type
+        .as_ref()
+        .filter(|t| t.as_str() != case.case_type)
+    {
+        super::settings::check_offered(&mut tx, t).await?;
+    }
     let mut changes: Vec<(Field, &'static str, String, String)> = Vec::new();
     let mut text = |field, column, old: &str, new: &Option<String>| {
         if let Some(new) = new.as_ref().filter(|n| n.as_str() != old) {
@@ -53,7 +60,7 @@ pub async fn update(
         Field::CaseType,
         "case_type",
         case.case_type()?.as_str(),
-        &edit.case_type.map(|t| t.as_str().to_owned()),
+        &edit.case_type.as_ref().map(|t| t.as_str().to_owned()),
     );
     text(
         Field::Priority,

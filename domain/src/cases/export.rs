@@ -49,6 +49,8 @@ struct CsvRows {
     /// Staff read staff's status names.
     staff: bool,
     zone: String,
+    /// For the types' labels (admins define them).
+    types: Vec<super::case_type::CaseTypeInfo>,
 }
 
 impl CsvRows {
@@ -70,12 +72,19 @@ impl CsvRows {
             lang,
             staff,
             zone: zone.to_owned(),
+            types: Vec::new(),
         }
     }
 
     /// The name of `value` in list `list` (`status`, `case_type`, ...).
     fn word(&self, list: &str, value: &str) -> String {
         t(self.lang, &format!("export.{list}.{value}"), &[])
+    }
+
+    /// A type's label in the exporter's language; its key if unknown.
+    fn case_type(&self, key: &str) -> String {
+        let found = self.types.iter().find(|t| t.key.as_str() == key);
+        found.map_or(key, |t| t.label(self.lang)).to_owned()
     }
 
     fn writer(buffer: Vec<u8>) -> csv::Writer<Vec<u8>> {
@@ -92,7 +101,7 @@ impl CsvRows {
         let cells = [
             number.as_str(),
             &spreadsheet_safe(&row.subject),
-            &self.word("case_type", &row.case_type),
+            &self.case_type(&row.case_type),
             &self.word(statuses, &row.status),
             &self.word("origin", &row.origin),
             &created,
@@ -146,6 +155,10 @@ pub fn export(
     // a slow download slows the query instead of filling memory.
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
     tokio::spawn(async move {
+        match super::settings::all(&db).await {
+            Ok(types) => csv.types = types,
+            Err(err) => tracing::warn!(?err, "case types unread; the export shows their keys"),
+        }
         let mut rows = sqlx::query_as_with::<_, SummaryRow, _>(&text, args).fetch(&db.read);
         let mut pending = 0;
         while let Some(row) = rows.next().await {
@@ -196,6 +209,17 @@ mod tests {
         }
     }
 
+    /// Rows with the built-in "technical" type and its labels.
+    fn rows(lang: Language, staff: bool, zone: &str) -> CsvRows {
+        let mut csv = CsvRows::new(lang, staff, zone);
+        csv.types = vec![crate::cases::case_type::CaseTypeInfo {
+            key: crate::cases::CaseType::TECHNICAL,
+            labels: ["Technical".into(), "Técnico".into(), "Technique".into()],
+            active: true,
+        }];
+        csv
+    }
+
     #[test]
     fn formulas_are_defused_and_plain_text_is_left_alone() {
         for cell in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
@@ -207,7 +231,7 @@ mod tests {
 
     #[test]
     fn output_is_rfc_4180_with_a_bom() {
-        let mut csv = CsvRows::new(Language::En, false, "");
+        let mut csv = rows(Language::En, false, "");
         csv.push(&row("Say \"hi\", then\nleave", "=cmd|' /C calc'!A0"));
         let text = String::from_utf8(csv.take()).unwrap();
         assert!(text.starts_with('\u{feff}'));
@@ -222,7 +246,7 @@ mod tests {
 
     #[test]
     fn names_values_and_times_follow_the_exporter() {
-        let mut csv = CsvRows::new(Language::Fr, true, "America/Mexico_City");
+        let mut csv = rows(Language::Fr, true, "America/Mexico_City");
         csv.push(&row("Facture", "ana@example.com"));
         let text = String::from_utf8(csv.take()).unwrap();
         assert_eq!(

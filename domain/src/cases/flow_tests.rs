@@ -84,11 +84,11 @@ async fn a_self_help_answer_waits_for_yes_or_no() {
         Some(AppError::Forbidden),
         "only admins configure answers"
     );
-    self_help::add(&w.t.db, &w.admin, CaseType::Account, &title, &text)
+    self_help::add(&w.t.db, &w.admin, CaseType::ACCOUNT, &title, &text)
         .await
         .unwrap();
 
-    let yes = open(&w, &w.ana, "Cannot sign in", CaseType::Account)
+    let yes = open(&w, &w.ana, "Cannot sign in", CaseType::ACCOUNT)
         .await
         .number();
     let case = open_for_viewer(&w.t.db, &w.ana, yes).await.unwrap();
@@ -110,7 +110,7 @@ async fn a_self_help_answer_waits_for_yes_or_no() {
         Err(AppError::CaseClosed)
     );
 
-    let no = open(&w, &w.ana, "Still cannot sign in", CaseType::Account)
+    let no = open(&w, &w.ana, "Still cannot sign in", CaseType::ACCOUNT)
         .await
         .number();
     requester::confirm(&w.t.db, &w.ana, no, false)
@@ -124,7 +124,7 @@ async fn a_self_help_answer_waits_for_yes_or_no() {
         "only while awaiting confirmation"
     );
 
-    let other = open(&w, &w.ana, "Printer", CaseType::Technical)
+    let other = open(&w, &w.ana, "Printer", CaseType::TECHNICAL)
         .await
         .number();
     let case = open_for_viewer(&w.t.db, &w.ana, other).await.unwrap();
@@ -138,13 +138,13 @@ async fn a_self_help_answer_waits_for_yes_or_no() {
 #[tokio::test]
 async fn a_second_case_of_a_type_joins_the_active_one() {
     let w = world().await;
-    let first = open(&w, &w.ana, "Invoice missing", CaseType::Finance).await;
+    let first = open(&w, &w.ana, "Invoice missing", CaseType::FINANCE).await;
     assert!(matches!(first, Opened::New(_)));
     let n = first.number();
     set_status(&w.t.db, &w.agent, n, CaseStatus::AwaitingReply)
         .await
         .unwrap();
-    let second = open(&w, &w.ana, "Invoice still missing", CaseType::Finance).await;
+    let second = open(&w, &w.ana, "Invoice still missing", CaseType::FINANCE).await;
     assert_eq!(second, Opened::AddedTo(n));
     let case = open_for_viewer(&w.t.db, &w.ana, n).await.unwrap();
     assert_eq!(case.messages.len(), 2);
@@ -158,18 +158,18 @@ async fn a_second_case_of_a_type_joins_the_active_one() {
 
     // Another type, another customer, or a closed case: a new case.
     assert!(matches!(
-        open(&w, &w.ana, "Login", CaseType::Account).await,
+        open(&w, &w.ana, "Login", CaseType::ACCOUNT).await,
         Opened::New(_)
     ));
     assert!(matches!(
-        open(&w, &w.bob, "Invoice", CaseType::Finance).await,
+        open(&w, &w.bob, "Invoice", CaseType::FINANCE).await,
         Opened::New(_)
     ));
     set_status(&w.t.db, &w.agent, n, CaseStatus::Closed)
         .await
         .unwrap();
     assert!(matches!(
-        open(&w, &w.ana, "Invoice again", CaseType::Finance).await,
+        open(&w, &w.ana, "Invoice again", CaseType::FINANCE).await,
         Opened::New(_)
     ));
 }
@@ -177,10 +177,10 @@ async fn a_second_case_of_a_type_joins_the_active_one() {
 #[tokio::test]
 async fn staff_merge_a_case_into_another() {
     let w = world().await;
-    let b = open(&w, &w.ana, "Card declined", CaseType::Finance)
+    let b = open(&w, &w.ana, "Card declined", CaseType::FINANCE)
         .await
         .number();
-    let a = open(&w, &w.bob, "Payment refused", CaseType::Finance)
+    let a = open(&w, &w.bob, "Payment refused", CaseType::FINANCE)
         .await
         .number();
     w.t.db.clock.advance(Duration::from_secs(60));
@@ -269,7 +269,7 @@ async fn staff_merge_a_case_into_another() {
 #[tokio::test]
 async fn customers_edit_only_their_own_fields() {
     let w = world().await;
-    let n = open(&w, &w.ana, "Billing address", CaseType::Finance)
+    let n = open(&w, &w.ana, "Billing address", CaseType::FINANCE)
         .await
         .number();
     let own = CaseEdit {
@@ -329,14 +329,14 @@ async fn customers_edit_only_their_own_fields() {
         .unwrap();
     let case = open_for_viewer(&w.t.db, &w.agent, n).await.unwrap();
     assert_eq!(case.subject, "Billing address change");
-    assert_eq!(case.case_type, CaseType::Account);
+    assert_eq!(case.case_type, CaseType::ACCOUNT);
     assert_eq!(case.fields.country, "ES");
 }
 
 #[tokio::test]
 async fn people_in_cc_see_the_case_once_they_have_an_account() {
     let w = world().await;
-    let mut new = new_case("Shared issue", CaseType::Technical, "See CC");
+    let mut new = new_case("Shared issue", CaseType::TECHNICAL, "See CC");
     new.fields.cc = vec!["carla@example.com".into()];
     let n = open_case(&w.t.db, &w.ana, &new).await.unwrap().number();
     assert_eq!(
@@ -366,7 +366,7 @@ async fn staff_open_a_case_for_a_customer_and_pages_follow_a_cursor() {
     let w = world().await;
     let total = PAGE_SIZE as usize + 5;
     for i in 0..total {
-        let mut new = new_case(&format!("Phone call {i}"), CaseType::Other, "Called us");
+        let mut new = new_case(&format!("Phone call {i}"), CaseType::OTHER, "Called us");
         new.origin = Origin::Phone;
         let opened = open_case_for(&w.t.db, &w.agent, &w.ana.email, &new)
             .await
@@ -398,9 +398,9 @@ async fn staff_open_a_case_for_a_customer_and_pages_follow_a_cursor() {
 #[tokio::test]
 async fn status_counts_are_kept_in_step() {
     let w = world().await;
-    let a = open(&w, &w.ana, "One", CaseType::Technical).await.number();
-    let b = open(&w, &w.ana, "Two", CaseType::Finance).await.number();
-    open(&w, &w.bob, "Three", CaseType::Technical).await;
+    let a = open(&w, &w.ana, "One", CaseType::TECHNICAL).await.number();
+    let b = open(&w, &w.ana, "Two", CaseType::FINANCE).await.number();
+    open(&w, &w.bob, "Three", CaseType::TECHNICAL).await;
     set_status(&w.t.db, &w.agent, a, CaseStatus::Resolved)
         .await
         .unwrap();

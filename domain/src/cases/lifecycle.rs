@@ -261,11 +261,19 @@ pub async fn remind_due(db: &Db, limits: &AutoClose) -> Result<usize, AppError> 
 /// Runs the automatic closes (and the text index's upkeep) now and then
 /// every `every`, until the process ends. Errors are logged and retried on
 /// the next round.
-pub fn spawn_auto_close(db: Db, limits: AutoClose, every: Duration) {
+pub fn spawn_auto_close(db: Db, defaults: AutoClose, every: Duration) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         loop {
             tick.tick().await;
+            // Read each round: admins change the waits on the settings page.
+            let limits = match super::settings::close_times(&db, &defaults).await {
+                Ok(limits) => limits,
+                Err(err) => {
+                    tracing::warn!(?err, "reading the close waits failed; will retry");
+                    continue;
+                }
+            };
             match auto_close_due(&db, &limits).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(cases = n, "closed cases automatically"),

@@ -30,7 +30,7 @@ async fn setup() -> (TestDb, Person, Staff, i64) {
         .unwrap()
         .staff()
         .unwrap();
-    let n = new_case(&t.db, &ana, "Help", CaseType::Account).await;
+    let n = new_case(&t.db, &ana, "Help", CaseType::ACCOUNT).await;
     (t, ana, agent, n)
 }
 
@@ -205,9 +205,9 @@ async fn each_waiting_status_has_its_own_limit() {
     let (t, ana, agent, _) = setup().await;
     let mut numbers = Vec::new();
     for (status, case_type) in [
-        (CaseStatus::AwaitingConfirmation, CaseType::Technical),
-        (CaseStatus::Resolved, CaseType::Finance),
-        (CaseStatus::AwaitingApproval, CaseType::Other),
+        (CaseStatus::AwaitingConfirmation, CaseType::TECHNICAL),
+        (CaseStatus::Resolved, CaseType::FINANCE),
+        (CaseStatus::AwaitingApproval, CaseType::OTHER),
     ] {
         let n = new_case(&t.db, &ana, "Another", case_type).await;
         set_status(&t.db, &agent, n, status).await.unwrap();
@@ -245,7 +245,7 @@ async fn a_stopped_server_catches_up_after_a_restart() {
         .unwrap()
         .staff()
         .unwrap();
-    let n = new_case(&db, &ana, "Restart", CaseType::Account).await;
+    let n = new_case(&db, &ana, "Restart", CaseType::ACCOUNT).await;
     set_status(&db, &agent, n, CaseStatus::Resolved)
         .await
         .unwrap();

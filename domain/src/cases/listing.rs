@@ -204,8 +204,8 @@ fn push_filtered(
             .bind_list(statuses.iter().map(|s| s.as_str()))
             .push(")");
     }
-    if let Some(t) = f.case_type {
-        q.push(" AND c.case_type = ").bind(t.as_str());
+    if let Some(t) = &f.case_type {
+        q.push(" AND c.case_type = ").bind(t.as_str().to_owned());
     }
     // Days start at midnight where the person filtering lives.
     let zone = if f.zone.is_empty() {

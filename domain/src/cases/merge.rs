@@ -14,7 +14,7 @@ use crate::validate::{Field, Problem};
 pub(super) async fn active_case_of_type(
     tx: &mut Tx,
     requester: &User,
-    case_type: CaseType,
+    case_type: &CaseType,
 ) -> Result<Option<i64>, AppError> {
     let finals: Vec<&str> = CaseStatus::ALL
         .into_iter()

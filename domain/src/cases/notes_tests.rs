@@ -48,7 +48,7 @@ async fn a_note_reaches_staff_and_the_agent_it_mentions_but_never_the_customer()
         .unwrap();
     let new = NewCase::new(
         Subject::parse("Card blocked").unwrap(),
-        CaseType::Finance,
+        CaseType::FINANCE,
         MessageBody::parse("My card does not work").unwrap(),
     );
     let number = open_case(db, &ana, &new).await.unwrap().number();
@@ -128,7 +128,7 @@ async fn no_note_on_a_closed_case_or_one_that_does_not_exist() {
         .unwrap();
     let new = NewCase::new(
         Subject::parse("Old").unwrap(),
-        CaseType::Other,
+        CaseType::OTHER,
         MessageBody::parse("Old question").unwrap(),
     );
     let number = open_case(db, &ana, &new).await.unwrap().number();

@@ -130,8 +130,9 @@ pub(crate) async fn open_in(
     files: &[Placed],
     now: i64,
 ) -> Result<Written, AppError> {
+    super::settings::check_offered(tx, &new.case_type).await?;
     if opener.id == requester.id {
-        if let Some(n) = super::merge::active_case_of_type(tx, requester, new.case_type).await? {
+        if let Some(n) = super::merge::active_case_of_type(tx, requester, &new.case_type).await? {
             let case = locked_case(tx, requester, n).await?;
             let body = format!("{}\n\n{}", new.subject.as_str(), new.description.as_str());
             let body = MessageBody::parse(&body).unwrap_or_else(|_| new.description.clone());
@@ -197,7 +198,7 @@ pub(crate) async fn open_in(
     )
     .await?;
     crate::mail::notify::case_opened(tx, case_id, now).await?;
-    super::self_help::answer_new_case(tx, case_id, new.case_type, now).await?;
+    super::self_help::answer_new_case(tx, case_id, &new.case_type, now).await?;
     Ok(Written {
         opened: Opened::New(number),
         case_id,

@@ -105,7 +105,7 @@ mod tests {
             .unwrap();
         let new = NewCase::new(
             Subject::parse("Shared").unwrap(),
-            CaseType::Other,
+            CaseType::OTHER,
             MessageBody::parse("Hi").unwrap(),
         );
         let n = open_case(db, &ana, &new).await.unwrap().number();

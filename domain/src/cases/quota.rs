@@ -145,14 +145,14 @@ mod tests {
         let ana = accounts::register(&db, Role::Customer, "Ana", "ana@example.com", "password-1")
             .await
             .unwrap();
-        let first = open_case(&db, &ana, &new_case(CaseType::Finance))
+        let first = open_case(&db, &ana, &new_case(CaseType::FINANCE))
             .await
             .unwrap();
         db.clock.advance(Duration::from_secs(3600));
-        open_case(&db, &ana, &new_case(CaseType::Account))
+        open_case(&db, &ana, &new_case(CaseType::ACCOUNT))
             .await
             .unwrap();
-        let third = open_case(&db, &ana, &new_case(CaseType::Technical)).await;
+        let third = open_case(&db, &ana, &new_case(CaseType::TECHNICAL)).await;
         let third = third.map(drop);
         assert!(limited(Quota::Cases)(&third), "{third:?}");
         // Room comes back when the first case is a day old.
@@ -189,7 +189,7 @@ mod tests {
             reply(&db, &staff, first.number(), &body).await.unwrap();
         }
         // Cases staff open for her do not count.
-        let mut by_phone = new_case(CaseType::Other);
+        let mut by_phone = new_case(CaseType::OTHER);
         by_phone.origin = crate::cases::Origin::Phone;
         for _ in 0..3 {
             let opened =
@@ -198,7 +198,7 @@ mod tests {
         }
         // A day after the first case, Ana may open one again.
         db.clock.advance(Duration::from_secs(23 * 3600 + 1));
-        let opened = open_case_with_files(&db, &ana, &new_case(CaseType::Technical), &[]).await;
+        let opened = open_case_with_files(&db, &ana, &new_case(CaseType::TECHNICAL), &[]).await;
         assert!(opened.is_ok(), "{opened:?}");
     }
 }

@@ -30,9 +30,9 @@ fn counts(views: &[SavedView]) -> Vec<(&str, i64)> {
 async fn an_agents_views_are_their_own_and_count_what_they_list() {
     let w = world().await;
     let db = &w.t.db;
-    let first = open(&w, CaseType::Finance).await;
-    let second = open(&w, CaseType::Account).await;
-    open(&w, CaseType::Technical).await;
+    let first = open(&w, CaseType::FINANCE).await;
+    let second = open(&w, CaseType::ACCOUNT).await;
+    open(&w, CaseType::TECHNICAL).await;
     take(db, &w.alex, first).await.unwrap();
 
     let mine = save(db, &w.alex, &draft("Mine", "view=mine"))

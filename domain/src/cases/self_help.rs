@@ -38,6 +38,7 @@ pub async fn add(
     body: &MessageBody,
 ) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
+    super::settings::check_offered(&mut tx, &case_type).await?;
     sqlx::query(
         "INSERT INTO self_help_answers (case_type, title, body, created_at) VALUES ($1, $2, $3, $4)",
     )
@@ -70,7 +71,7 @@ pub async fn remove(db: &Db, _admin: &Admin, id: i64) -> Result<(), AppError> {
 pub(super) async fn answer_new_case(
     tx: &mut Tx,
     case_id: i64,
-    case_type: CaseType,
+    case_type: &CaseType,
     now: i64,
 ) -> Result<(), AppError> {
     let answers = sqlx::query_as::<_, (String, String)>(

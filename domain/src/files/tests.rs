@@ -340,7 +340,7 @@ async fn the_clean_up_removes_partial_and_unreferenced_files_only() {
     .unwrap();
     let new = crate::cases::open::NewCase::new(
         crate::validate::Subject::parse("Invoice").unwrap(),
-        crate::cases::CaseType::Finance,
+        crate::cases::CaseType::FINANCE,
         crate::validate::MessageBody::parse("See the file").unwrap(),
     );
     let placed = [super::save::Placed {

@@ -260,7 +260,7 @@ async fn open_case(
     };
     let mut new = NewCase::new(
         Subject::parse(&subject)?,
-        CaseType::Other,
+        CaseType::OTHER,
         MessageBody::parse(body)?,
     );
     new.origin = Origin::Email;

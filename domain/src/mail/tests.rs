@@ -35,7 +35,7 @@ async fn person(db: &Db, role: Role, name: &str, email: &str) -> Person {
 fn new_case(subject: &str, cc: &[&str]) -> NewCase {
     let mut new = NewCase::new(
         Subject::parse(subject).unwrap(),
-        CaseType::Account,
+        CaseType::ACCOUNT,
         MessageBody::parse("My invoice is wrong").unwrap(),
     );
     new.fields = CaseFields {
@@ -336,7 +336,7 @@ async fn the_self_help_mail_links_answer_once() {
     self_help::add(
         &t.db,
         &admin,
-        CaseType::Account,
+        CaseType::ACCOUNT,
         &Subject::parse("Reset your password").unwrap(),
         &MessageBody::parse("Use the link on the sign-in page.").unwrap(),
     )

@@ -7,7 +7,7 @@ use super::record::Priority;
 use crate::error::AppError;
 use crate::validate::{Field, Problem};
 
-const HOUR_MS: i64 = 3_600_000;
+pub const HOUR_MS: i64 = 3_600_000;
 /// Less time left than this marks a case as near its breach.
 pub const NEAR_BREACH_MS: i64 = HOUR_MS;
 /// The most breached cases the rail counts: past it, the count reads
@@ -37,14 +37,20 @@ impl SlaTarget {
 }
 
 fn hours(raw: &str) -> Result<Option<i64>, AppError> {
+    hours_in(raw, Field::Target, TARGET_MAX_MS)
+}
+
+/// Hours as typed ("1.5" or "1,5") in milliseconds, from a second up to
+/// `max_ms` (empty: none).
+pub(crate) fn hours_in(raw: &str, field: Field, max_ms: i64) -> Result<Option<i64>, AppError> {
     let raw = raw.trim().replace(',', ".");
     if raw.is_empty() {
         return Ok(None);
     }
-    let bad = || AppError::invalid(Field::Target, Problem::Malformed);
+    let bad = || AppError::invalid(field, Problem::Malformed);
     let h: f64 = raw.parse().map_err(|_| bad())?;
     let ms = (h * HOUR_MS as f64).round();
-    if !ms.is_finite() || ms < 1000.0 || ms > TARGET_MAX_MS as f64 {
+    if !ms.is_finite() || ms < 1000.0 || ms > max_ms as f64 {
         return Err(bad());
     }
     Ok(Some(ms as i64))

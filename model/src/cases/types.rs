@@ -2,19 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::case_type::CaseType;
 use super::record::CaseFields;
 use super::CaseStatus;
 use crate::validate::Field;
-
-crate::text_enum! {
-    /// What a case is about (PRODUCT.md §3.1: Technical, Finance, Account, ...).
-    pub enum CaseType {
-        Technical = "technical",
-        Finance = "finance",
-        Account = "account",
-        Other = "other",
-    }
-}
 
 crate::text_enum! {
     /// Where a case came from.

@@ -39,7 +39,7 @@ async fn a_killed_server_loses_no_acknowledged_reply() {
     .unwrap();
     let new = NewCase::new(
         Subject::parse("Lost replies?").unwrap(),
-        CaseType::Technical,
+        CaseType::TECHNICAL,
         MessageBody::parse("First").unwrap(),
     );
     let number = open_case(&t.db, &ana, &new).await.unwrap().number();

@@ -183,6 +183,30 @@ pub const ROWS: &[Row] = &[
         "priority=urgent&first_response=1&resolution=8",
         ADMIN,
     ),
+    // Settings: anyone reads the case types' labels; admins change them
+    // and the automatic-close waits.
+    api("POST /api/case-types", "", ALL),
+    api("POST /api/settings/close-times", "", ADMIN),
+    api(
+        "POST /api/settings/close-times/save",
+        "awaiting_reply=48&awaiting_confirmation=24&resolved=48",
+        ADMIN,
+    ),
+    api(
+        "POST /api/settings/case-types/add",
+        "label_en=Kind+{n}&label_es=Tipo+{n}&label_fr=Type+{n}",
+        ADMIN,
+    ),
+    api(
+        "POST /api/settings/case-types/relabel",
+        "key=finance&label_en=Money+{n}&label_es=Dinero&label_fr=Argent",
+        ADMIN,
+    ),
+    api(
+        "POST /api/settings/case-types/active",
+        "key=finance&active=true",
+        ADMIN,
+    ),
     api("POST /api/users/list", "search=a", ADMIN),
     // Carla (CC'd) gets a role and is deactivated: other lines use Ana's
     // and the staff's accounts.
@@ -360,5 +384,6 @@ pub const ROWS: &[Row] = &[
     at("GET /staff/departments", "", PAGE_ADMIN),
     at("GET /staff/users", "", PAGE_ADMIN),
     at("GET /staff/service-levels", "", PAGE_ADMIN),
+    at("GET /staff/settings", "", PAGE_ADMIN),
     at("GET /staff/canned", "", PAGE_STAFF),
 ];

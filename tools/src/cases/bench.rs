@@ -64,7 +64,7 @@ pub async fn run(db: &Db, runs: usize) -> Result<Vec<Figure>, AppError> {
     let none = CaseFilter::default();
     let status_type = CaseFilter {
         statuses: vec![CaseStatus::InProgress, CaseStatus::AwaitingReply],
-        case_type: Some(CaseType::Finance),
+        case_type: Some(CaseType::FINANCE),
         ..Default::default()
     };
     let rare_text = CaseFilter {

@@ -58,7 +58,7 @@ impl World {
     async fn waiting_case(&self, cc: &[&str]) -> i64 {
         let mut new = NewCase::new(
             Subject::parse("Invoice").unwrap(),
-            CaseType::Finance,
+            CaseType::FINANCE,
             MessageBody::parse("My invoice is wrong").unwrap(),
         );
         new.fields.cc = cc.iter().map(|s| s.to_string()).collect();
