@@ -1,6 +1,8 @@
 //! The staff workspace: the rail of views, then the cases of the chosen
 //! view (every case by default), last updated first.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -11,6 +13,7 @@ use crate::auth::context::use_auth;
 use crate::auth::Role;
 use crate::i18n::*;
 use crate::ui::labels;
+use crate::ui::settle::throttled;
 use crate::ui::title::PageTitle;
 use crate::workspace::bulk_bar::{BulkBar, Picked};
 use crate::workspace::live::use_live;
@@ -35,6 +38,13 @@ pub fn StaffPage() -> impl IntoView {
     let refresh = Signal::derive(move || {
         query.track();
         live.get() as usize + done.get()
+    });
+    // Saved views are counted afresh, a query each: changes heard live
+    // recount them at most every 15 s, the page's own at once.
+    let live_slowly = throttled(move || live.get(), Duration::from_secs(15));
+    let recount = Signal::derive(move || {
+        query.track();
+        live_slowly.get() as usize + done.get()
     });
     let heading = move || match current.get() {
         Some(v) => view_label(i18n, v),
@@ -79,7 +89,7 @@ pub fn StaffPage() -> impl IntoView {
             // Views and filters share the side column: the list gets the
             // rest of the width.
             <div class="workspace-side">
-                <ViewRail current refresh />
+                <ViewRail current refresh recount />
                 <FilterPanel query for_staff=true />
             </div>
             <div class="workspace-main">

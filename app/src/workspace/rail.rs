@@ -27,9 +27,13 @@ pub fn view_label(i18n: I18n, view: View) -> String {
 }
 
 /// `current`: the view in the URL, if any. `refresh` reloads the counts
-/// (after a change made on this page).
+/// (after a change made on this page or heard), `recount` the saved views'.
 #[component]
-pub fn ViewRail(current: Signal<Option<View>>, refresh: Signal<usize>) -> impl IntoView {
+pub fn ViewRail(
+    current: Signal<Option<View>>,
+    refresh: Signal<usize>,
+    recount: Signal<usize>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let counts = Resource::new(move || refresh.get(), |_| view_counts());
     let items = move |counts: Vec<super::ViewCount>| {
@@ -67,7 +71,7 @@ pub fn ViewRail(current: Signal<Option<View>>, refresh: Signal<usize>) -> impl I
                     })}
                 </Transition>
             </ul>
-            <SavedViews refresh />
+            <SavedViews refresh=recount />
         </nav>
     }
 }

@@ -65,6 +65,13 @@ const SUMMARY_COLUMNS: &str = r#"
     u.email AS requester, a.name AS assignee, d.name AS department,
 "#;
 
+/// The joins that fill a row's columns, for the person bound next.
+const ROW_JOINS: &str = r#"
+    JOIN users u ON u.id = c.requester_id
+    LEFT JOIN users a ON a.id = c.assignee_id
+    LEFT JOIN departments d ON d.id = c.department_id
+    LEFT JOIN case_views v ON v.case_id = c.id AND v.user_id = "#;
+
 /// The cases the customer sees (their own and those they are CC'd on)
 /// that match `filter`, one page from `after`.
 pub async fn list_for_requester(
@@ -129,9 +136,9 @@ fn push_filtered_query(
         now,
     };
     match f.effective_statuses() {
-        Some(statuses) => push_filtered(q, viewer, scope, f, &statuses, plan),
+        Some(statuses) => push_filtered(q, viewer, scope, f, &statuses, plan, Select::Rows),
         None => {
-            push_filtered(q, viewer, scope, f, &[], plan);
+            push_filtered(q, viewer, scope, f, &[], plan, Select::Rows);
             q.push(" AND 1 = 0");
         }
     }
@@ -156,6 +163,16 @@ enum Scope {
     Cc,
 }
 
+/// What a filtered SELECT returns.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Select {
+    /// Whole list rows.
+    Rows,
+    /// Only the id and the sort key: a page is chosen on the cases table
+    /// alone, and joined to the rest once it is known.
+    Keys,
+}
+
 /// Appends the filtered SELECT to `q`, with `statuses` in place of the
 /// filter's own (so a list can ask for one status at a time).
 fn push_filtered(
@@ -165,17 +182,28 @@ fn push_filtered(
     f: &CaseFilter,
     statuses: &[CaseStatus],
     plan: Plan,
+    select: Select,
 ) {
-    q.push(format!(
-        r#"
-        SELECT {SUMMARY_COLUMNS} {CLOCK_COLUMNS}
-        FROM cases c
-        JOIN users u ON u.id = c.requester_id
-        LEFT JOIN users a ON a.id = c.assignee_id
-        LEFT JOIN departments d ON d.id = c.department_id
-        LEFT JOIN case_views v ON v.case_id = c.id AND v.user_id = "#
-    ));
-    q.bind(viewer.id);
+    match select {
+        Select::Rows => {
+            q.push(format!(
+                "SELECT {SUMMARY_COLUMNS} {CLOCK_COLUMNS} FROM cases c {ROW_JOINS}"
+            ));
+            q.bind(viewer.id);
+        }
+        Select::Keys => {
+            // The id and the sort key only: an index in list order holds
+            // both, so PostgreSQL need not read the table.
+            q.push(format!(
+                "SELECT c.id, c.{} FROM cases c",
+                sort_column(f.sort)
+            ));
+            // The requester filter reads their address and name.
+            if f.requester.is_some() {
+                q.push(" JOIN users u ON u.id = c.requester_id");
+            }
+        }
+    }
     q.push(" WHERE 1 = 1");
     // A visitor following one case by a mailed link sees that case alone.
     if let Some(n) = viewer.following {
@@ -261,6 +289,14 @@ fn push_staff_filters(q: &mut Sql, viewer: &User, f: &CaseFilter, now: i64) {
     }
     if let Some(d) = f.department {
         q.push(" AND c.department_id = ").bind(d);
+    }
+}
+
+fn sort_column(sort: Sort) -> &'static str {
+    match sort {
+        Sort::LastUpdate => "updated_at",
+        Sort::Created => "created_at",
+        Sort::SlaDue => "sla_due",
     }
 }
 
@@ -377,14 +413,14 @@ async fn list(
             .map(|s| (Scope::All, std::slice::from_ref(s)))
             .collect()
     };
-    let mut q = Sql::default();
+    let mut q = Sql::new(format!("SELECT {SUMMARY_COLUMNS} {CLOCK_COLUMNS} FROM ("));
     for (i, (scope, statuses)) in branches.into_iter().enumerate() {
         if i > 0 {
             // UNION, not UNION ALL: a requester may also be in their own CC.
             q.push(" UNION ");
         }
         q.push("SELECT * FROM (");
-        push_filtered(&mut q, viewer, scope, f, statuses, plan);
+        push_filtered(&mut q, viewer, scope, f, statuses, plan, Select::Keys);
         push_after(&mut q, f.sort, after);
         order_by(&mut q, f.sort, "c.");
         // PostgreSQL wants a name for each derived table.
@@ -393,7 +429,13 @@ async fn list(
             .push(format!(") AS branch{i}"));
     }
     order_by(&mut q, f.sort, "");
-    q.push(" LIMIT ").bind(PAGE_SIZE + 1);
+    q.push(" LIMIT ")
+        .bind(PAGE_SIZE + 1)
+        .push(format!(
+            ") AS page JOIN cases c ON c.id = page.id {ROW_JOINS}"
+        ))
+        .bind(viewer.id);
+    order_by(&mut q, f.sort, "c.");
     let mut rows: Vec<SummaryRow> = q.fetch_all(&db.read).await?;
     let more = rows.len() as i64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
