@@ -196,7 +196,7 @@ fn push_filtered(
             // both, so PostgreSQL need not read the table.
             q.push(format!(
                 "SELECT c.id, c.{} FROM cases c",
-                sort_column(f.sort)
+                sort_key(f.sort).0
             ));
             // The requester filter reads their address and name.
             if f.requester.is_some() {
@@ -292,36 +292,31 @@ fn push_staff_filters(q: &mut Sql, viewer: &User, f: &CaseFilter, now: i64) {
     }
 }
 
-fn sort_column(sort: Sort) -> &'static str {
+/// The column a list is sorted by, and whether the greatest comes first
+/// (last update and creation list the newest first; due times the soonest).
+fn sort_key(sort: Sort) -> (&'static str, bool) {
     match sort {
-        Sort::LastUpdate => "updated_at",
-        Sort::Created => "created_at",
-        Sort::SlaDue => "sla_due",
+        Sort::LastUpdate => ("updated_at", true),
+        Sort::Created => ("created_at", true),
+        Sort::SlaDue => ("sla_due", false),
     }
 }
 
 /// `prefix` names the table (`c.`) inside a query, nothing outside a union.
 fn order_by(q: &mut Sql, sort: Sort, prefix: &str) {
-    q.push(match sort {
-        Sort::LastUpdate => format!(" ORDER BY {prefix}updated_at DESC, {prefix}id DESC"),
-        Sort::Created => format!(" ORDER BY {prefix}created_at DESC, {prefix}id DESC"),
-        Sort::SlaDue => format!(" ORDER BY {prefix}sla_due, {prefix}id"),
-    });
+    let (column, desc) = sort_key(sort);
+    let dir = if desc { " DESC" } else { "" };
+    q.push(format!(" ORDER BY {prefix}{column}{dir}, {prefix}id{dir}"));
 }
 
 /// Only rows after the cursor, in the list's order.
 fn push_after(q: &mut Sql, sort: Sort, after: Option<Cursor>) {
     if let Some(c) = after {
-        // Last update and creation list the newest first; due times the
-        // soonest first.
-        let (column, past) = match sort {
-            Sort::LastUpdate => ("c.updated_at", "<"),
-            Sort::Created => ("c.created_at", "<"),
-            Sort::SlaDue => ("c.sla_due", ">"),
-        };
-        q.push(format!(" AND ({column} {past} "))
+        let (column, desc) = sort_key(sort);
+        let past = if desc { "<" } else { ">" };
+        q.push(format!(" AND (c.{column} {past} "))
             .bind(c.key)
-            .push(format!(" OR ({column} = "))
+            .push(format!(" OR (c.{column} = "))
             .bind(c.key)
             .push(format!(" AND c.id {past} "))
             .bind(c.id)
