@@ -12,6 +12,7 @@ pub mod expand;
 #[cfg(feature = "ssr")]
 pub mod export;
 pub mod filter_panel;
+pub mod hold;
 pub mod list;
 pub mod new;
 pub mod self_help_page;

@@ -31,3 +31,15 @@ test("a visitor asks for a follow link without JavaScript", async ({ page }) => 
   await page.getByRole("button", { name: "Send me a link" }).click();
   await expect(page.getByText("If this matches a case, we sent a link")).toBeVisible();
 });
+
+test("the language switch works without JavaScript and comes back to the page", async ({ page }) => {
+  await page.goto("/follow");
+  await page.getByLabel("Language").selectOption("es");
+  await page.getByRole("button", { name: "Change language" }).click();
+  await expect(page).toHaveURL(/\/follow$/);
+  await expect(page.getByRole("button", { name: "Enviarme un enlace" })).toBeVisible();
+  await expect(page.getByLabel("Idioma")).toHaveValue("es");
+  await page.getByLabel("Idioma").selectOption("fr");
+  await page.getByRole("button", { name: "Changer de langue" }).click();
+  await expect(page.getByRole("link", { name: "Écrivez-nous" })).toBeVisible();
+});

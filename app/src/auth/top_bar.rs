@@ -6,21 +6,14 @@ use leptos_router::components::A;
 
 use super::context::use_auth;
 use crate::i18n::*;
-use crate::profile::api::SaveLanguage;
-use crate::ui::layout::{locale_of, LanguageSwitch};
+use crate::profile::switch::LanguageSwitch;
+use crate::ui::layout::locale_of;
 
 #[component]
 pub fn TopBar() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let user = move || auth.user.get().and_then(|r| r.ok()).flatten();
-    let save_language = ServerAction::<SaveLanguage>::new();
-    let on_pick = Callback::new(move |language: String| {
-        let own = auth.user.get_untracked().and_then(|r| r.ok()).flatten();
-        if own.is_some_and(|u| u.following.is_none()) {
-            save_language.dispatch(SaveLanguage { language });
-        }
-    });
     // The profile's language wins over the browser's, once the person is known.
     Effect::new(move |_| {
         let own = user().filter(|u| u.following.is_none());
@@ -82,7 +75,7 @@ pub fn TopBar() -> impl IntoView {
                         }
                     }}
                 </Transition>
-                <LanguageSwitch on_pick />
+                <LanguageSwitch />
             </div>
         </header>
     }

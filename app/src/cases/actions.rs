@@ -13,6 +13,35 @@ use crate::validate::Field;
 use crate::workspace::assign_panel::id_options;
 use crate::workspace::Directory;
 
+/// The status and referral picked on a case page and not yet saved: the
+/// page is rebuilt whenever the case reloads, and the choice must survive.
+#[derive(Clone, Copy)]
+pub struct StatusChoice {
+    status: RwSignal<Option<String>>,
+    department: RwSignal<Option<String>>,
+}
+
+impl Default for StatusChoice {
+    fn default() -> Self {
+        Self {
+            status: RwSignal::new(None),
+            department: RwSignal::new(None),
+        }
+    }
+}
+
+impl StatusChoice {
+    /// Once saved, the form shows the case as it is.
+    pub fn clear_after(self, status: ServerAction<ChangeStatus>) {
+        Effect::new(move |_| {
+            if matches!(status.value().get(), Some(Ok(_))) {
+                self.status.set(None);
+                self.department.set(None);
+            }
+        });
+    }
+}
+
 /// The status select; Referred also takes the department the case waits
 /// on (the case's current one is chosen).
 #[component]
@@ -22,9 +51,15 @@ pub fn StatusForm(
     status: ServerAction<ChangeStatus>,
     directory: Resource<Result<Directory, AppError>>,
     department: Option<i64>,
+    choice: StatusChoice,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(status.value());
+    let chosen = choice.status.get_untracked();
+    let department = choice
+        .department
+        .get_untracked()
+        .map_or(department, |d| d.parse().ok());
     let departments = move || {
         Suspend::new(async move {
             let list: Vec<(i64, String)> = directory
@@ -40,7 +75,7 @@ pub fn StatusForm(
         .filter(|s| s.settable_by_staff())
         .map(|s| {
             view! {
-                <option value=s.as_str() selected=s == current>
+                <option value=s.as_str() selected=chosen.as_deref().map_or(s == current, |c| c == s.as_str())>
                     {move || labels::status(i18n, s, true)}
                 </option>
             }
@@ -50,11 +85,15 @@ pub fn StatusForm(
         <ActionForm action=status attr:class="status-form">
             <input type="hidden" name="number" value=number />
             <label for="case-status">{t!(i18n, cases.new_status)}</label>
-            <select id="case-status" name="status">{options}</select>
+            <select id="case-status" name="status"
+                on:change=move |e| choice.status.set(Some(event_target_value(&e)))>
+                {options}
+            </select>
             <FieldError id="case-status-error" field=Field::Status error />
             <label for="case-refer">{t!(i18n, workspace.refer_to)}</label>
             <select id="case-refer" name="department" aria-describedby="case-refer-error"
-                aria-invalid=invalid(error, Field::Department)>
+                aria-invalid=invalid(error, Field::Department)
+                on:change=move |e| choice.department.set(Some(event_target_value(&e)))>
                 <Transition>{departments}</Transition>
             </select>
             <FieldError id="case-refer-error" field=Field::Department error />

@@ -6,11 +6,12 @@ use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::actions::{CloseForm, ConfirmForm, MergeForm, StatusForm};
+use super::actions::{CloseForm, ConfirmForm, MergeForm, StatusChoice, StatusForm};
 use super::activity::ActivityPanel;
 use super::api::{get_case, ChangeStatus, CloseCase, ConfirmSelfHelp, EditCase, MergeCase};
 use super::conversation::{Conversation, ReplyForm, ReplyGuard, UploadForm};
 use super::details::{DetailsPanel, EditForm};
+use super::hold::{EditHold, HeldNotice};
 use super::{CaseDetail, CaseStatus};
 use crate::auth::context::use_auth;
 use crate::error::AppError;
@@ -39,9 +40,15 @@ pub fn CasePage() -> impl IntoView {
             .and_then(|n| n.parse::<i64>().ok())
     };
     // A change heard for this case reloads it (the draft reply is kept).
-    let heard = use_live().case(number);
+    let hold = EditHold::new(use_live().case(number));
+    actions.choice.clear_after(actions.status);
+    // The page's own actions save what was being edited.
+    Effect::new(move |_| {
+        actions.version();
+        hold.release();
+    });
     let case = Resource::new(
-        move || (number(), page(), actions.version(), heard.get()),
+        move || (number(), page(), actions.version(), hold.applied()),
         |(number, page, _, _)| async move {
             match number {
                 Some(n) => get_case(n, page).await,
@@ -65,7 +72,7 @@ pub fn CasePage() -> impl IntoView {
         <Transition>
             {move || Suspend::new(async move {
                 match case.await {
-                    Ok(case) => view! { <CaseView case actions /> }.into_any(),
+                    Ok(case) => view! { <CaseView case actions hold /> }.into_any(),
                     Err(AppError::SignInRequired) => {
                         let next = format!("/signin?next=/cases/{}", number().unwrap_or_default());
                         view! { <Redirect path=next /> }.into_any()
@@ -102,6 +109,8 @@ struct CaseActions {
     draft: RwSignal<String>,
     /// The newest message's time when that writing began.
     draft_base: RwSignal<Option<i64>>,
+    /// The status and referral chosen but not yet saved.
+    choice: StatusChoice,
 }
 
 impl CaseActions {
@@ -118,6 +127,7 @@ impl CaseActions {
             assign: AssignActions::new(),
             draft: RwSignal::new(String::new()),
             draft_base: RwSignal::new(None),
+            choice: StatusChoice::default(),
         }
     }
 
@@ -140,7 +150,7 @@ impl CaseActions {
 }
 
 #[component]
-fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
+fn CaseView(case: CaseDetail, actions: CaseActions, hold: EditHold) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let staff = case.viewer_is_staff;
@@ -228,7 +238,7 @@ fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
         {(!current.is_final()).then(|| view! { <UploadForm number on_sent=actions.reload() sent=actions.uploaded /> })}
         {can_edit.then(|| view! { <EditForm case=case.clone() edit=actions.edit /> })}
         {(staff && !current.is_final()).then(|| view! {
-            <StatusForm number current status=actions.status directory department />
+            <StatusForm number current status=actions.status directory department choice=actions.choice />
             <MergeForm number merge=actions.merge />
         })}
     }
@@ -255,6 +265,7 @@ fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
         </p>
         <h1>{case.subject.clone()}</h1>
         {notices}
+        <HeldNotice hold />
         <div class="case-layout">
             <div class="case-main">
                 {tabs}
@@ -263,7 +274,9 @@ fn CaseView(case: CaseDetail, actions: CaseActions) -> impl IntoView {
                 {answer}
                 {can_close.then(|| view! { <CloseForm number close=actions.close /> })}
             </div>
-            <div class="case-side">{side}</div>
+            <div class="case-side" on:input=move |_| hold.edit() on:change=move |_| hold.edit()>
+                {side}
+            </div>
         </div>
     }
 }

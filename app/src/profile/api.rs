@@ -52,15 +52,22 @@ pub async fn save_profile(
     respond(run.await)
 }
 
-/// The language switch of a signed-in person, kept in the profile.
+/// The language switch: the choice goes in a cookie, and in the profile of
+/// a signed-in person. A plain form (before the wasm has loaded) sends
+/// `next`, the page to come back to; the hydrated switch sends none.
 #[server(prefix = "/api", endpoint = "profile/language")]
-pub async fn save_language(language: String) -> Result<(), AppError> {
+pub async fn switch_language(language: String, next: Option<String>) -> Result<(), AppError> {
     use crate::state::{app_state, respond};
     let run = async {
         let state = app_state()?;
-        let person = crate::auth::session::person(&state).await?;
         let lang = domain::auth::Language::parse(&language).ok_or(AppError::BadRequest)?;
-        domain::auth::profile::set_language(&state.db, &person, lang).await
+        let actor = crate::auth::session::actor(&state).await?;
+        domain::auth::profile::choose_language(&state.db, &actor, lang).await?;
+        crate::language::set_cookie(lang);
+        if let Some(next) = next {
+            leptos_axum::redirect(&crate::auth::api::safe_next(Some(&next)));
+        }
+        Ok(())
     };
     respond(run.await)
 }

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use super::{accounts, passwords, store, Language, Person, Profile, Requester};
+use super::{accounts, passwords, store, Actor, Language, Person, Profile, Requester};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::mail::links::{self, Link, Purpose};
@@ -110,6 +110,18 @@ pub async fn set_language(db: &Db, person: &Person, language: Language) -> Resul
         .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The language switch, for whoever uses it: kept in a signed-in person's
+/// profile; a visitor's or a case follower's choice lives in their cookie
+/// alone (set by the caller).
+pub async fn choose_language(db: &Db, actor: &Actor, language: Language) -> Result<(), AppError> {
+    match actor {
+        Actor::Person(person) if person.following.is_none() => {
+            set_language(db, person, language).await
+        }
+        _ => Ok(()),
+    }
 }
 
 /// A new password, after the current one. Every other session of the

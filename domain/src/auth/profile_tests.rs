@@ -112,6 +112,20 @@ async fn the_profile_is_checked_then_saved_and_the_session_carries_zone_and_lang
 }
 
 #[tokio::test]
+async fn the_language_switch_is_kept_for_a_signed_in_person_only() {
+    let t = test_db().await;
+    let ana = person(&t.db, Role::Customer, "ana@example.com").await;
+    profile::choose_language(&t.db, &Actor::Visitor, Language::Fr)
+        .await
+        .unwrap();
+    assert_eq!(profile::get(&t.db, &ana).await.unwrap().language, "en");
+    profile::choose_language(&t.db, &Actor::Person(ana.clone()), Language::Fr)
+        .await
+        .unwrap();
+    assert_eq!(profile::get(&t.db, &ana).await.unwrap().language, "fr");
+}
+
+#[tokio::test]
 async fn a_password_change_asks_for_the_current_one_and_ends_the_other_sessions() {
     let t = test_db().await;
     let ana = person(&t.db, Role::Customer, "ana@example.com").await;

@@ -80,7 +80,7 @@ pub const ROWS: &[Row] = &[
         "name=Someone&job_title=&phone=&language=en&time_zone=UTC",
         SIGNED_IN,
     ),
-    api("POST /api/profile/language", "language=es", SIGNED_IN),
+    api("POST /api/profile/language", "language=es", ALL),
     api(
         "POST /api/profile/password",
         "current=password-123&password=password-123",

@@ -159,3 +159,51 @@ async fn a_page_is_rendered_in_the_zone_its_reader_is_in() {
         .body
         .contains(r#"<meta name="time-zone" content="UTC""#));
 }
+
+/// The language switch as a plain form, before the wasm has loaded.
+fn language_form(body: &str, cookie: Option<&str>) -> http::Request<axum::body::Body> {
+    let mut req = http::Request::post("/api/profile/language")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.body(axum::body::Body::from(body.to_owned())).unwrap()
+}
+
+#[tokio::test]
+async fn the_language_form_sets_the_language_and_comes_back_to_the_page() {
+    let app = spawn_app().await;
+    let r = app
+        .send(language_form("language=fr&next=%2Fcases%3Fpage%3D2", None))
+        .await;
+    assert!(r.status.is_redirection(), "{}", r.status);
+    assert_eq!(r.headers[header::LOCATION], "/cases?page=2");
+    let cookie = r.headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with("i18n_pref_locale=fr;"), "{cookie}");
+
+    // Only back to this site.
+    let r = app
+        .send(language_form("language=es&next=%2F%2Fevil.example", None))
+        .await;
+    assert_eq!(r.headers[header::LOCATION], "/cases");
+
+    // A signed-in person's choice is kept in the profile; a bad one changes nothing.
+    let ana = app.sign_in("ana@example.com").await;
+    let r = app
+        .send(language_form("language=xx&next=%2F", Some(&ana)))
+        .await;
+    // (Leptos sends a plain form's error back to the page it came from.)
+    assert_ne!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(r.headers.get(header::SET_COOKIE).is_none());
+    let r = app
+        .send(language_form("language=es&next=%2F", Some(&ana)))
+        .await;
+    assert_eq!(r.headers[header::LOCATION], "/");
+    let lang: String =
+        sqlx::query_scalar("SELECT language FROM users WHERE email = 'ana@example.com'")
+            .fetch_one(&app.db.read)
+            .await
+            .unwrap();
+    assert_eq!(lang, "es");
+}
