@@ -2,11 +2,11 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test setup test-rust test-e2e build wasm-size dev bench bench-files bench-help bench-mail bench-receive bench-load bench-live
+.PHONY: run test setup test-rust test-e2e build size dev bench bench-files bench-help bench-mail bench-receive bench-load bench-live
 
 ## Install what is missing, build in release mode, serve on http://127.0.0.1:3000
 run: setup
-	cargo leptos serve --release
+	cargo leptos serve --release --split
 
 ## Install what is missing and run every test (Rust, then Playwright in Chromium)
 # The Rust tests build in release mode here, so the release build that the
@@ -38,20 +38,29 @@ test-rust:
 	    | grep -E '^(domain|sqlx[a-z-]*) v'
 
 # The browser tests run against a release build on a fresh temporary database.
+# Then the first load of `/` and `/cases` must stay under its ceiling.
 test-e2e: build
 	cd end2end && npx playwright test
 	cd end2end && E2E_POSTGRES=$(PG_SERVER) npx playwright test
+	cd end2end && node size.mjs --check
 
+# `--split`: pages marked lazy become wasm chunks of their own, loaded when
+# first opened (app/src/routes/lazy_pages.rs).
 build:
-	cargo leptos build --release
+	cargo leptos build --release --split
 
 ## Development with live reload
 dev: setup
-	cargo leptos watch
+	cargo leptos watch --split
 
-## The release wasm's size: raw, gzip and brotli
-wasm-size: build
-	node scripts/wasm-size.mjs
+## The first load of `/` and `/cases` in headless Chromium (bytes of
+## JavaScript, wasm and CSS as served; time to hydration with the CPU 4x
+## slower), and the largest parts of the main wasm module (twiggy)
+size: build
+	cd end2end && node size.mjs
+	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
+	twiggy top -n 1000000 --format csv target/front/wasm32-unknown-unknown/wasm-release/frontend_split.wasm \
+	    | python3 scripts/wasm_parts.py
 
 ## The case benchmark: generate 1M cases / 5M messages once (~8 min on
 ## SQLite), then measure. `make bench DB=postgres` runs it on PostgreSQL

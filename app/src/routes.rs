@@ -2,38 +2,21 @@
 //! feature's pages together. Nothing imports this module but the crate
 //! root; features and `ui/` never do.
 
+mod lazy_pages;
+
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
+
+use lazy_pages::*;
 
 use crate::auth::context::provide_auth;
-use crate::auth::follow::FollowPage;
-use crate::auth::pages::{SignInPage, SignUpPage};
 use crate::auth::top_bar::TopBar;
-use crate::cases::detail::CasePage;
-use crate::cases::list::MyCasesPage;
-use crate::cases::new::{NewCasePage, StaffNewCasePage};
-use crate::cases::self_help_page::SelfHelpPage;
-use crate::cases::staff::StaffPage;
-use crate::help::admin_page::HelpAdminPage;
-use crate::help::article_page::ArticlePage;
-use crate::help::editor::{EditArticlePage, NewArticlePage};
 use crate::help::pages::HomePage;
-use crate::help::search_page::SearchPage;
-use crate::help::shelf::{CollectionPage, FolderPage};
-use crate::help::staff_list::StaffArticlesPage;
 use crate::i18n::*;
-use crate::mail::outbox_page::OutboxPage;
-use crate::mail::pages::{CheckEmailPage, ForgotPasswordPage, LinkPage, ResetPasswordPage};
-use crate::profile::page::ProfilePage;
 use crate::ui::layout::NotFound;
 use crate::ui::title::AppTitle;
-use crate::workspace::canned_page::CannedPage;
-use crate::workspace::departments_page::DepartmentsPage;
-use crate::workspace::service_levels_page::ServiceLevelsPage;
-use crate::workspace::settings_page::SettingsPage;
-use crate::workspace::users_page::UsersPage;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -67,45 +50,56 @@ pub fn App() -> impl IntoView {
     crate::workspace::live::provide_live();
     crate::cases::case_types::provide_case_types();
     crate::time::provide_zone();
+    // While a page (and perhaps its code) loads, the old one stays: it is
+    // marked busy, and the body says so to styles and tests.
+    let (routing, set_routing) = signal(false);
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = match routing.get() {
+                true => body.set_attribute("data-routing", ""),
+                false => body.remove_attribute("data-routing"),
+            };
+        }
+    });
 
     view! {
         <I18nContextProvider>
             <AppTitle />
-            <Router>
+            <Router set_is_routing=set_routing>
                 <TopBar />
-                <main id="main">
+                <main id="main" aria-busy=move || routing.get().then_some("true")>
                     // Async: reading pages arrive complete, so they work
                     // without JavaScript.
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                        <Route path=path!("/help/articles/:id") view=ArticlePage ssr=SsrMode::Async />
-                        <Route path=path!("/help/search") view=SearchPage ssr=SsrMode::Async />
-                        <Route path=path!("/help/collections/:country") view=CollectionPage ssr=SsrMode::Async />
-                        <Route path=path!("/help/folders/:id") view=FolderPage ssr=SsrMode::Async />
-                        <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async />
-                        <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async />
-                        <Route path=path!("/signup/sent") view=CheckEmailPage ssr=SsrMode::Async />
-                        <Route path=path!("/forgot") view=ForgotPasswordPage ssr=SsrMode::Async />
-                        <Route path=path!("/reset") view=ResetPasswordPage ssr=SsrMode::Async />
-                        <Route path=path!("/link") view=LinkPage ssr=SsrMode::Async />
-                        <Route path=path!("/follow") view=FollowPage ssr=SsrMode::Async />
-                        <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
-                        <Route path=path!("/cases") view=MyCasesPage ssr=SsrMode::Async />
-                        <Route path=path!("/cases/new") view=NewCasePage ssr=SsrMode::Async />
-                        <Route path=path!("/cases/:number") view=CasePage ssr=SsrMode::Async />
-                        <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/cases/new") view=StaffNewCasePage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/self-help") view=SelfHelpPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/articles") view=StaffArticlesPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/articles/new") view=NewArticlePage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/articles/:id/edit") view=EditArticlePage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/help-center") view=HelpAdminPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/departments") view=DepartmentsPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/users") view=UsersPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/service-levels") view=ServiceLevelsPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/canned") view=CannedPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/settings") view=SettingsPage ssr=SsrMode::Async />
+                        <Route path=path!("/help/articles/:id") view={Lazy::<Article>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/help/search") view={Lazy::<Search>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/help/collections/:country") view={Lazy::<Collection>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/help/folders/:id") view={Lazy::<Folder>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/signin") view={Lazy::<SignIn>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/signup") view={Lazy::<SignUp>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/signup/sent") view={Lazy::<CheckEmail>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/forgot") view={Lazy::<ForgotPassword>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/reset") view={Lazy::<ResetPassword>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/link") view={Lazy::<Link>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/follow") view={Lazy::<Follow>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/profile") view={Lazy::<Profile>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/cases") view={Lazy::<MyCases>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/cases/new") view={Lazy::<NewCase>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/cases/:number") view={Lazy::<Case>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff") view={Lazy::<Staff>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/cases/new") view={Lazy::<StaffNewCase>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/self-help") view={Lazy::<SelfHelp>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/articles") view={Lazy::<StaffArticles>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/articles/new") view={Lazy::<NewArticle>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/articles/:id/edit") view={Lazy::<EditArticle>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/help-center") view={Lazy::<HelpAdmin>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/outbox") view={Lazy::<Outbox>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/departments") view={Lazy::<Departments>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/users") view={Lazy::<Users>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/service-levels") view={Lazy::<ServiceLevels>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/canned") view={Lazy::<Canned>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/settings") view={Lazy::<Settings>::new()} ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </Router>

@@ -15,7 +15,8 @@ export function uniqueEmail(who: string): string {
 
 /** Waits until the wasm has taken over the server-rendered page. */
 export async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  // And done moving to a page whose code was still arriving.
+  await expect(page.locator("body[data-hydrated]:not([data-routing])")).toHaveCount(1);
 }
 
 /** Signs up, then follows the mailed link that confirms the address and

@@ -40,6 +40,6 @@ test("the language switch works without JavaScript and comes back to the page", 
   await expect(page.getByRole("button", { name: "Enviarme un enlace" })).toBeVisible();
   await expect(page.getByLabel("Idioma")).toHaveValue("es");
   await page.getByLabel("Idioma").selectOption("fr");
-  await page.getByRole("button", { name: "Changer de langue" }).click();
+  await page.getByRole("button", { name: "Cambiar idioma" }).click();
   await expect(page.getByRole("link", { name: "Écrivez-nous" })).toBeVisible();
 });
