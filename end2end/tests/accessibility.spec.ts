@@ -30,6 +30,8 @@ test("the customer's pages have no WCAG A/AA violations", async ({ page }) => {
 });
 
 test("the staff pages have no WCAG A/AA violations", async ({ page }) => {
+  // Fourteen pages, each loading its own code: more than one test's usual time.
+  test.setTimeout(90_000);
   await signIn(page, demo.admin.email, demo.admin.password);
   for (const path of ["/staff", "/staff/cases/new", "/staff/self-help", "/staff/articles", "/staff/articles/new", "/staff/help-center", "/staff/departments", "/staff/users", "/staff?view=mine", "/staff?view=breached", "/staff/service-levels", "/staff/canned", "/staff/settings"]) {
     await page.goto(path);
