@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dovecotConfig, imapPassword, imapUser } from "./dovecot";
+import { siteEnv } from "./site-env.mjs";
 
 // The release build from `make build`, on a fresh temporary database with
 // the demo content, on a port of its own.
@@ -76,13 +77,7 @@ export default defineConfig({
     env: {
       HELPDESK_DATA_DIR: dataDir,
       ...databaseUrl,
-      LEPTOS_OUTPUT_NAME: "helpdesk",
-      LEPTOS_SITE_ROOT: "target/site",
-      LEPTOS_SITE_PKG_DIR: "pkg",
-      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      LEPTOS_HASH_FILES: "true",
-      LEPTOS_ENV: "PROD",
-      RUST_LOG: "warn",
+      ...siteEnv(port),
       // Short enough for a test to watch a resolved case close itself.
       HELPDESK_CLOSE_RESOLVED_SECS: "3",
       HELPDESK_AUTO_CLOSE_EVERY_SECS: "1",

@@ -90,8 +90,12 @@ test("a reset link sets a new password and signs in", async ({ page }) => {
   await page.goto("/signin");
   await hydrated(page);
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an Email field too: wait until the new page is in.
+  const send = page.getByRole("button", { name: "Send the link" });
+  await expect(send).toBeVisible();
+  await hydrated(page);
   await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Send the link" }).click();
+  await send.click();
   await expect(page.getByText("If this address has an account, we sent it a link")).toBeVisible();
   const mail = await waitForMail(email, "Set a new password");
   await page.goto(linkIn(mail));
