@@ -15,6 +15,7 @@ pub use i18n_gen::i18n;
 
 pub mod auth;
 pub mod cases;
+pub mod chat;
 pub mod files;
 pub mod help;
 mod routes;

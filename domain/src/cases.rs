@@ -19,7 +19,7 @@ pub mod merge;
 pub mod notes;
 pub mod open;
 pub mod presence;
-mod quota;
+pub(crate) mod quota;
 mod reading;
 pub mod requester;
 pub mod saved_views;
@@ -35,4 +35,4 @@ mod concurrency_tests;
 #[cfg(test)]
 mod flow_tests;
 #[cfg(test)]
-mod test_world;
+pub(crate) mod test_world;

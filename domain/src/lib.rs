@@ -9,6 +9,7 @@ pub use model::{error, time, validate};
 
 pub mod auth;
 pub mod cases;
+pub mod chat;
 pub mod db;
 pub mod demo;
 pub mod files;

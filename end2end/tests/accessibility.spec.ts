@@ -10,7 +10,7 @@ async function expectNoViolations(page: Page) {
 }
 
 test("public pages have no WCAG A/AA violations", async ({ page }) => {
-  for (const path of ["/", "/signin", "/signup", "/follow", "/help/collections/es"]) {
+  for (const path of ["/", "/signin", "/signup", "/follow", "/help/collections/es", "/contact"]) {
     await page.goto(path);
     await expectNoViolations(page);
   }

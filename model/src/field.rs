@@ -65,6 +65,9 @@ pub enum Field {
     CloseAwaitingReply,
     CloseAwaitingConfirmation,
     CloseResolved,
+    /// Business hours: a day's opening times, the holidays.
+    Hours,
+    Holidays,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

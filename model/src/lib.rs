@@ -6,6 +6,7 @@ mod text_enum;
 
 pub mod auth;
 pub mod cases;
+pub mod chat;
 pub mod error;
 pub mod field;
 pub mod files;

@@ -189,7 +189,7 @@ pub fn client_addr() -> Option<std::net::IpAddr> {
 /// machine (a loopback address), the address it appended to
 /// `X-Forwarded-For` (the last one: those before it are the client's own
 /// claims).
-fn client_of(peer: std::net::IpAddr, headers: &http::HeaderMap) -> std::net::IpAddr {
+pub(crate) fn client_of(peer: std::net::IpAddr, headers: &http::HeaderMap) -> std::net::IpAddr {
     if !peer.is_loopback() {
         return peer;
     }

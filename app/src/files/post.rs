@@ -67,7 +67,7 @@ pub(crate) async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<P
         .cloned()
 }
 
-async fn read(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Form, AppError> {
+pub(crate) async fn read(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Form, AppError> {
     read_with(state, headers, body, state.settings.uploads).await
 }
 

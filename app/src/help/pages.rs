@@ -51,11 +51,27 @@ pub fn HomePage() -> impl IntoView {
         </section>
         <section class="service" aria-labelledby="service-heading">
             <h2 id="service-heading">{t!(i18n, help.service)}</h2>
-            <p>{t!(i18n, help.hours)}</p>
+            <ServiceHoursPart />
             <p>{t!(i18n, help.contacts)}</p>
         </section>
     }
     .into_any()
+}
+
+/// Business hours as admins set them, and whether the service is open now.
+#[component]
+fn ServiceHoursPart() -> impl IntoView {
+    let hours = crate::chat::hours_text::use_service_hours();
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match hours.await {
+                    Ok(hours) => view! { <crate::chat::hours_text::HoursText hours /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
 }
 
 #[component]

@@ -77,9 +77,11 @@ lazy_group!(my_cases_page, __preload_my_cases_page, MyCasesPages {
     MyCases => crate::cases::list::MyCasesPage,
 });
 
-// A customer's case and a new case (the case page serves staff too).
+// A customer's case, a new case and the help form (the case page serves
+// staff too).
 lazy_group!(case_pages, __preload_case_pages, CasePages {
     NewCase => crate::cases::new::NewCasePage,
+    Contact => crate::chat::help_page::HelpFormPage,
     Case => crate::cases::detail::CasePage,
 });
 

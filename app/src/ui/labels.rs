@@ -167,6 +167,12 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
             max = move || model::cases::saved_view::SAVED_VIEWS_MAX
         )
         .into_any(),
+        Problem::TooLong if field == Field::Holidays => t!(
+            i18n,
+            errors.too_many_holidays,
+            max = move || model::chat::hours::HOLIDAYS_MAX
+        )
+        .into_any(),
         Problem::TooLong => {
             let max = max_len(field);
             t!(i18n, errors.too_long, max = move || max).into_any()
@@ -192,6 +198,8 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
         {
             t!(i18n, errors.close_hours).into_any()
         }
+        Problem::Malformed if field == Field::Hours => t!(i18n, errors.hours).into_any(),
+        Problem::Malformed if field == Field::Holidays => t!(i18n, errors.holidays).into_any(),
         Problem::Malformed => t!(i18n, errors.malformed).into_any(),
         Problem::Taken => t!(i18n, errors.taken).into_any(),
         Problem::NotEmpty => t!(i18n, errors.not_empty).into_any(),

@@ -25,6 +25,7 @@ pub fn SettingsPage() -> impl IntoView {
         <p class="back"><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
         <h1>{t!(i18n, settings.title)}</h1>
         <CloseTimesForm />
+        <crate::chat::hours_form::BusinessHoursForm />
         <CaseTypesPart />
     }
 }

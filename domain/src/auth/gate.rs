@@ -83,7 +83,9 @@ pub async fn request_password_reset(
     accounts::request_password_reset(db, email).await
 }
 
-async fn mail_form(db: &Db, client: Option<IpAddr>) -> Result<(), AppError> {
+/// Forms that send mail (sign-up, password reset, help form): at most
+/// `Limits::mail_forms_per_hour` per client address.
+pub(crate) async fn mail_form(db: &Db, client: Option<IpAddr>) -> Result<(), AppError> {
     let Some(client) = client else { return Ok(()) };
     let rule = MAIL_FORMS.at_most(db.limits().mail_forms_per_hour);
     throttle::take(db, rule, &subject(client)).await

@@ -39,6 +39,13 @@ pub const MAIL_FORMS: Rule = Rule {
     window_ms: 60 * MINUTE,
 };
 
+/// Help forms naming one email address (each mails that address).
+pub const HELP_FORM_EMAIL: Rule = Rule {
+    kind: "help-form-email",
+    max: 5,
+    window_ms: 60 * MINUTE,
+};
+
 /// Votes on help articles by visitors from one client address.
 pub const VISITOR_VOTES: Rule = Rule {
     kind: "visitor-vote",

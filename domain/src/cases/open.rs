@@ -131,7 +131,10 @@ pub(crate) async fn open_in(
     now: i64,
 ) -> Result<Written, AppError> {
     super::settings::check_offered(tx, &new.case_type).await?;
-    if opener.id == requester.id {
+    // A form anyone can fill in (help form, chat) proves no one's address:
+    // it opens a case of its own rather than adding to, or revealing, one.
+    let proven = !matches!(new.origin, Origin::HelpForm | Origin::Chat);
+    if opener.id == requester.id && proven {
         if let Some(n) = super::merge::active_case_of_type(tx, requester, &new.case_type).await? {
             let case = locked_case(tx, requester, n).await?;
             let body = format!("{}\n\n{}", new.subject.as_str(), new.description.as_str());

@@ -1,0 +1,17 @@
+//! Live chat and the help form (PRODUCT.md §4): the help button on public
+//! and customer pages, the help form, business hours on the home page and
+//! on the settings page.
+
+pub mod api;
+pub mod button;
+pub mod help_page;
+pub mod hours_form;
+pub mod hours_text;
+
+#[cfg(feature = "ssr")]
+pub mod post;
+
+pub use model::chat::*;
+
+/// The help form's page, where the help button leads.
+pub const HELP_PAGE: &str = "/contact";

@@ -1,0 +1,106 @@
+//! Business hours as readers see them, in their language: "Monday to
+//! Friday: 09:00 to 18:00", the zone, the coming holidays, and whether the
+//! help service is open now.
+
+use leptos::prelude::*;
+
+use super::api::{service_hours, ServiceHours};
+use super::hours::{clock_text, runs};
+use crate::i18n::*;
+
+/// A day's name, 0 being Monday.
+pub fn day_name(i18n: I18n, day: usize) -> String {
+    match day {
+        0 => t_string!(i18n, hours.mon),
+        1 => t_string!(i18n, hours.tue),
+        2 => t_string!(i18n, hours.wed),
+        3 => t_string!(i18n, hours.thu),
+        4 => t_string!(i18n, hours.fri),
+        5 => t_string!(i18n, hours.sat),
+        _ => t_string!(i18n, hours.sun),
+    }
+    .to_string()
+}
+
+/// `2026-12-25` in the reader's words for dates.
+fn date_text(i18n: I18n, date: &str) -> String {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
+    let (year, month, day) = (parts.next(), parts.next(), parts.next());
+    let local = model::time::Local {
+        year: year.unwrap_or(0) as i32,
+        month: month.unwrap_or(1),
+        day: day.unwrap_or(1),
+        hour: 0,
+        minute: 0,
+    };
+    let words = model::time::Words {
+        pattern: &t_string!(i18n, hours.date_pattern).to_string(),
+        months: &t_string!(i18n, time.months).to_string(),
+        am: "",
+        pm: "",
+    };
+    model::time::fill(&local, &words)
+}
+
+/// The hours, read once per page.
+pub fn use_service_hours() -> Resource<Result<ServiceHours, crate::error::AppError>> {
+    Resource::new(|| (), |_| service_hours())
+}
+
+/// The week, the zone and the coming holidays, as paragraphs.
+#[component]
+pub fn HoursText(hours: ServiceHours) -> impl IntoView {
+    let i18n = use_i18n();
+    let ServiceHours {
+        hours,
+        open_now,
+        upcoming,
+    } = hours;
+    let week = runs(&hours.week);
+    let lines = move || {
+        week.iter()
+            .map(|&(first, last, o)| {
+                let days = match first == last {
+                    true => day_name(i18n, first),
+                    false => t_string!(
+                        i18n,
+                        hours.range,
+                        first = day_name(i18n, first),
+                        last = day_name(i18n, last)
+                    )
+                    .to_string(),
+                };
+                let text = t_string!(
+                    i18n,
+                    hours.opening,
+                    days = days,
+                    opens = clock_text(o.opens),
+                    closes = clock_text(o.closes)
+                )
+                .to_string();
+                view! { <li>{text}</li> }
+            })
+            .collect_view()
+    };
+    let zone = hours.time_zone.clone();
+    let holidays = move || {
+        (!upcoming.is_empty()).then(|| {
+            let dates = upcoming
+                .iter()
+                .map(|d| date_text(i18n, d))
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! { <p>{t_string!(i18n, hours.closed_on, dates = dates).to_string()}</p> }
+        })
+    };
+    let now = move || match open_now {
+        true => t_string!(i18n, hours.open_now).to_string(),
+        false => t_string!(i18n, hours.closed_now).to_string(),
+    };
+    view! {
+        <ul class="hours">{lines}</ul>
+        <p>{move || t_string!(i18n, hours.zone, zone = zone.clone()).to_string()}</p>
+        {holidays}
+        <p class="open-now">{now}</p>
+    }
+}
