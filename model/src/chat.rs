@@ -2,3 +2,12 @@
 //! server share.
 
 pub mod hours;
+
+crate::text_enum! {
+    /// Where a chat is: waiting for an agent, with one, or over.
+    pub enum ChatState {
+        Waiting = "waiting",
+        Active = "active",
+        Ended = "ended",
+    }
+}

@@ -32,6 +32,9 @@ pub enum AppError {
     /// A reply or change on a case whose status is final.
     #[error("case is closed")]
     CaseClosed,
+    /// A message or change for a chat that has ended.
+    #[error("chat ended")]
+    ChatEnded,
     /// A link from a mail that is unknown, expired or already used.
     #[error("link expired or used")]
     LinkInvalid,
@@ -91,7 +94,7 @@ impl AppError {
             AppError::NotFound => S::NOT_FOUND,
             AppError::SignInRequired | AppError::WrongCredentials => S::UNAUTHORIZED,
             AppError::Forbidden => S::FORBIDDEN,
-            AppError::EmailTaken | AppError::CaseClosed => S::CONFLICT,
+            AppError::EmailTaken | AppError::CaseClosed | AppError::ChatEnded => S::CONFLICT,
             AppError::Invalid(..) => S::UNPROCESSABLE_ENTITY,
             AppError::File { problem, .. } => problem.status(),
             AppError::LinkInvalid => S::GONE,

@@ -68,6 +68,9 @@ pub enum Field {
     /// Business hours: a day's opening times, the holidays.
     Hours,
     Holidays,
+    /// A chat an agent accepts; the most chats an agent holds.
+    Chat,
+    MaxChats,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -219,6 +219,7 @@ pub fn error(i18n: I18n, e: &AppError) -> AnyView {
         AppError::Invalid(field, p) => problem(i18n, *field, *p),
         AppError::File { name, problem } => file_problem(i18n, name, *problem),
         AppError::CaseClosed => t!(i18n, errors.case_closed).into_any(),
+        AppError::ChatEnded => t!(i18n, errors.chat_ended).into_any(),
         AppError::TooMany { retry_after } => {
             let minutes = retry_after.div_ceil(60).max(1);
             t!(i18n, errors.too_many, minutes).into_any()

@@ -46,6 +46,20 @@ pub const HELP_FORM_EMAIL: Rule = Rule {
     window_ms: 60 * MINUTE,
 };
 
+/// Chats started naming one email address.
+pub const CHAT_START_EMAIL: Rule = Rule {
+    kind: "chat-start-email",
+    max: 5,
+    window_ms: 60 * MINUTE,
+};
+
+/// Chats started by one browser (keyed by the token of its last chat).
+pub const CHAT_START_TOKEN: Rule = Rule {
+    kind: "chat-start-token",
+    max: 5,
+    window_ms: 60 * MINUTE,
+};
+
 /// Votes on help articles by visitors from one client address.
 pub const VISITOR_VOTES: Rule = Rule {
     kind: "visitor-vote",

@@ -200,8 +200,11 @@ pub(crate) async fn open_in(
         now,
     )
     .await?;
-    crate::mail::notify::case_opened(tx, case_id, now).await?;
-    super::self_help::answer_new_case(tx, case_id, &new.case_type, now).await?;
+    // A chat shows its number at once and mails it when it ends.
+    if new.origin != Origin::Chat {
+        crate::mail::notify::case_opened(tx, case_id, now).await?;
+        super::self_help::answer_new_case(tx, case_id, &new.case_type, now).await?;
+    }
     Ok(Written {
         opened: Opened::New(number),
         case_id,

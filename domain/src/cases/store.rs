@@ -340,6 +340,19 @@ pub async fn reply_with_files(
     Ok(ids)
 }
 
+/// A public reply by `author` to case `number` (one they may see), inside
+/// the caller's transaction: a chat's messages. The message's id.
+pub(crate) async fn reply_in(
+    tx: &mut Tx,
+    author: &User,
+    number: i64,
+    body: &str,
+    now: i64,
+) -> Result<i64, AppError> {
+    let case = locked_case(tx, author, number).await?;
+    add_reply(tx, author, &case, body, now).await
+}
+
 /// The reply itself, inside the caller's transaction; the message's id.
 pub(super) async fn add_reply(
     tx: &mut Tx,

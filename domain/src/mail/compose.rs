@@ -58,6 +58,12 @@ pub enum Notice {
         name: String,
         token: String,
     },
+    /// A chat's conversation (who wrote, what), asked for by the visitor
+    /// or sent when it ends; its case number with it.
+    ChatTranscript {
+        number: i64,
+        lines: Vec<(String, String)>,
+    },
     /// A link that opens one case without an account.
     FollowCase {
         number: i64,
@@ -79,6 +85,7 @@ impl Notice {
             Notice::PasswordReset { .. } => "password_reset",
             Notice::ChangeEmail { .. } => "change_email",
             Notice::FollowCase { .. } => "follow_case",
+            Notice::ChatTranscript { .. } => "chat_transcript",
         }
     }
 
@@ -89,7 +96,8 @@ impl Notice {
             | Notice::StaffReply { number, .. }
             | Notice::CloseReminder { number, .. }
             | Notice::SelfHelp { number, .. }
-            | Notice::FollowCase { number, .. } => Some(*number),
+            | Notice::FollowCase { number, .. }
+            | Notice::ChatTranscript { number, .. } => Some(*number),
             _ => None,
         }
     }
@@ -146,6 +154,17 @@ pub fn compose(notice: &Notice, lang: Language, site: &Site) -> Composed {
                     case_link(*number),
                 ],
             )
+        }
+        Notice::ChatTranscript { number, lines } => {
+            let n = number.to_string();
+            let a = [("number", n.as_str())];
+            let mut blocks = vec![para("chat_transcript.intro", &a)];
+            for (who, text) in lines {
+                blocks.push(Block::Para(format!("{who}:")));
+                blocks.push(Block::Quote(text.clone()));
+            }
+            blocks.push(case_link(*number));
+            (w("chat_transcript.subject", &a), blocks)
         }
         Notice::StaffReply {
             number,

@@ -28,6 +28,10 @@ pub async fn enqueue(
     notice: &Notice,
     now: i64,
 ) -> Result<(), AppError> {
+    // Chat visitors who gave a name only have a reserved address.
+    if recipient.ends_with(&format!("@{}", crate::chat::visitor::NO_ADDRESS_DOMAIN)) {
+        return Ok(());
+    }
     let mut bytes = [0u8; 18];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let key = format!("hd.{}", URL_SAFE_NO_PAD.encode(bytes));
