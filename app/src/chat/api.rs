@@ -18,7 +18,7 @@ pub struct ServiceHours {
 
 /// Business hours, and whether the help service is open now.
 #[server(prefix = "/api", endpoint = "chat/hours")]
-pub async fn service_hours() -> Result<ServiceHours, AppError> {
+pub async fn get_service_hours() -> Result<ServiceHours, AppError> {
     use crate::state::{app_state, respond};
     use domain::chat::hours;
     let run = async {
@@ -36,7 +36,7 @@ pub async fn service_hours() -> Result<ServiceHours, AppError> {
 
 /// The hours as the settings form shows them (admins).
 #[server(prefix = "/api", endpoint = "settings/hours")]
-pub async fn hours_form() -> Result<HoursForm, AppError> {
+pub async fn get_hours_form() -> Result<HoursForm, AppError> {
     use crate::auth::session;
     use crate::state::{app_state, respond};
     let run = async {

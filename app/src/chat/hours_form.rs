@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::api::{hours_form, SaveHours};
+use super::api::{get_hours_form, SaveHours};
 use super::hours::HoursForm;
 use super::hours_text::day_name;
 use crate::i18n::*;
@@ -15,7 +15,7 @@ use crate::validate::Field;
 pub fn BusinessHoursForm() -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveHours>::new();
-    let current = Resource::new(move || save.version().get(), |_| hours_form());
+    let current = Resource::new(move || save.version().get(), |_| get_hours_form());
     let error = last_error(save.value());
     let saved = move || matches!(save.value().get(), Some(Ok(())));
     view! {

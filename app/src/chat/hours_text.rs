@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::api::{service_hours, ServiceHours};
+use super::api::{get_service_hours, ServiceHours};
+use crate::ui::labels::I18n;
 use super::hours::{clock_text, runs};
 use crate::i18n::*;
 
@@ -44,7 +45,7 @@ fn date_text(i18n: I18n, date: &str) -> String {
 
 /// The hours, read once per page.
 pub fn use_service_hours() -> Resource<Result<ServiceHours, crate::error::AppError>> {
-    Resource::new(|| (), |_| service_hours())
+    Resource::new(|| (), |_| get_service_hours())
 }
 
 /// The week, the zone and the coming holidays, as paragraphs.
@@ -60,25 +61,28 @@ pub fn HoursText(hours: ServiceHours) -> impl IntoView {
     let lines = move || {
         week.iter()
             .map(|&(first, last, o)| {
-                let days = match first == last {
-                    true => day_name(i18n, first),
-                    false => t_string!(
-                        i18n,
-                        hours.range,
-                        first = day_name(i18n, first),
-                        last = day_name(i18n, last)
-                    )
-                    .to_string(),
+                let (first, last) = (day_name(i18n, first), day_name(i18n, last));
+                // A view made afresh each time the text is rendered.
+                let days = move || match first == last {
+                    true => first.clone().into_any(),
+                    false => {
+                        let (first, last) = (first.clone(), last.clone());
+                        t!(i18n, hours.range, first = move || first.clone(), last = move || last.clone())
+                            .into_any()
+                    }
                 };
-                let text = t_string!(
-                    i18n,
-                    hours.opening,
-                    days = days,
-                    opens = clock_text(o.opens),
-                    closes = clock_text(o.closes)
-                )
-                .to_string();
-                view! { <li>{text}</li> }
+                let (opens, closes) = (clock_text(o.opens), clock_text(o.closes));
+                view! {
+                    <li>
+                        {t!(
+                            i18n,
+                            hours.opening,
+                            days,
+                            opens = move || opens.clone(),
+                            closes = move || closes.clone()
+                        )}
+                    </li>
+                }
             })
             .collect_view()
     };
@@ -90,7 +94,7 @@ pub fn HoursText(hours: ServiceHours) -> impl IntoView {
                 .map(|d| date_text(i18n, d))
                 .collect::<Vec<_>>()
                 .join(", ");
-            view! { <p>{t_string!(i18n, hours.closed_on, dates = dates).to_string()}</p> }
+            view! { <p>{t!(i18n, hours.closed_on, dates = move || dates.clone())}</p> }
         })
     };
     let now = move || match open_now {
@@ -99,7 +103,7 @@ pub fn HoursText(hours: ServiceHours) -> impl IntoView {
     };
     view! {
         <ul class="hours">{lines}</ul>
-        <p>{move || t_string!(i18n, hours.zone, zone = zone.clone()).to_string()}</p>
+        <p>{t!(i18n, hours.zone, zone = move || zone.clone())}</p>
         {holidays}
         <p class="open-now">{now}</p>
     }
