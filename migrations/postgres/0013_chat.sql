@@ -13,8 +13,8 @@ CREATE TABLE chats (
     started_at        BIGINT  NOT NULL,
     accepted_at       BIGINT,
     ended_at          BIGINT,
-    visitor_typing_at BIGINT,
-    agent_typing_at   BIGINT
+    -- The visitor is writing (an agent's writing is their case presence).
+    visitor_typing_at BIGINT
 );
 CREATE INDEX chats_state ON chats (state, started_at);
 CREATE INDEX chats_token ON chats (token_hash, started_at);

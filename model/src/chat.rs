@@ -11,3 +11,51 @@ crate::text_enum! {
         Ended = "ended",
     }
 }
+
+use serde::{Deserialize, Serialize};
+
+/// What the help button offers, and the visitor's own chat if one is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ButtonMode {
+    /// Open with an agent free: "Chat"; else "Help" (the help form).
+    pub chat: bool,
+    /// The number of this browser's chat that has not ended.
+    pub my_chat: Option<i64>,
+}
+
+/// A chat as its visitor sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatView {
+    pub number: i64,
+    pub state: ChatState,
+    /// The agent who accepted it.
+    pub agent: Option<String>,
+    /// The agent is writing.
+    pub agent_typing: bool,
+    /// Waited long with no agent: offer the help form instead.
+    pub offer_form: bool,
+    /// An address to mail the transcript to was given.
+    pub has_email: bool,
+}
+
+/// One message of a chat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatLine {
+    pub id: i64,
+    pub author: String,
+    pub from_staff: bool,
+    pub body: String,
+    pub at: i64,
+}
+
+/// A chat as agents see it in the "Chats" view and on its case page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatRow {
+    pub number: i64,
+    pub state: ChatState,
+    pub visitor_name: String,
+    pub visitor_email: Option<String>,
+    pub agent: Option<String>,
+    pub started_at: i64,
+    pub visitor_typing: bool,
+}

@@ -60,6 +60,14 @@ impl Change {
     }
 }
 
+impl Change {
+    /// A chat's visitor (no account needed) hears of the public changes to
+    /// their chat's case.
+    pub fn visible_in_chat(&self, chat: &crate::chat::visitor::Chat) -> bool {
+        self.public && self.number == chat.number
+    }
+}
+
 /// A batch of changes read in one poll.
 pub type Batch = Arc<Vec<Change>>;
 

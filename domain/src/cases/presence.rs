@@ -23,6 +23,20 @@ pub async fn here(
     let case = visible_case(&db.read, me, number).await?;
     let now = db.now();
     let mut tx = db.begin_write().await?;
+    let before: Option<i64> = sqlx::query_scalar(
+        "SELECT CAST(CASE WHEN typing THEN 1 ELSE 0 END AS BIGINT) FROM case_presence \
+         WHERE case_id = $1 AND user_id = $2 AND seen_at >= $3",
+    )
+    .bind(case.id)
+    .bind(me.id)
+    .bind(now - GONE_MS)
+    .fetch_optional(&mut *tx)
+    .await?;
+    // A chat's visitor sees the agent writing: tell their window.
+    let flipped = before.map_or(typing, |was| (was == 1) != typing);
+    if flipped && crate::chat::state::is_open(&mut tx, case.id).await? {
+        super::changes::record(&mut tx, case.id, true, now).await?;
+    }
     sqlx::query("DELETE FROM case_presence WHERE case_id = $1 AND seen_at < $2")
         .bind(case.id)
         .bind(now - GONE_MS)

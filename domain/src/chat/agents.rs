@@ -4,6 +4,7 @@
 
 use super::hours;
 use super::state::{self, ChatState};
+pub use model::chat::ChatRow;
 use crate::auth::{Admin, Staff};
 use crate::db::Db;
 use crate::error::AppError;
@@ -132,49 +133,48 @@ pub async fn mode(db: &Db, now: i64) -> Result<Mode, AppError> {
     Ok(if room > 0 { Mode::Chat } else { Mode::Help })
 }
 
-/// A chat in the agents' view.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChatSummary {
-    pub number: i64,
-    pub state: ChatState,
-    pub visitor_name: String,
-    pub visitor_email: Option<String>,
-    pub agent: Option<String>,
-    pub started_at: i64,
-    /// The visitor is writing.
-    pub visitor_typing: bool,
+const CHAT_ROWS: &str = "SELECT c.number, ch.state, u.name, ch.visitor_email, a.name, ch.started_at, \
+            ch.visitor_typing_at \
+     FROM chats ch JOIN cases c ON c.id = ch.case_id \
+     JOIN users u ON u.id = c.requester_id \
+     LEFT JOIN users a ON a.id = ch.agent_id";
+
+type Row = (i64, String, String, Option<String>, Option<String>, i64, Option<i64>);
+
+fn chat_row(row: Row, now: i64) -> Result<ChatRow, AppError> {
+    let (number, st, name, email, agent, started_at, typing) = row;
+    Ok(ChatRow {
+        number,
+        state: ChatState::parse(&st).ok_or(AppError::Internal)?,
+        visitor_name: name,
+        visitor_email: email,
+        agent,
+        started_at,
+        visitor_typing: typing.is_some_and(|at| now - at < super::visitor::TYPING_MS),
+    })
 }
 
 /// Chats not yet ended: waiting ones first, oldest first; then those
 /// under way.
-pub async fn open_chats(db: &Db, _staff: &Staff) -> Result<Vec<ChatSummary>, AppError> {
-    type Row = (i64, String, String, Option<String>, Option<String>, i64, Option<i64>);
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT c.number, ch.state, u.name, ch.visitor_email, a.name, ch.started_at, \
-                ch.visitor_typing_at \
-         FROM chats ch JOIN cases c ON c.id = ch.case_id \
-         JOIN users u ON u.id = c.requester_id \
-         LEFT JOIN users a ON a.id = ch.agent_id \
-         WHERE ch.state <> 'ended' \
+pub async fn open_chats(db: &Db, _staff: &Staff) -> Result<Vec<ChatRow>, AppError> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "{CHAT_ROWS} WHERE ch.state <> 'ended' \
          ORDER BY CASE WHEN ch.state = 'waiting' THEN 0 ELSE 1 END, ch.started_at, c.number \
-         LIMIT 200",
-    )
+         LIMIT 200"
+    ))
     .fetch_all(&db.read)
     .await?;
     let now = db.now();
-    rows.into_iter()
-        .map(|(number, st, name, email, agent, started_at, typing)| {
-            Ok(ChatSummary {
-                number,
-                state: ChatState::parse(&st).ok_or(AppError::Internal)?,
-                visitor_name: name,
-                visitor_email: email,
-                agent,
-                started_at,
-                visitor_typing: typing.is_some_and(|at| now - at < super::visitor::TYPING_MS),
-            })
-        })
-        .collect()
+    rows.into_iter().map(|r| chat_row(r, now)).collect()
+}
+
+/// The chat of case `number`, for its case page (`None`: no chat).
+pub async fn chat_for(db: &Db, _staff: &Staff, number: i64) -> Result<Option<ChatRow>, AppError> {
+    let row: Option<Row> = sqlx::query_as(&format!("{CHAT_ROWS} WHERE c.number = $1"))
+        .bind(number)
+        .fetch_optional(&db.read)
+        .await?;
+    row.map(|r| chat_row(r, db.now())).transpose()
 }
 
 /// The chat of case `number`: its case id and state (not found when the
@@ -222,25 +222,6 @@ pub async fn accept(db: &Db, staff: &Staff, number: i64) -> Result<(), AppError>
         return Err(AppError::invalid(Field::Chat, Problem::Taken));
     }
     crate::cases::assign::take_in(&mut tx, staff, number, now).await?;
-    crate::cases::changes::record(&mut tx, case_id, true, now).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// The agent is writing in chat `number`: the visitor sees it for a few
-/// seconds.
-pub async fn typing(db: &Db, _staff: &Staff, number: i64) -> Result<(), AppError> {
-    let (case_id, st, _) = chat_case(db, number).await?;
-    if st == ChatState::Ended {
-        return Err(AppError::ChatEnded);
-    }
-    let now = db.now();
-    let mut tx = db.begin_write().await?;
-    sqlx::query("UPDATE chats SET agent_typing_at = $1 WHERE case_id = $2")
-        .bind(now)
-        .bind(case_id)
-        .execute(&mut *tx)
-        .await?;
     crate::cases::changes::record(&mut tx, case_id, true, now).await?;
     tx.commit().await?;
     Ok(())

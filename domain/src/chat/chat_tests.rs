@@ -150,7 +150,9 @@ async fn an_agent_accepts_and_both_write_in_order() {
     reply_with_files(&w.t.db, &w.alex, n, "Let me look.", &[], false)
         .await
         .unwrap();
-    agents::typing(&w.t.db, &w.alex, n).await.unwrap();
+    crate::cases::presence::here(&w.t.db, &w.alex, n, true)
+        .await
+        .unwrap();
     assert!(visitor::chat_of(&w.t.db, &token).await.unwrap().agent_typing);
     crate::cases::notes::add(&w.t.db, &w.alex, n, "Customer seems upset", &[])
         .await

@@ -26,8 +26,8 @@ pub(super) async fn end(db: &Db, case_id: i64, agent: Option<i64>) -> Result<(),
         return Ok(());
     }
     sqlx::query(
-        "UPDATE chats SET state = $1, ended_at = $2, visitor_typing_at = NULL, \
-         agent_typing_at = NULL WHERE case_id = $3",
+        "UPDATE chats SET state = $1, ended_at = $2, visitor_typing_at = NULL \
+         WHERE case_id = $3",
     )
     .bind(ChatState::Ended.as_str())
     .bind(now)
@@ -64,4 +64,15 @@ pub(super) async fn mail_transcript(
     let lang = Language::parse(&lang).unwrap_or(Language::En);
     let notice = Notice::ChatTranscript { number, lines };
     crate::mail::outbox::enqueue(tx, Some(case_id), email, lang, &notice, db.now()).await
+}
+
+/// Whether case `case_id` is a chat that has not ended.
+pub(crate) async fn is_open(tx: &mut Tx, case_id: i64) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM chats WHERE case_id = $1 AND state <> 'ended'",
+    )
+    .bind(case_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(n > 0)
 }

@@ -11,6 +11,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use super::state::{self, ChatState};
+pub use model::chat::ChatLine;
 use crate::auth::throttle::{self, Rule};
 use crate::auth::{store as users, Language, User};
 use crate::cases::open::{open_in, NewCase};
@@ -37,17 +38,6 @@ pub struct Start {
     pub name: String,
     pub email: String,
     pub message: String,
-}
-
-/// One message of a chat, as the visitor sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    pub id: i64,
-    /// The author's name (an agent's, or the visitor's own).
-    pub author: String,
-    pub from_staff: bool,
-    pub body: String,
-    pub at: i64,
 }
 
 /// A chat as its visitor sees it.
@@ -181,15 +171,18 @@ type ChatRow = (
     i64,
 );
 
-/// How recent a "typing" must be to show.
+/// How recent a visitor's "typing" must be to show.
 pub const TYPING_MS: i64 = 6_000;
 
 /// The latest chat of `token`; an unknown or forged token reads as not
 /// found.
 pub async fn chat_of(db: &Db, token: &str) -> Result<Chat, AppError> {
+    // The agent writes when their case page says so (collision warnings).
     let row: Option<ChatRow> = sqlx::query_as(
         "SELECT ch.case_id, c.number, ch.state, u.name, ch.visitor_email, a.name, \
-                ch.agent_typing_at, ch.started_at \
+                (SELECT MAX(p.seen_at) FROM case_presence p \
+                 WHERE p.case_id = ch.case_id AND p.user_id = ch.agent_id AND p.typing), \
+                ch.started_at \
          FROM chats ch JOIN cases c ON c.id = ch.case_id \
          JOIN users u ON u.id = c.requester_id \
          LEFT JOIN users a ON a.id = ch.agent_id \
@@ -208,7 +201,7 @@ pub async fn chat_of(db: &Db, token: &str) -> Result<Chat, AppError> {
         visitor_name,
         visitor_email,
         agent,
-        agent_typing: typing.is_some_and(|at| db.now() - at < TYPING_MS),
+        agent_typing: typing.is_some_and(|at| db.now() - at < crate::cases::presence::GONE_MS),
         started_at,
     })
 }
@@ -260,12 +253,12 @@ pub async fn typing(db: &Db, token: &str) -> Result<(), AppError> {
 
 /// The chat's public messages after message id `after`, oldest first:
 /// what the visitor's window shows (never a note for staff).
-pub async fn lines(db: &Db, token: &str, after: i64) -> Result<Vec<Line>, AppError> {
+pub async fn lines(db: &Db, token: &str, after: i64) -> Result<Vec<ChatLine>, AppError> {
     let chat = chat_of(db, token).await?;
     lines_of(db, chat.case_id, after).await
 }
 
-pub(super) async fn lines_of(db: &Db, case_id: i64, after: i64) -> Result<Vec<Line>, AppError> {
+pub(super) async fn lines_of(db: &Db, case_id: i64, after: i64) -> Result<Vec<ChatLine>, AppError> {
     let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
         "SELECT m.id, COALESCE(u.name, ''), COALESCE(u.role, 'customer'), m.body, m.created_at \
          FROM messages m LEFT JOIN users u ON u.id = m.author_id \
@@ -279,7 +272,7 @@ pub(super) async fn lines_of(db: &Db, case_id: i64, after: i64) -> Result<Vec<Li
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, author, role, body, at)| Line {
+        .map(|(id, author, role, body, at)| ChatLine {
             id,
             author,
             from_staff: role != "customer",
