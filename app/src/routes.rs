@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/follow") view={Lazy::<Follow>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/profile") view={Lazy::<Profile>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/cases") view={Lazy::<MyCases>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/chat") view={Lazy::<Chat>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/contact") view={Lazy::<Contact>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/cases/new") view={Lazy::<NewCase>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/cases/:number") view={Lazy::<Case>::new()} ssr=SsrMode::Async />
@@ -100,6 +101,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/users") view={Lazy::<Users>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/service-levels") view={Lazy::<ServiceLevels>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/canned") view={Lazy::<Canned>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/chats") view={Lazy::<Chats>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/settings") view={Lazy::<Settings>::new()} ssr=SsrMode::Async />
                     </Routes>
                 </main>

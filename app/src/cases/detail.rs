@@ -64,7 +64,10 @@ pub fn CasePage() -> impl IntoView {
             let staff = matches!(auth.user.await, Ok(Some(u)) if u.role.is_staff());
             number()
                 .filter(|_| staff)
-                .map(|number| view! { <PresenceBar number typing /> })
+                .map(|number| view! {
+                    <PresenceBar number typing />
+                    <crate::chat::console::ChatBar number />
+                })
         })
     };
     view! {

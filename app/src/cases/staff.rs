@@ -68,6 +68,7 @@ pub fn StaffPage() -> impl IntoView {
                         })
                     })}
                 </Transition>
+                <A href="/staff/chats">{t!(i18n, chat.chats)}</A>
                 <A href="/staff/canned">{t!(i18n, canned.title)}</A>
                 <A href="/staff/articles">{t!(i18n, editor.articles)}</A>
                 <A href="/staff/cases/new" attr:class="button primary">{t!(i18n, staff.open_for)}</A>

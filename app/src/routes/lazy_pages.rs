@@ -77,11 +77,12 @@ lazy_group!(my_cases_page, __preload_my_cases_page, MyCasesPages {
     MyCases => crate::cases::list::MyCasesPage,
 });
 
-// A customer's case, a new case and the help form (the case page serves
-// staff too).
+// A customer's case, a new case, the help form and the chat (the case
+// page serves staff too).
 lazy_group!(case_pages, __preload_case_pages, CasePages {
     NewCase => crate::cases::new::NewCasePage,
     Contact => crate::chat::help_page::HelpFormPage,
+    Chat => crate::chat::window::ChatPage,
     Case => crate::cases::detail::CasePage,
 });
 
@@ -90,6 +91,7 @@ lazy_group!(staff_pages, __preload_staff_pages, StaffPages {
     Staff => crate::cases::staff::StaffPage,
     StaffNewCase => crate::cases::new::StaffNewCasePage,
     SelfHelp => crate::cases::self_help_page::SelfHelpPage,
+    Chats => crate::chat::console::ChatsPage,
 });
 
 // Writing the help center.

@@ -26,15 +26,19 @@ const LIFETIME: Duration = Duration::from_secs(5 * 60);
 const RETRY: Duration = Duration::from_secs(2);
 
 pub async fn stream(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    // A signed-in person, or a visitor with a chat (its cookie).
+    let chat = crate::chat::visitor_api::chat_in(&state, &headers).await;
     let actor = match session::actor_from_headers(&state, &headers).await {
         Ok(actor @ Actor::Person(_)) => actor,
+        Ok(Actor::Visitor) if chat.is_some() => Actor::Visitor,
         Ok(Actor::Visitor) => return refused(AppError::SignInRequired),
         Err(err) => return refused(err),
     };
+    let listener = Listener { actor, chat };
     let receiver = state.live.subscribe();
     let until = tokio::time::Instant::now() + LIFETIME;
     let first = Event::default().event("ready").retry(RETRY).data("[]");
-    let events = stream::once(async move { Ok(first) }).chain(changes(actor, receiver, until));
+    let events = stream::once(async move { Ok(first) }).chain(changes(listener, receiver, until));
     Sse::new(events)
         .keep_alive(KeepAlive::default())
         .into_response()
@@ -44,20 +48,33 @@ fn refused(err: AppError) -> Response {
     (err.status(), axum::Json(err)).into_response()
 }
 
-/// The changes `actor` may know of, one event per batch that has some.
-fn changes(
+/// Who listens: what they may know of is decided by the core.
+struct Listener {
     actor: Actor,
+    chat: Option<domain::chat::visitor::Chat>,
+}
+
+impl Listener {
+    fn hears(&self, change: &domain::cases::changes::Change) -> bool {
+        change.visible_to(&self.actor)
+            || self.chat.as_ref().is_some_and(|c| change.visible_in_chat(c))
+    }
+}
+
+/// The changes `listener` may know of, one event per batch that has some.
+fn changes(
+    listener: Listener,
     receiver: tokio::sync::broadcast::Receiver<Batch>,
     until: tokio::time::Instant,
 ) -> impl Stream<Item = Result<Event, Infallible>> {
-    stream::unfold((actor, receiver), move |(actor, mut rx)| async move {
+    stream::unfold((listener, receiver), move |(listener, mut rx)| async move {
         loop {
             let next = tokio::time::timeout_at(until, rx.recv()).await.ok()?;
             let event = match next {
                 Ok(batch) => {
                     let mut numbers: Vec<i64> = batch
                         .iter()
-                        .filter(|c| c.visible_to(&actor))
+                        .filter(|c| listener.hears(c))
                         .map(|c| c.number)
                         .collect();
                     numbers.dedup();
@@ -71,7 +88,7 @@ fn changes(
                 Err(RecvError::Lagged(_)) => Event::default().event("changes").data("[]"),
                 Err(RecvError::Closed) => return None,
             };
-            return Some((Ok(event), (actor, rx)));
+            return Some((Ok(event), (listener, rx)));
         }
     })
 }

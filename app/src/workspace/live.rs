@@ -21,6 +21,8 @@ pub struct Live {
     tick: RwSignal<u64>,
     /// The cases the last event named; empty: maybe any.
     cases: RwSignal<Vec<i64>>,
+    /// A visitor's chat window is open: listen without an account.
+    chatting: RwSignal<bool>,
 }
 
 pub fn use_live() -> Live {
@@ -48,6 +50,11 @@ impl Live {
         })
     }
 
+    /// Listens (or stops) for a visitor's chat window.
+    pub fn set_chatting(self, on: bool) {
+        self.chatting.set(on);
+    }
+
     fn heard(self, cases: Vec<i64>) {
         self.cases.set(cases);
         self.tick.update(|t| *t += 1);
@@ -55,11 +62,12 @@ impl Live {
 }
 
 /// Puts [`Live`] in the context and, in the browser, listens while
-/// someone is signed in.
+/// someone is signed in or a visitor's chat is open.
 pub fn provide_live() {
     let live = Live {
         tick: RwSignal::new(0),
         cases: RwSignal::new(Vec::new()),
+        chatting: RwSignal::new(false),
     };
     provide_context(live);
     let auth = use_auth();
@@ -67,7 +75,8 @@ pub fn provide_live() {
     // Effects run only in the browser.
     Effect::new(move |_| {
         let signed_in = matches!(auth.user.get(), Some(Ok(Some(_))));
-        source.update_value(|s| match (signed_in, s.is_some()) {
+        let listening = signed_in || live.chatting.get();
+        source.update_value(|s| match (listening, s.is_some()) {
             (true, false) => *s = Some(SendWrapper::new(Connection::open(live))),
             (false, true) => *s = None,
             _ => {}

@@ -1,0 +1,167 @@
+//! The agents' side of chats: the "Chats" view (availability switch, the
+//! chats waiting, oldest first, then those under way; a new waiting chat
+//! shows in the tab title), and the chat bar on a chat's case page (accept,
+//! "End chat", the visitor writing). Answers go through the case page's
+//! reply box: the chat is the case.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::staff_api::{
+    accept_chat, chat_available, chat_of_case, end_chat, open_chats, SetChatAvailable,
+};
+use super::{ChatRow, ChatState};
+use crate::i18n::*;
+use crate::time::Timestamp;
+use crate::ui::forms::{last_error, ErrorNotice, FormError};
+use crate::ui::title::PageTitle;
+use crate::workspace::live::use_live;
+
+#[component]
+pub fn ChatsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let live = use_live();
+    let toggle = ServerAction::<SetChatAvailable>::new();
+    let available = Resource::new(move || toggle.version().get(), |_| chat_available());
+    let chats = Resource::new(move || live.any().get(), |_| open_chats());
+    let accept = Action::new(|n: &i64| accept_chat(*n));
+    let accept_error = last_error(accept.value());
+    let navigate = use_navigate();
+    // Accepted: on to the chat's case page to answer.
+    Effect::new(move |_| {
+        if let (Some(Ok(())), Some(n)) = (accept.value().get(), accept.input().get()) {
+            navigate(&format!("/cases/{n}"), Default::default());
+        }
+    });
+    // Waiting chats show in the tab's title: "(2) Chats".
+    let waiting = move || {
+        chats
+            .get()
+            .and_then(Result::ok)
+            .map_or(0, |c| c.iter().filter(|c| c.state == ChatState::Waiting).count())
+    };
+    let title = move || match waiting() {
+        0 => t_string!(i18n, chat.chats).to_string(),
+        n => format!("({n}) {}", t_string!(i18n, chat.chats)),
+    };
+    let switch = move || {
+        Suspend::new(async move {
+            let on = available.await.unwrap_or(false);
+            view! {
+                <ActionForm action=toggle attr:class="inline">
+                    <input type="hidden" name="available" value=if on { "false" } else { "true" } />
+                    <p>
+                        {if on { t!(i18n, chat.you_available).into_any() } else { t!(i18n, chat.you_away).into_any() }}
+                        " "
+                        <button type="submit">
+                            {if on { t!(i18n, chat.go_away).into_any() } else { t!(i18n, chat.go_available).into_any() }}
+                        </button>
+                    </p>
+                </ActionForm>
+            }
+        })
+    };
+    let list = move || {
+        Suspend::new(async move {
+            match chats.await {
+                Ok(rows) if rows.is_empty() => view! { <p>{t!(i18n, chat.none_open)}</p> }.into_any(),
+                Ok(rows) => view! {
+                    <ul class="chat-queue">
+                        {rows.into_iter().map(|row| view! { <QueueRow row accept /> }).collect_view()}
+                    </ul>
+                }
+                .into_any(),
+                Err(error) => view! { <ErrorNotice error /> }.into_any(),
+            }
+        })
+    };
+    view! {
+        <PageTitle text=title />
+        <p class="back"><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
+        <h1>{t!(i18n, chat.chats)}</h1>
+        <Transition>{switch}</Transition>
+        <FormError error=accept_error />
+        <Transition>{list}</Transition>
+    }
+}
+
+#[component]
+fn QueueRow(row: ChatRow, accept: Action<i64, Result<(), crate::error::AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let number = row.number;
+    let who = match &row.visitor_email {
+        Some(email) => format!("{} <{email}>", row.visitor_name),
+        None => row.visitor_name.clone(),
+    };
+    let label = format!("{} {number}", t_string!(i18n, chat.accept));
+    let state = match (row.state, row.agent.clone()) {
+        (ChatState::Waiting, _) => t!(i18n, chat.state_waiting).into_any(),
+        (_, Some(agent)) => t!(i18n, chat.state_with, agent).into_any(),
+        _ => t!(i18n, chat.state_active).into_any(),
+    };
+    view! {
+        <li class="chat-row">
+            <A href=format!("/cases/{number}")>{format!("#{number}")}</A>
+            " " <strong>{who}</strong> " "
+            <span>{state}</span> " "
+            <Timestamp ms=row.started_at />
+            {row.visitor_typing.then(|| view! { " " <em>{t!(i18n, chat.visitor_typing)}</em> })}
+            {(row.state == ChatState::Waiting).then(|| view! {
+                " "
+                <button type="button" class="primary" aria-label=label
+                    on:click=move |_| { accept.dispatch(number); }>
+                    {t!(i18n, chat.accept)}
+                </button>
+            })}
+        </li>
+    }
+}
+
+/// On a chat's case page (staff): its state, the visitor writing, and
+/// "Accept chat" or "End chat".
+#[component]
+pub fn ChatBar(number: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let live = use_live();
+    let accept = Action::new(|n: &i64| accept_chat(*n));
+    let end = Action::new(|n: &i64| end_chat(*n));
+    let chat = Resource::new(
+        move || (live.case(move || Some(number)).get(), accept.version().get(), end.version().get()),
+        move |_| chat_of_case(number),
+    );
+    let errors = [last_error(accept.value()), last_error(end.value())];
+    let bar = move || {
+        Suspend::new(async move {
+            let row = chat.await.ok().flatten()?;
+            let state = match (row.state, row.agent.clone()) {
+                (ChatState::Waiting, _) => t!(i18n, chat.state_waiting).into_any(),
+                (ChatState::Ended, _) => t!(i18n, chat.state_ended).into_any(),
+                (_, Some(agent)) => t!(i18n, chat.state_with, agent).into_any(),
+                _ => t!(i18n, chat.state_active).into_any(),
+            };
+            let name = row.visitor_name.clone();
+            Some(view! {
+                <section class="chat-bar notice" aria-labelledby="chat-bar-heading">
+                    <h2 id="chat-bar-heading">{t!(i18n, chat.chat_heading)}</h2>
+                    <p>{state}</p>
+                    {row.visitor_typing.then(|| view! { <p class="typing" role="status">{t!(i18n, chat.is_typing, agent = move || name.clone())}</p> })}
+                    {(row.state == ChatState::Waiting).then(|| view! {
+                        <button type="button" class="primary" on:click=move |_| { accept.dispatch(number); }>
+                            {t!(i18n, chat.accept_chat)}
+                        </button>
+                    })}
+                    {(row.state == ChatState::Active).then(|| view! {
+                        <button type="button" on:click=move |_| { end.dispatch(number); }>
+                            {t!(i18n, chat.end)}
+                        </button>
+                    })}
+                </section>
+            })
+        })
+    };
+    view! {
+        <Transition>{bar}</Transition>
+        {errors.map(|error| view! { <FormError error /> })}
+    }
+}
