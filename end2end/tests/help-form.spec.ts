@@ -1,27 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { demo, hydrated, signIn, uniqueEmail, waitForMail } from "./helpers";
-
-const days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
-/** On the settings page: sets the zone, each day's times ("" closes it)
- *  and the holidays, then saves. */
-async function setHours(admin: Page, zone: string, week: [string, string][], holidays = "") {
-  await admin.goto("/staff/settings");
-  await hydrated(admin);
-  const part = admin.getByRole("region", { name: "Business hours" });
-  await part.getByLabel("Time zone").fill(zone);
-  for (const [i, day] of days.entries()) {
-    const group = part.getByRole("group", { name: day });
-    await group.getByLabel("Opens").fill(week[i]?.[0] ?? "");
-    await group.getByLabel("Closes").fill(week[i]?.[1] ?? "");
-  }
-  await part.getByLabel("Holidays").fill(holidays);
-  await part.getByRole("button", { name: "Save business hours" }).click();
-  return part;
-}
-
-const weekdays = (opens: string, closes: string): [string, string][] =>
-  days.map((_, i) => (i < 5 ? [opens, closes] : ["", ""]));
+import { expect, test } from "@playwright/test";
+import { defaultHours, demo, hydrated, setHours, signIn, uniqueEmail, waitForMail, weekdays } from "./helpers";
 
 test("an admin sets business hours and the help center's home shows them", async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
@@ -54,9 +32,7 @@ test("an admin sets business hours and the help center's home shows them", async
     "Lunes a Viernes: de 08:00 a 17:00",
   );
 
-  // Back to the default for the tests that follow.
-  part = await setHours(admin, "Europe/Madrid", weekdays("09:00", "18:00"));
-  await expect(part.getByRole("status")).toHaveText("Business hours saved.");
+  await defaultHours(admin);
 });
 
 test("outside business hours the Help button leaves a message that becomes a case with its number", async ({
@@ -104,8 +80,7 @@ test("outside business hours the Help button leaves a message that becomes a cas
   await expect(admin.getByRole("region", { name: "Details" })).toContainText("Help form");
   await expect(admin.getByRole("link", { name: /order\.csv/ })).toBeVisible();
 
-  const restored = await setHours(admin, "Europe/Madrid", weekdays("09:00", "18:00"));
-  await expect(restored.getByRole("status")).toHaveText("Business hours saved.");
+  await defaultHours(admin);
 });
 
 test("the help form works before any JavaScript", async ({ browser }) => {

@@ -175,3 +175,34 @@ export async function deliverByImap(raw: string): Promise<void> {
   socket.write("c LOGOUT\r\n");
   socket.end();
 }
+
+const weekDays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/** Business hours on the settings page (as an admin): the zone, each day's
+ *  [opens, closes] (missing or "": closed), the holidays; then saves. The
+ *  settings region comes back for what follows. */
+export async function setHours(admin: Page, zone: string, week: [string, string][], holidays = "") {
+  await admin.goto("/staff/settings");
+  await hydrated(admin);
+  const part = admin.getByRole("region", { name: "Business hours" });
+  await part.getByLabel("Time zone").fill(zone);
+  for (const [i, day] of weekDays.entries()) {
+    const group = part.getByRole("group", { name: day });
+    await group.getByLabel("Opens").fill(week[i]?.[0] ?? "");
+    await group.getByLabel("Closes").fill(week[i]?.[1] ?? "");
+  }
+  await part.getByLabel("Holidays").fill(holidays);
+  await part.getByRole("button", { name: "Save business hours" }).click();
+  return part;
+}
+
+/** Monday to Friday `opens`-`closes`, the weekend closed. */
+export const weekdays = (opens: string, closes: string): [string, string][] =>
+  weekDays.map((_, i) => (i < 5 ? [opens, closes] : ["", ""]));
+
+/** The default hours again (Monday to Friday 09:00-18:00 in Madrid), for
+ *  the tests that follow. */
+export async function defaultHours(admin: Page) {
+  const part = await setHours(admin, "Europe/Madrid", weekdays("09:00", "18:00"));
+  await expect(part.getByRole("status")).toHaveText("Business hours saved.");
+}

@@ -75,7 +75,7 @@ fn MessageView(m: Message) -> impl IntoView {
 /// case, and `sent` (owned by the page, as the reload renders this form
 /// anew) shows the confirmation. Without JavaScript it is a plain multipart
 /// form post. Staff choose whether the reply also goes by email (on unless
-/// unticked).
+/// unticked; off for a chat, whose visitor reads it in the chat).
 #[component]
 pub fn ReplyForm(
     number: i64,
@@ -90,6 +90,9 @@ pub fn ReplyForm(
     /// writing began.
     #[prop(optional_no_strip)]
     guard: Option<ReplyGuard>,
+    /// A chat's answers are read in the chat: not mailed unless ticked.
+    #[prop(optional)]
+    chat: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let upload = Upload::new();
@@ -151,7 +154,7 @@ pub fn ReplyForm(
             {staff.then(|| view! {
                 <CannedPicker number draft input=picker id=canned_id.clone() />
                 <label class="check" for=email_id.clone()>
-                    <input type="checkbox" id=email_id.clone() name="email" value="1" checked />
+                    <input type="checkbox" id=email_id.clone() name="email" value="1" checked=!chat />
                     {t!(i18n, mail.email_reply)}
                 </label>
                 <label class="check" for=note_id.clone()>

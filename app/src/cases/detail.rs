@@ -159,6 +159,7 @@ fn CaseView(case: CaseDetail, actions: CaseActions, hold: EditHold) -> impl Into
     let staff = case.viewer_is_staff;
     let number = case.number;
     let current = case.status;
+    let chat = case.origin == super::Origin::Chat;
     let requester = case.viewer_is_requester;
     let can_close = requester && !current.is_final();
     let can_edit = staff || (requester && !current.is_final());
@@ -214,7 +215,7 @@ fn CaseView(case: CaseDetail, actions: CaseActions, hold: EditHold) -> impl Into
         }
         .into_any()
     } else {
-        view! { <ReplyForm number on_sent=actions.reload() sent=actions.replied id="reply-body".to_string() staff draft=actions.draft guard /> }
+        view! { <ReplyForm number on_sent=actions.reload() sent=actions.replied id="reply-body".to_string() staff draft=actions.draft guard chat /> }
             .into_any()
     };
     let assignment = case.assignment.clone();

@@ -60,3 +60,46 @@ pub async fn save_hours(hours: HoursForm) -> Result<(), AppError> {
     };
     respond(run.await)
 }
+
+/// The chat settings as the settings form shows them: the most chats one
+/// agent holds, and the minutes a visitor waits before the help form is
+/// offered.
+#[server(prefix = "/api", endpoint = "settings/chat")]
+pub async fn get_chat_limits() -> Result<(i64, i64), AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    let run = async {
+        let state = app_state()?;
+        session::admin(&state).await?;
+        let s = domain::chat::agents::settings(&state.db).await?;
+        Ok((s.max_chats, s.offer_form_ms / 60_000))
+    };
+    respond(run.await)
+}
+
+/// Sets both chat settings (whole numbers; minutes for the wait).
+#[server(prefix = "/api", endpoint = "settings/chat/save")]
+pub async fn save_chat_limits(max_chats: String, wait_minutes: String) -> Result<(), AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    use crate::validate::{Field, Problem};
+    use domain::chat::agents::{self, ChatSettings};
+    let run = async {
+        let state = app_state()?;
+        let admin = session::admin(&state).await?;
+        let max_chats = max_chats
+            .trim()
+            .parse()
+            .map_err(|_| AppError::invalid(Field::MaxChats, Problem::Malformed))?;
+        let minutes: i64 = wait_minutes
+            .trim()
+            .parse()
+            .map_err(|_| AppError::invalid(Field::Chat, Problem::Malformed))?;
+        let settings = ChatSettings {
+            max_chats,
+            offer_form_ms: minutes.saturating_mul(60_000),
+        };
+        agents::save_settings(&state.db, &admin, settings).await
+    };
+    respond(run.await)
+}

@@ -82,3 +82,48 @@ fn Fields(form: HoursForm, error: Signal<Option<crate::error::AppError>>) -> imp
         </div>
     }
 }
+
+/// The chat settings: the most chats one agent holds at once, and how long
+/// a visitor waits for an agent before the help form is offered.
+#[component]
+pub fn ChatLimitsForm() -> impl IntoView {
+    use super::api::{get_chat_limits, SaveChatLimits};
+    let i18n = use_i18n();
+    let save = ServerAction::<SaveChatLimits>::new();
+    let current = Resource::new(move || save.version().get(), |_| get_chat_limits());
+    let error = last_error(save.value());
+    let saved = move || matches!(save.value().get(), Some(Ok(())));
+    let fields = move || {
+        Suspend::new(async move {
+            match current.await {
+                Ok((max, minutes)) => view! {
+                    <label for="chat-max">{t!(i18n, hours.max_chats)}</label>
+                    <input id="chat-max" name="max_chats" inputmode="numeric" required value=max.to_string()
+                        aria-describedby="chat-max-error" aria-invalid=invalid(error, Field::MaxChats) />
+                    <FieldError id="chat-max-error" field=Field::MaxChats error />
+                    <label for="chat-wait">{t!(i18n, hours.wait_minutes)}</label>
+                    <input id="chat-wait" name="wait_minutes" inputmode="numeric" required value=minutes.to_string()
+                        aria-describedby="chat-wait-error" aria-invalid=invalid(error, Field::Chat) />
+                    <FieldError id="chat-wait-error" field=Field::Chat error />
+                }
+                .into_any(),
+                Err(error) => view! { <ErrorNotice error /> }.into_any(),
+            }
+        })
+    };
+    view! {
+        <section aria-labelledby="chat-limits-heading">
+            <h2 id="chat-limits-heading">{t!(i18n, hours.chat_heading)}</h2>
+            <Show when=saved>
+                <p class="notice success" role="status">{t!(i18n, hours.chat_saved)}</p>
+            </Show>
+            <ActionForm action=save attr:class="case-form">
+                <Transition>{fields}</Transition>
+                <FormError error />
+                <div class="actions">
+                    <button type="submit" class="primary">{t!(i18n, hours.save_chat)}</button>
+                </div>
+            </ActionForm>
+        </section>
+    }
+}

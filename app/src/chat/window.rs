@@ -16,6 +16,7 @@ use crate::auth::context::use_auth;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::forms::{invalid, last_error, ErrorNotice, FieldError, FormError};
+use crate::ui::labels::I18n;
 use crate::ui::title::PageTitle;
 use crate::validate::{Field, EMAIL_MAX, MESSAGE_MAX, NAME_MAX};
 use crate::workspace::live::use_live;
@@ -36,9 +37,23 @@ pub fn ChatPage() -> impl IntoView {
             fresh.set(false);
         }
     });
-    // Hear this chat's changes while the page is open.
-    Effect::new(move |_| live.set_chatting(true));
+    // Hear this chat's changes while the page shows one (the stream takes
+    // a visitor once the chat's cookie is set).
+    Effect::new(move |_| live.set_chatting(matches!(mine.get(), Some(Ok(Some(_))))));
     on_cleanup(move || live.set_chatting(false));
+    // Kept here, above the conversation that each change redraws: the
+    // messages, those still being sent, and the one being written.
+    let lines = Resource::new(
+        move || (start.version().get(), live.any().get()),
+        |_| async {
+            match chat_lines(0).await {
+                Err(AppError::NotFound) => Ok(Vec::new()),
+                other => other,
+            }
+        },
+    );
+    let outbox = Outbox::new(lines);
+    let draft = RwSignal::new(String::new());
     view! {
         <PageTitle text=move || t_string!(i18n, chat.title).to_string() />
         <h1>{t!(i18n, chat.title)}</h1>
@@ -46,7 +61,7 @@ pub fn ChatPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match mine.await {
                     Ok(Some(chat)) if !fresh.get() => {
-                        view! { <Conversation chat fresh /> }.into_any()
+                        view! { <Conversation chat fresh lines outbox draft /> }.into_any()
                     }
                     Ok(_) => view! { <StartForm start /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
@@ -106,16 +121,20 @@ fn state_text(i18n: I18n, chat: &ChatView) -> AnyView {
     }
 }
 
-use crate::ui::labels::I18n;
+
+type Lines = Resource<Result<Vec<super::ChatLine>, AppError>>;
 
 #[component]
-fn Conversation(chat: ChatView, fresh: RwSignal<bool>) -> impl IntoView {
+fn Conversation(
+    chat: ChatView,
+    fresh: RwSignal<bool>,
+    lines: Lines,
+    outbox: Outbox,
+    draft: RwSignal<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let live = use_live();
     let number = chat.number;
     let ended = chat.state == ChatState::Ended;
-    let lines = Resource::new(move || live.any().get(), |_| chat_lines(0));
-    let outbox = Outbox::new(lines);
     let transcript = Action::new(|_: &()| email_transcript());
     let end = Action::new(|_: &()| end_my_chat());
     let transcript_sent = move || matches!(transcript.value().get(), Some(Ok(())));
@@ -167,7 +186,7 @@ fn Conversation(chat: ChatView, fresh: RwSignal<bool>) -> impl IntoView {
                 {pending}
             </ol>
             {typing_agent.map(|agent| view! { <p class="typing" role="status">{t!(i18n, chat.is_typing, agent)}</p> })}
-            {(!ended).then(|| view! { <SendBox outbox /> })}
+            {(!ended).then(|| view! { <SendBox outbox text=draft /> })}
             <FormError error=outbox.error.into() />
             <div class="actions">
                 {chat.has_email.then(|| view! {
@@ -201,11 +220,11 @@ struct Outbox {
     waiting: RwSignal<Vec<String>>,
     busy: StoredValue<bool>,
     error: RwSignal<Option<AppError>>,
-    lines: Resource<Result<Vec<super::ChatLine>, AppError>>,
+    lines: Lines,
 }
 
 impl Outbox {
-    fn new(lines: Resource<Result<Vec<super::ChatLine>, AppError>>) -> Self {
+    fn new(lines: Lines) -> Self {
         Self {
             waiting: RwSignal::new(Vec::new()),
             busy: StoredValue::new(false),
@@ -252,9 +271,8 @@ impl Outbox {
 }
 
 #[component]
-fn SendBox(outbox: Outbox) -> impl IntoView {
+fn SendBox(outbox: Outbox, text: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let text = RwSignal::new(String::new());
     // "Typing" at most every few seconds.
     let last_typing = StoredValue::new(0.0_f64);
     let on_input = move |ev| {

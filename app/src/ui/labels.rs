@@ -143,6 +143,8 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
             t!(i18n, errors.wrong_current_password).into_any()
         }
         Problem::Taken if field == Field::Email => t!(i18n, errors.same_email).into_any(),
+        Problem::Taken if field == Field::Chat => t!(i18n, errors.chat_taken).into_any(),
+        Problem::TooLong if field == Field::MaxChats => t!(i18n, errors.chats_full).into_any(),
         Problem::TooLong if field == Field::Cc => t!(
             i18n,
             errors.too_many_cc,
@@ -199,6 +201,8 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
             t!(i18n, errors.close_hours).into_any()
         }
         Problem::Malformed if field == Field::Hours => t!(i18n, errors.hours).into_any(),
+        Problem::Malformed if field == Field::MaxChats => t!(i18n, errors.max_chats).into_any(),
+        Problem::Malformed if field == Field::Chat => t!(i18n, errors.chat_wait).into_any(),
         Problem::Malformed if field == Field::Holidays => t!(i18n, errors.holidays).into_any(),
         Problem::Malformed => t!(i18n, errors.malformed).into_any(),
         Problem::Taken => t!(i18n, errors.taken).into_any(),

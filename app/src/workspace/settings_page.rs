@@ -26,6 +26,7 @@ pub fn SettingsPage() -> impl IntoView {
         <h1>{t!(i18n, settings.title)}</h1>
         <CloseTimesForm />
         <crate::chat::hours_form::BusinessHoursForm />
+        <crate::chat::hours_form::ChatLimitsForm />
         <CaseTypesPart />
     }
 }

@@ -55,7 +55,7 @@ pub async fn settings(db: &Db) -> Result<ChatSettings, AppError> {
 }
 
 /// Sets both settings, checked (1 to [`MAX_CHATS_LIMIT`] chats; a wait of
-/// at least ten seconds and at most an hour).
+/// one minute to an hour).
 pub async fn save_settings(
     db: &Db,
     _admin: &Admin,
@@ -64,7 +64,7 @@ pub async fn save_settings(
     if !(1..=MAX_CHATS_LIMIT).contains(&settings.max_chats) {
         return Err(AppError::invalid(Field::MaxChats, Problem::Malformed));
     }
-    if !(10_000..=3_600_000).contains(&settings.offer_form_ms) {
+    if !(60_000..=3_600_000).contains(&settings.offer_form_ms) {
         return Err(AppError::invalid(Field::Chat, Problem::Malformed));
     }
     let mut tx = db.begin_write().await?;
