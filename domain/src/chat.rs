@@ -13,3 +13,25 @@ mod chat_tests;
 mod help_form_tests;
 #[cfg(test)]
 mod hours_tests;
+
+use crate::error::AppError;
+use crate::validate::{MessageBody, Subject};
+
+/// A subject is the first message's first line, cut to this many
+/// characters.
+const SUBJECT_CHARS: usize = 80;
+
+/// The subject of a case a form or a chat opens: its message's first line.
+fn subject_of(message: &MessageBody) -> Result<Subject, AppError> {
+    let first = message
+        .as_str()
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let mut subject: String = first.chars().take(SUBJECT_CHARS).collect();
+    if first.chars().count() > SUBJECT_CHARS {
+        subject.push('…');
+    }
+    Subject::parse(&subject)
+}

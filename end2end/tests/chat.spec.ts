@@ -87,6 +87,7 @@ test("a visitor chats with an agent: the case number at once, answers and typing
 });
 
 test("with nobody available the button reads Help, and forged chat cookies get nothing", async ({ browser }) => {
+  await setAvailable(await agentPage(browser), false);
   const context = await browser.newContext();
   await context.addCookies([{ name: "hd_chat", value: "forged-token", url: "http://127.0.0.1" }]);
   const visitor = await context.newPage();

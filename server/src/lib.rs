@@ -149,7 +149,12 @@ pub fn endpoints() -> Vec<Endpoint> {
             false,
         ),
         e(M::POST, "/upload/photo", post(photo::upload), false),
-        e(M::POST, "/upload/help", post(app::chat::post::help_form), false),
+        e(
+            M::POST,
+            "/upload/help",
+            post(app::chat::post::help_form),
+            false,
+        ),
         e(M::GET, "/files/photo/{user}", get(photo::get), false),
         // A stream: compressing it would hold events back.
         e(

@@ -62,12 +62,12 @@ pub fn CasePage() -> impl IntoView {
     let presence = move || {
         Suspend::new(async move {
             let staff = matches!(auth.user.await, Ok(Some(u)) if u.role.is_staff());
-            number()
-                .filter(|_| staff)
-                .map(|number| view! {
+            number().filter(|_| staff).map(|number| {
+                view! {
                     <PresenceBar number typing />
                     <crate::chat::console::ChatBar number />
-                })
+                }
+            })
         })
     };
     view! {

@@ -22,15 +22,16 @@ pub fn HelpButton() -> impl IntoView {
     };
     // Asked again on each page: hours and agents change.
     let mode = Resource::new(move || path.get(), |_| get_button_mode());
-    let help = move || view! { <A href=HELP_PAGE attr:class="help-button">{t!(i18n, chat.help)}</A> };
+    let help =
+        move || view! { <A href=HELP_PAGE attr:class="help-button">{t!(i18n, chat.help)}</A> };
     let button = move || {
         Suspend::new(async move {
-            let chat = mode
-                .await
-                .is_ok_and(|m| m.chat || m.my_chat.is_some());
+            let chat = mode.await.is_ok_and(|m| m.chat || m.my_chat.is_some());
             match chat {
-                true => view! { <A href=CHAT_PAGE attr:class="help-button">{t!(i18n, chat.chat)}</A> }
-                    .into_any(),
+                true => {
+                    view! { <A href=CHAT_PAGE attr:class="help-button">{t!(i18n, chat.chat)}</A> }
+                        .into_any()
+                }
                 false => help().into_any(),
             }
         })

@@ -25,21 +25,23 @@ pub fn ChatsPage() -> impl IntoView {
     let toggle = ServerAction::<SetChatAvailable>::new();
     let available = Resource::new(move || toggle.version().get(), |_| chat_available());
     let chats = Resource::new(move || live.any().get(), |_| open_chats());
-    let accept = Action::new(|n: &i64| accept_chat(*n));
+    // Accepted: on to the chat's case page to answer.
+    let accept = Action::new(|n: &i64| {
+        let n = *n;
+        async move { accept_chat(n).await.map(|()| n) }
+    });
     let accept_error = last_error(accept.value());
     let navigate = use_navigate();
-    // Accepted: on to the chat's case page to answer.
     Effect::new(move |_| {
-        if let (Some(Ok(())), Some(n)) = (accept.value().get(), accept.input().get()) {
+        if let Some(Ok(n)) = accept.value().get() {
             navigate(&format!("/cases/{n}"), Default::default());
         }
     });
     // Waiting chats show in the tab's title: "(2) Chats".
     let waiting = move || {
-        chats
-            .get()
-            .and_then(Result::ok)
-            .map_or(0, |c| c.iter().filter(|c| c.state == ChatState::Waiting).count())
+        chats.get().and_then(Result::ok).map_or(0, |c| {
+            c.iter().filter(|c| c.state == ChatState::Waiting).count()
+        })
     };
     let title = move || match waiting() {
         0 => t_string!(i18n, chat.chats).to_string(),
@@ -87,7 +89,10 @@ pub fn ChatsPage() -> impl IntoView {
 }
 
 #[component]
-fn QueueRow(row: ChatRow, accept: Action<i64, Result<(), crate::error::AppError>>) -> impl IntoView {
+fn QueueRow(
+    row: ChatRow,
+    accept: Action<i64, Result<i64, crate::error::AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let number = row.number;
     let who = match &row.visitor_email {
@@ -127,7 +132,13 @@ pub fn ChatBar(number: i64) -> impl IntoView {
     let accept = Action::new(|n: &i64| accept_chat(*n));
     let end = Action::new(|n: &i64| end_chat(*n));
     let chat = Resource::new(
-        move || (live.case(move || Some(number)).get(), accept.version().get(), end.version().get()),
+        move || {
+            (
+                live.case(move || Some(number)).get(),
+                accept.version().get(),
+                end.version().get(),
+            )
+        },
         move |_| chat_of_case(number),
     );
     let errors = [last_error(accept.value()), last_error(end.value())];

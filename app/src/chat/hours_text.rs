@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use super::api::{get_service_hours, ServiceHours};
-use crate::ui::labels::I18n;
 use super::hours::{clock_text, runs};
 use crate::i18n::*;
+use crate::ui::labels::I18n;
 
 /// A day's name, 0 being Monday.
 pub fn day_name(i18n: I18n, day: usize) -> String {
@@ -67,8 +67,13 @@ pub fn HoursText(hours: ServiceHours) -> impl IntoView {
                     true => first.clone().into_any(),
                     false => {
                         let (first, last) = (first.clone(), last.clone());
-                        t!(i18n, hours.range, first = move || first.clone(), last = move || last.clone())
-                            .into_any()
+                        t!(
+                            i18n,
+                            hours.range,
+                            first = move || first.clone(),
+                            last = move || last.clone()
+                        )
+                        .into_any()
                     }
                 };
                 let (opens, closes) = (clock_text(o.opens), clock_text(o.closes));

@@ -3,8 +3,8 @@
 
 use axum::body::Body;
 use axum::extract::{ConnectInfo, State};
-use http::Extensions;
 use axum::response::Response;
+use http::Extensions;
 use http::HeaderMap;
 
 use crate::files::post::{answer, read};

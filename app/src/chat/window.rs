@@ -121,7 +121,6 @@ fn state_text(i18n: I18n, chat: &ChatView) -> AnyView {
     }
 }
 
-
 type Lines = Resource<Result<Vec<super::ChatLine>, AppError>>;
 
 #[component]
@@ -146,7 +145,11 @@ fn Conversation(
                 Ok(lines) => lines
                     .into_iter()
                     .map(|l| {
-                        let class = if l.from_staff { "chat-line staff" } else { "chat-line visitor" };
+                        let class = if l.from_staff {
+                            "chat-line staff"
+                        } else {
+                            "chat-line visitor"
+                        };
                         view! {
                             <li class=class>
                                 <strong>{l.author}</strong>

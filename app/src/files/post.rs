@@ -67,7 +67,11 @@ pub(crate) async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<P
         .cloned()
 }
 
-pub(crate) async fn read(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Form, AppError> {
+pub(crate) async fn read(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Form, AppError> {
     read_with(state, headers, body, state.settings.uploads).await
 }
 

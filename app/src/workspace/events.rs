@@ -57,7 +57,10 @@ struct Listener {
 impl Listener {
     fn hears(&self, change: &domain::cases::changes::Change) -> bool {
         change.visible_to(&self.actor)
-            || self.chat.as_ref().is_some_and(|c| change.visible_in_chat(c))
+            || self
+                .chat
+                .as_ref()
+                .is_some_and(|c| change.visible_in_chat(c))
     }
 }
 

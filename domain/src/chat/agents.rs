@@ -4,11 +4,11 @@
 
 use super::hours;
 use super::state::{self, ChatState};
-pub use model::chat::ChatRow;
 use crate::auth::{Admin, Staff};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::validate::{Field, Problem};
+pub use model::chat::ChatRow;
 
 /// The admins' chat settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,12 +46,14 @@ pub async fn settings(db: &Db) -> Result<ChatSettings, AppError> {
         sqlx::query_as("SELECT max_chats, offer_form_ms FROM chat_settings WHERE id = 1")
             .fetch_optional(&db.read)
             .await?;
-    Ok(row.map_or_else(ChatSettings::default, |(max_chats, offer_form_ms)| {
-        ChatSettings {
-            max_chats,
-            offer_form_ms,
-        }
-    }))
+    Ok(
+        row.map_or_else(ChatSettings::default, |(max_chats, offer_form_ms)| {
+            ChatSettings {
+                max_chats,
+                offer_form_ms,
+            }
+        }),
+    )
 }
 
 /// Sets both settings, checked (1 to [`MAX_CHATS_LIMIT`] chats; a wait of
@@ -105,12 +107,12 @@ pub async fn is_available(db: &Db, staff: &Staff) -> Result<bool, AppError> {
 
 /// Active chats held by agent `agent_id`.
 async fn held(db: &Db, agent_id: i64) -> Result<i64, AppError> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM chats WHERE agent_id = $1 AND state = 'active'",
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM chats WHERE agent_id = $1 AND state = 'active'")
+            .bind(agent_id)
+            .fetch_one(&db.read)
+            .await?,
     )
-    .bind(agent_id)
-    .fetch_one(&db.read)
-    .await?)
 }
 
 /// Chat, when the help service is open at `now` and an available agent
@@ -133,13 +135,22 @@ pub async fn mode(db: &Db, now: i64) -> Result<Mode, AppError> {
     Ok(if room > 0 { Mode::Chat } else { Mode::Help })
 }
 
-const CHAT_ROWS: &str = "SELECT c.number, ch.state, u.name, ch.visitor_email, a.name, ch.started_at, \
+const CHAT_ROWS: &str =
+    "SELECT c.number, ch.state, u.name, ch.visitor_email, a.name, ch.started_at, \
             ch.visitor_typing_at \
      FROM chats ch JOIN cases c ON c.id = ch.case_id \
      JOIN users u ON u.id = c.requester_id \
      LEFT JOIN users a ON a.id = ch.agent_id";
 
-type Row = (i64, String, String, Option<String>, Option<String>, i64, Option<i64>);
+type Row = (
+    i64,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    i64,
+    Option<i64>,
+);
 
 fn chat_row(row: Row, now: i64) -> Result<ChatRow, AppError> {
     let (number, st, name, email, agent, started_at, typing) = row;

@@ -64,7 +64,10 @@ async fn a_chat_is_a_case_from_its_first_message() {
             .fetch_one(&w.t.db.read)
             .await
             .unwrap();
-    assert_eq!((origin.as_str(), subject.as_str()), ("chat", "Where is my parcel?"));
+    assert_eq!(
+        (origin.as_str(), subject.as_str()),
+        ("chat", "Where is my parcel?")
+    );
     let lines = visitor::lines(&w.t.db, &token, 0).await.unwrap();
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].body, "Where is my parcel?\nOrder 5521");
@@ -79,10 +82,22 @@ async fn unknown_or_forged_tokens_read_as_not_found() {
     let (token, _) = start(&w, "Lucía", "").await;
     let forged = format!("{token}x");
     for bad in [forged.as_str(), "", "AAAA"] {
-        assert_eq!(visitor::chat_of(&w.t.db, bad).await.err(), Some(AppError::NotFound));
-        assert_eq!(visitor::send(&w.t.db, bad, "hi").await.err(), Some(AppError::NotFound));
-        assert_eq!(visitor::lines(&w.t.db, bad, 0).await.err(), Some(AppError::NotFound));
-        assert_eq!(visitor::end(&w.t.db, bad).await.err(), Some(AppError::NotFound));
+        assert_eq!(
+            visitor::chat_of(&w.t.db, bad).await.err(),
+            Some(AppError::NotFound)
+        );
+        assert_eq!(
+            visitor::send(&w.t.db, bad, "hi").await.err(),
+            Some(AppError::NotFound)
+        );
+        assert_eq!(
+            visitor::lines(&w.t.db, bad, 0).await.err(),
+            Some(AppError::NotFound)
+        );
+        assert_eq!(
+            visitor::end(&w.t.db, bad).await.err(),
+            Some(AppError::NotFound)
+        );
     }
 }
 
@@ -101,7 +116,9 @@ async fn chat_is_offered_within_hours_when_an_agent_has_room() {
 
     always_open(&w).await;
     assert_eq!(agents::mode(&w.t.db, now).await.unwrap(), Mode::Chat);
-    agents::set_available(&w.t.db, &w.alex, false).await.unwrap();
+    agents::set_available(&w.t.db, &w.alex, false)
+        .await
+        .unwrap();
     assert!(!agents::is_available(&w.t.db, &w.alex).await.unwrap());
     assert_eq!(agents::mode(&w.t.db, now).await.unwrap(), Mode::Help);
 
@@ -138,14 +155,18 @@ async fn an_agent_accepts_and_both_write_in_order() {
         agents::accept(&w.t.db, &w.bea, n).await,
         Err(AppError::invalid(Field::Chat, Problem::Taken))
     );
-    let assignee: Option<i64> = sqlx::query_scalar("SELECT assignee_id FROM cases WHERE number = $1")
-        .bind(n)
-        .fetch_one(&w.t.db.read)
-        .await
-        .unwrap();
+    let assignee: Option<i64> =
+        sqlx::query_scalar("SELECT assignee_id FROM cases WHERE number = $1")
+            .bind(n)
+            .fetch_one(&w.t.db.read)
+            .await
+            .unwrap();
     assert_eq!(assignee, Some(w.alex.user().id));
     let chat = visitor::chat_of(&w.t.db, &token).await.unwrap();
-    assert_eq!((chat.state, chat.agent.as_deref()), (ChatState::Active, Some("Alex")));
+    assert_eq!(
+        (chat.state, chat.agent.as_deref()),
+        (ChatState::Active, Some("Alex"))
+    );
 
     reply_with_files(&w.t.db, &w.alex, n, "Let me look.", &[], false)
         .await
@@ -153,13 +174,21 @@ async fn an_agent_accepts_and_both_write_in_order() {
     crate::cases::presence::here(&w.t.db, &w.alex, n, true)
         .await
         .unwrap();
-    assert!(visitor::chat_of(&w.t.db, &token).await.unwrap().agent_typing);
+    assert!(
+        visitor::chat_of(&w.t.db, &token)
+            .await
+            .unwrap()
+            .agent_typing
+    );
     crate::cases::notes::add(&w.t.db, &w.alex, n, "Customer seems upset", &[])
         .await
         .unwrap();
     let first = visitor::send(&w.t.db, &token, "Thanks!").await.unwrap();
     let lines = visitor::lines(&w.t.db, &token, 0).await.unwrap();
-    let said: Vec<(&str, bool)> = lines.iter().map(|l| (l.body.as_str(), l.from_staff)).collect();
+    let said: Vec<(&str, bool)> = lines
+        .iter()
+        .map(|l| (l.body.as_str(), l.from_staff))
+        .collect();
     assert_eq!(
         said,
         [
@@ -197,7 +226,10 @@ async fn ending_mails_the_transcript_and_refuses_more_messages() {
         agents::accept(&w.t.db, &w.bea, n).await,
         Err(AppError::ChatEnded)
     );
-    assert!(agents::open_chats(&w.t.db, &w.alex).await.unwrap().is_empty());
+    assert!(agents::open_chats(&w.t.db, &w.alex)
+        .await
+        .unwrap()
+        .is_empty());
 
     // A visitor who gave a name only is mailed nothing, and asked for an
     // address when they want the transcript.
@@ -216,7 +248,9 @@ async fn starts_are_limited_per_address_and_per_browser() {
     let db = &w.t.db;
     let form = start_form("", "ana@example.com", "Hello");
     // An open chat's token gives that chat back, not a new one.
-    let (token, n) = visitor::start(db, &form, Language::En, CLIENT, None).await.unwrap();
+    let (token, n) = visitor::start(db, &form, Language::En, CLIENT, None)
+        .await
+        .unwrap();
     let again = visitor::start(db, &form, Language::En, CLIENT, Some(&token)).await;
     assert_eq!(again, Ok((token.clone(), n)));
     // Ended, the browser starts new ones with the same token: five an hour
@@ -234,15 +268,23 @@ async fn starts_are_limited_per_address_and_per_browser() {
     visitor::end(db, &token).await.unwrap();
     let form = start_form("Ana", "fresh@example.com", "Hello");
     let refused = visitor::start(db, &form, Language::En, None, Some(&token)).await;
-    assert!(matches!(refused, Err(AppError::TooMany { .. })), "{refused:?}");
+    assert!(
+        matches!(refused, Err(AppError::TooMany { .. })),
+        "{refused:?}"
+    );
     // Per address, whatever the browser.
     for i in 0..4 {
         let form = start_form("", "ana@example.com", "Hello");
         let client = Some(IpAddr::V4(Ipv4Addr::new(203, 0, 113, i)));
-        visitor::start(db, &form, Language::En, client, None).await.unwrap();
+        visitor::start(db, &form, Language::En, client, None)
+            .await
+            .unwrap();
     }
     let refused = visitor::start(db, &form_for("ana@example.com"), Language::En, None, None).await;
-    assert!(matches!(refused, Err(AppError::TooMany { .. })), "{refused:?}");
+    assert!(
+        matches!(refused, Err(AppError::TooMany { .. })),
+        "{refused:?}"
+    );
 }
 
 fn form_for(email: &str) -> Start {
@@ -254,7 +296,13 @@ async fn bad_starts_write_nothing() {
     let w = world().await;
     let cases = [
         ("", "", "Hello", Field::Email, Problem::Required),
-        ("", "not-an-address", "Hello", Field::Email, Problem::Malformed),
+        (
+            "",
+            "not-an-address",
+            "Hello",
+            Field::Email,
+            Problem::Malformed,
+        ),
         ("Ana", "", "  ", Field::Message, Problem::Required),
     ];
     for (name, email, message, field, problem) in cases {
@@ -268,8 +316,15 @@ async fn bad_starts_write_nothing() {
         .unwrap();
     assert_eq!(chats, 0);
     assert_eq!(
-        agents::save_settings(&w.t.db, &w.admin, ChatSettings { max_chats: 0, ..Default::default() })
-            .await,
+        agents::save_settings(
+            &w.t.db,
+            &w.admin,
+            ChatSettings {
+                max_chats: 0,
+                ..Default::default()
+            }
+        )
+        .await,
         Err(AppError::invalid(Field::MaxChats, Problem::Malformed))
     );
 }

@@ -20,9 +20,6 @@ use crate::validate::{Email, MessageBody, PersonName, Subject};
 /// cannot flood their mailbox.
 pub const PER_EMAIL: Rule = throttle::HELP_FORM_EMAIL;
 
-/// A subject is the message's first line, cut to this many characters.
-const SUBJECT_CHARS: usize = 80;
-
 /// The form's fields, checked: nothing is written unless all pass.
 struct Checked {
     name: PersonName,
@@ -38,20 +35,10 @@ fn check(form: &Form) -> Result<Checked, AppError> {
         name => PersonName::parse(name),
     }?;
     let message = MessageBody::parse(form.text("message"))?;
-    let first = message
-        .as_str()
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
-    let mut subject: String = first.chars().take(SUBJECT_CHARS).collect();
-    if first.chars().count() > SUBJECT_CHARS {
-        subject.push('…');
-    }
     Ok(Checked {
         name,
         email,
-        subject: Subject::parse(&subject)?,
+        subject: super::subject_of(&message)?,
         message,
     })
 }

@@ -66,8 +66,18 @@ async fn a_visitor_leaves_a_message_and_gets_a_case_number_by_mail() {
         .await
         .unwrap();
     assert_eq!(
-        (subject.as_str(), origin.as_str(), email.as_str(), name.as_str()),
-        ("My parcel never arrived", "help_form", "lucia@example.com", "Lucía")
+        (
+            subject.as_str(),
+            origin.as_str(),
+            email.as_str(),
+            name.as_str()
+        ),
+        (
+            "My parcel never arrived",
+            "help_form",
+            "lucia@example.com",
+            "Lucía"
+        )
     );
     assert_eq!(language, "es");
     assert_eq!(count(&t, "attachments").await, 1);
@@ -94,9 +104,15 @@ async fn a_visitor_leaves_a_message_and_gets_a_case_number_by_mail() {
 async fn a_help_form_never_joins_or_renames_someone_elses_account() {
     let t = test_db().await;
     let files = Files::local(t.dir.path()).unwrap();
-    let ana = accounts::register(&t.db, Role::Customer, "Ana", "ana@example.com", "password-123")
-        .await
-        .unwrap();
+    let ana = accounts::register(
+        &t.db,
+        Role::Customer,
+        "Ana",
+        "ana@example.com",
+        "password-123",
+    )
+    .await
+    .unwrap();
     let new = NewCase::new(
         Subject::parse("Invoice").unwrap(),
         CaseType::OTHER,
@@ -180,12 +196,18 @@ async fn forms_are_limited_per_email_and_per_client_address() {
     }
     let other = Some(IpAddr::V4(Ipv4Addr::new(198, 51, 100, 1)));
     let refused = send("ana@example.com".into(), other).await;
-    assert!(matches!(refused, Err(AppError::TooMany { .. })), "{refused:?}");
+    assert!(
+        matches!(refused, Err(AppError::TooMany { .. })),
+        "{refused:?}"
+    );
     // One client: ten mail forms an hour, whatever the addresses.
     for i in 0..10 {
         send(format!("p{i}@example.com"), other).await.unwrap();
     }
     let refused = send("last@example.com".into(), other).await;
-    assert!(matches!(refused, Err(AppError::TooMany { .. })), "{refused:?}");
+    assert!(
+        matches!(refused, Err(AppError::TooMany { .. })),
+        "{refused:?}"
+    );
     assert_eq!(count(&t, "cases").await, 15);
 }

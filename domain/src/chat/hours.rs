@@ -70,7 +70,9 @@ pub async fn save(db: &Db, _admin: &Admin, form: &HoursForm) -> Result<(), AppEr
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query("DELETE FROM holidays").execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM holidays")
+        .execute(&mut *tx)
+        .await?;
     for day in &hours.holidays {
         sqlx::query("INSERT INTO holidays (day) VALUES ($1)")
             .bind(day)
@@ -103,7 +105,12 @@ pub fn is_open(hours: &BusinessHours, ms: i64) -> bool {
 pub fn upcoming_holidays(hours: &BusinessHours, ms: i64) -> Vec<String> {
     let zone = model::time::zone(&hours.time_zone).unwrap_or(chrono_tz::Tz::UTC);
     let today = chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| t.with_timezone(&zone).date_naive().format("%Y-%m-%d").to_string())
+        .map(|t| {
+            t.with_timezone(&zone)
+                .date_naive()
+                .format("%Y-%m-%d")
+                .to_string()
+        })
         .unwrap_or_default();
     hours
         .holidays

@@ -68,11 +68,10 @@ pub(super) async fn mail_transcript(
 
 /// Whether case `case_id` is a chat that has not ended.
 pub(crate) async fn is_open(tx: &mut Tx, case_id: i64) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM chats WHERE case_id = $1 AND state <> 'ended'",
-    )
-    .bind(case_id)
-    .fetch_one(&mut **tx)
-    .await?;
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM chats WHERE case_id = $1 AND state <> 'ended'")
+            .bind(case_id)
+            .fetch_one(&mut **tx)
+            .await?;
     Ok(n > 0)
 }

@@ -11,21 +11,19 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use super::state::{self, ChatState};
-pub use model::chat::ChatLine;
 use crate::auth::throttle::{self, Rule};
 use crate::auth::{store as users, Language, User};
 use crate::cases::open::{open_in, NewCase};
 use crate::cases::{CaseType, Origin};
 use crate::db::{Db, Tx};
 use crate::error::AppError;
-use crate::validate::{Email, Field, MessageBody, PersonName, Problem, Subject};
+use crate::validate::{Email, Field, MessageBody, PersonName, Problem};
+pub use model::chat::ChatLine;
 
 /// Chat starts naming one email address, an hour.
 const START_PER_EMAIL: Rule = throttle::CHAT_START_EMAIL;
 /// Chat starts by one browser (its token), an hour.
 const START_PER_TOKEN: Rule = throttle::CHAT_START_TOKEN;
-/// A subject is the first message's first line, cut to this many characters.
-const SUBJECT_CHARS: usize = 80;
 /// The domain of visitors who gave a name only: reserved, never mailed.
 pub const NO_ADDRESS_DOMAIN: &str = "visitors.invalid";
 /// Messages one call returns at most.
@@ -66,20 +64,6 @@ pub(super) fn token_hash(token: &str) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
 }
 
-fn first_line(message: &MessageBody) -> Result<Subject, AppError> {
-    let first = message
-        .as_str()
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
-    let mut subject: String = first.chars().take(SUBJECT_CHARS).collect();
-    if first.chars().count() > SUBJECT_CHARS {
-        subject.push('…');
-    }
-    Subject::parse(&subject)
-}
-
 /// Starts a chat: checks the form, opens its case and gives the visitor's
 /// new token and the case number. `previous`: the token the browser held
 /// (a visitor whose chat is still open gets that one back instead).
@@ -111,7 +95,7 @@ pub async fn start(
         (name, _) => PersonName::parse(name)?,
     };
     let message = MessageBody::parse(&form.message)?;
-    let subject = first_line(&message)?;
+    let subject = super::subject_of(&message)?;
     let now = db.now();
     if let Some(email) = &email {
         throttle::check(db, START_PER_EMAIL, email.as_str(), now).await?;

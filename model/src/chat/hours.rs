@@ -102,7 +102,12 @@ impl HoursForm {
             *day = Some(Opening { opens, closes });
         }
         let mut holidays = Vec::new();
-        for line in self.holidays.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        for line in self
+            .holidays
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
             let date = chrono::NaiveDate::parse_from_str(line, "%Y-%m-%d")
                 .map_err(|_| AppError::invalid(Field::Holidays, Problem::Malformed))?;
             holidays.push(date.format("%Y-%m-%d").to_string());
@@ -185,7 +190,9 @@ mod tests {
         assert_eq!(parse_clock("00:00"), Some(0));
         assert_eq!(parse_clock("9:05"), Some(545));
         assert_eq!(parse_clock("24:00"), Some(DAY_MINUTES));
-        for bad in ["24:01", "12:60", "12", "12:5", "ab:cd", "-1:00", "123:00", ""] {
+        for bad in [
+            "24:01", "12:60", "12", "12:5", "ab:cd", "-1:00", "123:00", "",
+        ] {
             assert_eq!(parse_clock(bad), None, "{bad}");
         }
         assert_eq!(clock_text(545), "09:05");
@@ -223,7 +230,11 @@ mod tests {
         assert_eq!(problem(f.parse()), (Field::Holidays, Problem::Malformed));
         let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         f.holidays = (0..=HOLIDAYS_MAX as u64)
-            .map(|d| (start + chrono::Days::new(d)).format("%Y-%m-%d").to_string())
+            .map(|d| {
+                (start + chrono::Days::new(d))
+                    .format("%Y-%m-%d")
+                    .to_string()
+            })
             .collect::<Vec<_>>()
             .join("\n");
         assert_eq!(problem(f.parse()), (Field::Holidays, Problem::TooLong));
