@@ -35,12 +35,20 @@ fn date_text(i18n: I18n, date: &str) -> String {
         minute: 0,
     };
     let words = model::time::Words {
-        pattern: &t_string!(i18n, hours.date_pattern).to_string(),
-        months: &t_string!(i18n, time.months).to_string(),
+        pattern: t_string!(i18n, hours.date_pattern),
+        months: t_string!(i18n, time.months),
         am: "",
         pm: "",
     };
     model::time::fill(&local, &words)
+}
+
+/// `template` with each `%name%` replaced by its value.
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    args.iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("%{name}%"), value)
+        })
 }
 
 /// The hours, read once per page.
@@ -58,40 +66,31 @@ pub fn HoursText(hours: ServiceHours) -> impl IntoView {
         upcoming,
     } = hours;
     let week = runs(&hours.week);
+    // Plain text filled from templates: each interpolating view would add
+    // code to the first load of every visitor.
     let lines = move || {
         week.iter()
             .map(|&(first, last, o)| {
                 let (first, last) = (day_name(i18n, first), day_name(i18n, last));
-                // A view made afresh each time the text is rendered.
-                let days = move || match first == last {
-                    true => first.clone().into_any(),
-                    false => {
-                        let (first, last) = (first.clone(), last.clone());
-                        t!(
-                            i18n,
-                            hours.range,
-                            first = move || first.clone(),
-                            last = move || last.clone()
-                        )
-                        .into_any()
-                    }
+                let days = match first == last {
+                    true => first,
+                    false => fill(
+                        t_string!(i18n, hours.range),
+                        &[("first", first.as_str()), ("last", last.as_str())],
+                    ),
                 };
                 let (opens, closes) = (clock_text(o.opens), clock_text(o.closes));
-                view! {
-                    <li>
-                        {t!(
-                            i18n,
-                            hours.opening,
-                            days,
-                            opens = move || opens.clone(),
-                            closes = move || closes.clone()
-                        )}
-                    </li>
-                }
+                let args = [
+                    ("days", days.as_str()),
+                    ("opens", opens.as_str()),
+                    ("closes", closes.as_str()),
+                ];
+                view! { <li>{fill(t_string!(i18n, hours.opening), &args)}</li> }
             })
             .collect_view()
     };
     let zone = hours.time_zone.clone();
+    let zone = move || fill(t_string!(i18n, hours.zone), &[("zone", zone.as_str())]);
     let holidays = move || {
         (!upcoming.is_empty()).then(|| {
             let dates = upcoming
@@ -99,7 +98,7 @@ pub fn HoursText(hours: ServiceHours) -> impl IntoView {
                 .map(|d| date_text(i18n, d))
                 .collect::<Vec<_>>()
                 .join(", ");
-            view! { <p>{t!(i18n, hours.closed_on, dates = move || dates.clone())}</p> }
+            view! { <p>{fill(t_string!(i18n, hours.closed_on), &[("dates", dates.as_str())])}</p> }
         })
     };
     let now = move || match open_now {
@@ -108,7 +107,7 @@ pub fn HoursText(hours: ServiceHours) -> impl IntoView {
     };
     view! {
         <ul class="hours">{lines}</ul>
-        <p>{t!(i18n, hours.zone, zone = move || zone.clone())}</p>
+        <p>{zone}</p>
         {holidays}
         <p class="open-now">{now}</p>
     }
