@@ -299,6 +299,50 @@ pub const ROWS: &[Row] = &[
         ADMIN,
     ),
     api("POST /api/help/admin/remove-banner", "id={banner}", ADMIN),
+    // Business hours and chat settings: everyone reads the hours; admins
+    // set them.
+    api("POST /api/chat/hours", "", ALL),
+    api("POST /api/settings/hours", "", ADMIN),
+    api(
+        "POST /api/settings/hours/save",
+        "hours[time_zone]=UTC&hours[opens][0]=09:00&hours[closes][0]=18:00",
+        ADMIN,
+    ),
+    api("POST /api/settings/chat", "", ADMIN),
+    api(
+        "POST /api/settings/chat/save",
+        "max_chats=3&wait_minutes=2",
+        ADMIN,
+    ),
+    // A visitor's chat: anyone starts one; without its cookie there is no
+    // chat to read, write to or end (the same for everyone).
+    api("POST /api/chat/mode", "", ALL),
+    api("POST /api/chat/mine", "", ALL),
+    api(
+        "POST /api/chat/start",
+        "name=Visitor&email={email}&message=Hello",
+        ALL,
+    ),
+    api("POST /api/chat/lines", "after=0", [404; 6]),
+    api("POST /api/chat/send", "message=Hi", [404; 6]),
+    api("POST /api/chat/typing", "", [404; 6]),
+    api("POST /api/chat/transcript", "", [404; 6]),
+    api("POST /api/chat/end", "", [404; 6]),
+    // The agents' side; a case that is no chat is "not found" to them.
+    api("POST /api/chat/available", "", STAFF),
+    api("POST /api/chat/available/set", "available=false", STAFF),
+    api("POST /api/chat/open", "", STAFF),
+    api("POST /api/chat/of-case", "number={case}", STAFF),
+    api(
+        "POST /api/chat/accept",
+        "number={case}",
+        [401, 403, 403, 403, 404, 404],
+    ),
+    api(
+        "POST /api/chat/staff-end",
+        "number={case}",
+        [401, 403, 403, 403, 404, 404],
+    ),
     // HTTP routes: uploads, files, the export, mailed links.
     api(
         "POST /upload/cases",
@@ -335,6 +379,12 @@ pub const ROWS: &[Row] = &[
         [303, 404, 404, 404, 200, 200],
     ),
     api("POST /upload/photo", "", SIGNED_IN),
+    // The help form: anyone, no account needed.
+    api(
+        "POST /upload/help",
+        "name=Visitor&email={email}&message=Hello",
+        ALL,
+    ),
     // Live updates: each signed-in person hears what they may know of.
     at("GET /events", "", [401, 200, 200, 200, 200, 200]),
     at(
@@ -386,4 +436,7 @@ pub const ROWS: &[Row] = &[
     at("GET /staff/service-levels", "", PAGE_ADMIN),
     at("GET /staff/settings", "", PAGE_ADMIN),
     at("GET /staff/canned", "", PAGE_STAFF),
+    at("GET /staff/chats", "", PAGE_STAFF),
+    at("GET /chat", "", ALL),
+    at("GET /contact", "", ALL),
 ];
