@@ -20,25 +20,29 @@ pub fn HelpButton() -> impl IntoView {
         let path = path.get();
         !(path.starts_with("/staff") || path == HELP_PAGE || path == CHAT_PAGE)
     };
-    // Asked again on each page: hours and agents change.
-    let mode = Resource::new(move || path.get(), |_| get_button_mode());
-    let help =
-        move || view! { <A href=HELP_PAGE attr:class="help-button">{t!(i18n, chat.help)}</A> };
+    // Asked in the browser, again on each page (hours and agents change).
+    // Only there: a resource of the server's render, made after the lazily
+    // loaded page's own, would reach the browser in another order. The
+    // server's page says "Help", which works without JavaScript.
+    let mode = LocalResource::new(move || {
+        path.track();
+        get_button_mode()
+    });
     let button = move || {
-        Suspend::new(async move {
-            let chat = mode.await.is_ok_and(|m| m.chat || m.my_chat.is_some());
-            match chat {
-                true => {
-                    view! { <A href=CHAT_PAGE attr:class="help-button">{t!(i18n, chat.chat)}</A> }
-                        .into_any()
-                }
-                false => help().into_any(),
-            }
-        })
+        let chat = mode
+            .get()
+            .and_then(Result::ok)
+            .is_some_and(|m| m.chat || m.my_chat.is_some());
+        match chat {
+            true => view! { <A href=CHAT_PAGE attr:class="help-button">{t!(i18n, chat.chat)}</A> }
+                .into_any(),
+            false => view! { <A href=HELP_PAGE attr:class="help-button">{t!(i18n, chat.help)}</A> }
+                .into_any(),
+        }
     };
     view! {
         <Show when=shown>
-            <Transition fallback=help>{button}</Transition>
+            {button}
         </Show>
     }
 }

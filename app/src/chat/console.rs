@@ -124,55 +124,53 @@ fn QueueRow(
 }
 
 /// On a chat's case page (staff): its state, the visitor writing, and
-/// "Accept chat" or "End chat".
+/// "Accept chat" or "End chat". Loaded in the browser only, like the
+/// presence bar beside it: the page renders on the server without it.
 #[component]
 pub fn ChatBar(number: i64) -> impl IntoView {
     let i18n = use_i18n();
     let live = use_live();
     let accept = Action::new(|n: &i64| accept_chat(*n));
     let end = Action::new(|n: &i64| end_chat(*n));
-    let chat = Resource::new(
-        move || {
-            (
-                live.case(move || Some(number)).get(),
-                accept.version().get(),
-                end.version().get(),
-            )
-        },
-        move |_| chat_of_case(number),
-    );
+    let changed = live.case(move || Some(number));
+    let chat = LocalResource::new(move || {
+        changed.track();
+        accept.version().track();
+        end.version().track();
+        chat_of_case(number)
+    });
     let errors = [last_error(accept.value()), last_error(end.value())];
     let bar = move || {
-        Suspend::new(async move {
-            let row = chat.await.ok().flatten()?;
-            let state = match (row.state, row.agent.clone()) {
-                (ChatState::Waiting, _) => t!(i18n, chat.state_waiting).into_any(),
-                (ChatState::Ended, _) => t!(i18n, chat.state_ended).into_any(),
-                (_, Some(agent)) => t!(i18n, chat.state_with, agent).into_any(),
-                _ => t!(i18n, chat.state_active).into_any(),
-            };
-            let name = row.visitor_name.clone();
-            Some(view! {
-                <section class="chat-bar notice" aria-labelledby="chat-bar-heading">
-                    <h2 id="chat-bar-heading">{t!(i18n, chat.chat_heading)}</h2>
-                    <p>{state}</p>
-                    {row.visitor_typing.then(|| view! { <p class="typing" role="status">{t!(i18n, chat.is_typing, agent = move || name.clone())}</p> })}
-                    {(row.state == ChatState::Waiting).then(|| view! {
-                        <button type="button" class="primary" on:click=move |_| { accept.dispatch(number); }>
-                            {t!(i18n, chat.accept_chat)}
-                        </button>
-                    })}
-                    {(row.state == ChatState::Active).then(|| view! {
-                        <button type="button" on:click=move |_| { end.dispatch(number); }>
-                            {t!(i18n, chat.end)}
-                        </button>
-                    })}
-                </section>
-            })
+        let row = chat.get()?.ok().flatten()?;
+        let state = match (row.state, row.agent.clone()) {
+            (ChatState::Waiting, _) => t!(i18n, chat.state_waiting).into_any(),
+            (ChatState::Ended, _) => t!(i18n, chat.state_ended).into_any(),
+            (_, Some(agent)) => t!(i18n, chat.state_with, agent).into_any(),
+            _ => t!(i18n, chat.state_active).into_any(),
+        };
+        let name = row.visitor_name.clone();
+        Some(view! {
+            <section class="chat-bar notice" aria-labelledby="chat-bar-heading">
+                <h2 id="chat-bar-heading">{t!(i18n, chat.chat_heading)}</h2>
+                <p>{state}</p>
+                {row.visitor_typing.then(|| view! {
+                    <p class="typing" role="status">{t!(i18n, chat.is_typing, agent = move || name.clone())}</p>
+                })}
+                {(row.state == ChatState::Waiting).then(|| view! {
+                    <button type="button" class="primary" on:click=move |_| { accept.dispatch(number); }>
+                        {t!(i18n, chat.accept_chat)}
+                    </button>
+                })}
+                {(row.state == ChatState::Active).then(|| view! {
+                    <button type="button" on:click=move |_| { end.dispatch(number); }>
+                        {t!(i18n, chat.end)}
+                    </button>
+                })}
+            </section>
         })
     };
     view! {
-        <Transition>{bar}</Transition>
+        {bar}
         {errors.map(|error| view! { <FormError error /> })}
     }
 }
