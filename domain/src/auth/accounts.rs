@@ -283,9 +283,7 @@ pub(super) async fn new_session(
     replacing: Option<&str>,
     days: i64,
 ) -> Result<String, AppError> {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let token = new_token();
     let old = replacing.map(token_hash);
     let expires = db.now() + days * DAY_MS;
     let new = token_hash(&token);
@@ -300,7 +298,17 @@ pub async fn end_session(db: &Db, token: &str) -> Result<(), AppError> {
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
-pub(super) fn token_hash(token: &str) -> String {
+/// A new bearer token (a session's, a chat visitor's): 256 random bits,
+/// URL-safe.
+pub(crate) fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What is stored of a token: its SHA-256, so a copy of the database
+/// proves nothing.
+pub(crate) fn token_hash(token: &str) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
 }
 

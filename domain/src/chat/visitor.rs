@@ -5,12 +5,8 @@
 
 use std::net::IpAddr;
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-use rand::RngCore;
-use sha2::{Digest, Sha256};
-
 use super::state::{self, ChatState};
+use crate::auth::accounts::{new_token, token_hash};
 use crate::auth::throttle::{self, Rule};
 use crate::auth::{store as users, Language, User};
 use crate::cases::open::{open_in, NewCase};
@@ -51,17 +47,6 @@ pub struct Chat {
     /// The agent is writing (seen within the last few seconds).
     pub agent_typing: bool,
     pub started_at: i64,
-}
-
-/// A new token: 256 random bits, URL-safe.
-fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
-pub(super) fn token_hash(token: &str) -> String {
-    URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
 }
 
 /// Starts a chat: checks the form, opens its case and gives the visitor's
