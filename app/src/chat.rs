@@ -2,8 +2,10 @@
 //! and customer pages, the help form, business hours on the home page and
 //! on the settings page.
 
+pub mod alert;
 pub mod api;
 pub mod button;
+pub mod chat_bar;
 pub mod console;
 pub mod help_page;
 pub mod hours_form;

@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_auth();
     crate::workspace::live::provide_live();
+    crate::chat::alert::provide_waiting_chats();
     crate::cases::case_types::provide_case_types();
     crate::time::provide_zone();
     // While a page (and perhaps its code) loads, the old one stays: it is

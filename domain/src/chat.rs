@@ -2,6 +2,7 @@
 //! that opens a case when nobody can chat, and chats (each one a case).
 
 pub mod agents;
+pub mod console;
 pub mod help_form;
 pub mod hours;
 pub mod state;
@@ -9,6 +10,8 @@ pub mod visitor;
 
 #[cfg(test)]
 mod chat_tests;
+#[cfg(test)]
+mod console_tests;
 #[cfg(test)]
 mod help_form_tests;
 #[cfg(test)]

@@ -58,4 +58,52 @@ pub struct ChatRow {
     pub agent: Option<String>,
     pub started_at: i64,
     pub visitor_typing: bool,
+    /// The agent looking holds it.
+    pub mine: bool,
+    /// The visitor wrote after the last answer.
+    pub unanswered: bool,
+    /// The department it was transferred to.
+    pub department: Option<String>,
+    /// The visitor has an account (not only a contact made by the chat).
+    pub account: bool,
+    /// The visitor's other cases, newest first (filled on the case page
+    /// only).
+    pub past: Vec<PastCase>,
+}
+
+/// One of a chat visitor's other cases.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PastCase {
+    pub number: i64,
+    pub subject: String,
+    pub status: crate::cases::CaseStatus,
+    pub created_at: i64,
+}
+
+/// Where an agent hands a chat: to an agent (it stays under way) or to a
+/// department (it waits again, for an agent of it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Transfer {
+    Agent(i64),
+    Department(i64),
+}
+
+impl Transfer {
+    /// The transfer form's choice: `agent:7` or `department:2`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (kind, id) = text.split_once(':')?;
+        let id = id.parse().ok()?;
+        match kind {
+            "agent" => Some(Self::Agent(id)),
+            "department" => Some(Self::Department(id)),
+            _ => None,
+        }
+    }
+
+    pub fn encode(self) -> String {
+        match self {
+            Self::Agent(id) => format!("agent:{id}"),
+            Self::Department(id) => format!("department:{id}"),
+        }
+    }
 }

@@ -65,7 +65,8 @@ pub fn CasePage() -> impl IntoView {
             number().filter(|_| staff).map(|number| {
                 view! {
                     <PresenceBar number typing />
-                    <crate::chat::console::ChatBar number />
+                    <crate::chat::chat_bar::ChatBar number />
+                    <crate::chat::alert::ChatAlert />
                 }
             })
         })

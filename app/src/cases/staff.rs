@@ -86,6 +86,7 @@ pub fn StaffPage() -> impl IntoView {
     .into_any();
     view! {
         <PageTitle text=move || t_string!(i18n, staff.title).to_string() />
+        <crate::chat::alert::ChatAlert />
         <div class="workspace">
             // Views and filters share the side column: the list gets the
             // rest of the width.

@@ -1,16 +1,14 @@
-//! The agents' side of chats: the "Chats" view (availability switch, the
-//! chats waiting, oldest first, then those under way; a new waiting chat
-//! shows in the tab title), and the chat bar on a chat's case page (accept,
-//! "End chat", the visitor writing). Answers go through the case page's
-//! reply box: the chat is the case.
+//! The agents' "Chats" view: the availability switch, the chats waiting
+//! (oldest first), then those under way, each agent's own marked when the
+//! visitor awaits an answer. A new waiting chat shows in the tab title and
+//! chimes for an available agent. Accepting opens the chat's case page,
+//! where the chat bar ([`super::chat_bar`]) is the console.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use super::staff_api::{
-    accept_chat, chat_available, chat_of_case, end_chat, open_chats, SetChatAvailable,
-};
+use super::staff_api::{accept_chat, chat_available, open_chats, SetChatAvailable};
 use super::{ChatRow, ChatState};
 use crate::i18n::*;
 use crate::time::Timestamp;
@@ -37,16 +35,7 @@ pub fn ChatsPage() -> impl IntoView {
             navigate(&format!("/cases/{n}"), Default::default());
         }
     });
-    // Waiting chats show in the tab's title: "(2) Chats".
-    let waiting = move || {
-        chats.get().and_then(Result::ok).map_or(0, |c| {
-            c.iter().filter(|c| c.state == ChatState::Waiting).count()
-        })
-    };
-    let title = move || match waiting() {
-        0 => t_string!(i18n, chat.chats).to_string(),
-        n => format!("({n}) {}", t_string!(i18n, chat.chats)),
-    };
+    let title = move || t_string!(i18n, chat.chats).to_string();
     let switch = move || {
         Suspend::new(async move {
             let on = available.await.unwrap_or(false);
@@ -80,6 +69,7 @@ pub fn ChatsPage() -> impl IntoView {
     };
     view! {
         <PageTitle text=title />
+        <super::alert::ChatAlert />
         <p class="back"><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
         <h1>{t!(i18n, chat.chats)}</h1>
         <Transition>{switch}</Transition>
@@ -111,7 +101,9 @@ fn QueueRow(
             " " <strong>{who}</strong> " "
             <span>{state}</span> " "
             <Timestamp ms=row.started_at />
+            {row.department.map(|d| view! { " " <span>{d}</span> })}
             {row.visitor_typing.then(|| view! { " " <em>{t!(i18n, chat.visitor_typing)}</em> })}
+            {(row.mine && row.unanswered).then(|| view! { " " <strong class="badge">{t!(i18n, chat.new_message)}</strong> })}
             {(row.state == ChatState::Waiting).then(|| view! {
                 " "
                 <button type="button" class="primary" aria-label=label
@@ -120,57 +112,5 @@ fn QueueRow(
                 </button>
             })}
         </li>
-    }
-}
-
-/// On a chat's case page (staff): its state, the visitor writing, and
-/// "Accept chat" or "End chat". Loaded in the browser only, like the
-/// presence bar beside it: the page renders on the server without it.
-#[component]
-pub fn ChatBar(number: i64) -> impl IntoView {
-    let i18n = use_i18n();
-    let live = use_live();
-    let accept = Action::new(|n: &i64| accept_chat(*n));
-    let end = Action::new(|n: &i64| end_chat(*n));
-    let changed = live.case(move || Some(number));
-    let chat = LocalResource::new(move || {
-        changed.track();
-        accept.version().track();
-        end.version().track();
-        chat_of_case(number)
-    });
-    let errors = [last_error(accept.value()), last_error(end.value())];
-    let bar = move || {
-        let row = chat.get()?.ok().flatten()?;
-        let state = match (row.state, row.agent.clone()) {
-            (ChatState::Waiting, _) => t!(i18n, chat.state_waiting).into_any(),
-            (ChatState::Ended, _) => t!(i18n, chat.state_ended).into_any(),
-            (_, Some(agent)) => t!(i18n, chat.state_with, agent).into_any(),
-            _ => t!(i18n, chat.state_active).into_any(),
-        };
-        let name = row.visitor_name.clone();
-        Some(view! {
-            <section class="chat-bar notice" aria-labelledby="chat-bar-heading">
-                <h2 id="chat-bar-heading">{t!(i18n, chat.chat_heading)}</h2>
-                <p>{state}</p>
-                {row.visitor_typing.then(|| view! {
-                    <p class="typing" role="status">{t!(i18n, chat.is_typing, agent = move || name.clone())}</p>
-                })}
-                {(row.state == ChatState::Waiting).then(|| view! {
-                    <button type="button" class="primary" on:click=move |_| { accept.dispatch(number); }>
-                        {t!(i18n, chat.accept_chat)}
-                    </button>
-                })}
-                {(row.state == ChatState::Active).then(|| view! {
-                    <button type="button" on:click=move |_| { end.dispatch(number); }>
-                        {t!(i18n, chat.end)}
-                    </button>
-                })}
-            </section>
-        })
-    };
-    view! {
-        {bar}
-        {errors.map(|error| view! { <FormError error /> })}
     }
 }

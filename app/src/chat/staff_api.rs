@@ -40,7 +40,7 @@ pub async fn open_chats() -> Result<Vec<ChatRow>, AppError> {
     let run = async {
         let state = app_state()?;
         let staff = session::staff(&state).await?;
-        domain::chat::agents::open_chats(&state.db, &staff).await
+        domain::chat::console::open_chats(&state.db, &staff).await
     };
     respond(run.await)
 }
@@ -53,7 +53,7 @@ pub async fn chat_of_case(number: i64) -> Result<Option<ChatRow>, AppError> {
     let run = async {
         let state = app_state()?;
         let staff = session::staff(&state).await?;
-        domain::chat::agents::chat_for(&state.db, &staff, number).await
+        domain::chat::console::chat_for(&state.db, &staff, number).await
     };
     respond(run.await)
 }
@@ -80,6 +80,23 @@ pub async fn end_chat(number: i64) -> Result<(), AppError> {
         let state = app_state()?;
         let staff = session::staff(&state).await?;
         domain::chat::agents::end(&state.db, &staff, number).await
+    };
+    respond(run.await)
+}
+
+/// Hands a chat to another agent or a department (`to`: `agent:7` or
+/// `department:2`).
+#[server(prefix = "/api", endpoint = "chat/transfer")]
+pub async fn transfer_chat(number: i64, to: String) -> Result<(), AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    use crate::validate::{Field, Problem};
+    let run = async {
+        let state = app_state()?;
+        let staff = session::staff(&state).await?;
+        let to = super::Transfer::parse(&to)
+            .ok_or(AppError::invalid(Field::Chat, Problem::Unknown))?;
+        domain::chat::console::transfer(&state.db, &staff, number, to).await
     };
     respond(run.await)
 }

@@ -17,12 +17,18 @@ pub fn PageTitle(text: impl Fn() -> String + Send + Sync + 'static) -> impl Into
     }
 }
 
-/// "<page> · Help Center", in the reader's language.
+/// "<page> · Help Center", in the reader's language; "(N) " before it
+/// while N chats wait (staff pages).
 #[component]
 pub fn AppTitle() -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let name = t_string!(i18n, app_name).to_string();
-        view! { <Title formatter=move |page: String| format!("{page} · {name}") /> }
+        // Chats waiting for an agent head a staff member's tab: "(2) ...".
+        let waiting = match crate::chat::alert::waiting_chats() {
+            0 => String::new(),
+            n => format!("({n}) "),
+        };
+        view! { <Title formatter=move |page: String| format!("{waiting}{page} · {name}") /> }
     }
 }

@@ -126,6 +126,7 @@ pub(super) async fn reassign(
         .execute(&mut **tx)
         .await?;
     super::store::touch(tx, case.id, false, now).await?;
+    crate::chat::console::follow_assignee(tx, case.id, to.as_ref().map(|a| a.0), now).await?;
     if case.status()?.is_open() {
         let (from_q, to_q) = (
             queue_of(case.assignee_id),
@@ -182,6 +183,30 @@ pub(crate) async fn take_in(
         return Err(AppError::CaseClosed);
     }
     reassign_to(tx, me, &case, Some(me.id), now).await
+}
+
+/// Hands chat case `number` over inside the caller's transaction: to an
+/// agent, or to a department with nobody on it (the chat waits again).
+pub(crate) async fn hand_over(
+    tx: &mut Tx,
+    staff: &Staff,
+    number: i64,
+    to: model::chat::Transfer,
+    now: i64,
+) -> Result<(), AppError> {
+    use model::chat::Transfer;
+    let me = staff.user();
+    let case = locked_case(tx, me, number).await?;
+    if case.status()?.is_final() {
+        return Err(AppError::CaseClosed);
+    }
+    match to {
+        Transfer::Agent(id) => reassign_to(tx, me, &case, Some(id), now).await,
+        Transfer::Department(id) => {
+            apply_department(tx, me, &case, Some(id), now).await?;
+            reassign_to(tx, me, &case, None, now).await
+        }
+    }
 }
 
 /// "Assign to me".

@@ -1,8 +1,9 @@
 //! Live updates: every change to a case leaves a row in `case_changes`, in
 //! its own transaction; a feed reads new rows every few milliseconds and
-//! hands them, in batches, to whoever listens on this server. The rows
-//! are the bus between servers (each reads them all); a listener here is
-//! told only what its actor may know ([`Change::visible_to`]).
+//! hands them, in batches, to whoever listens on this server (at once
+//! when the change was made here). The rows are the bus between servers
+//! (each reads them all); a listener here is told only what its actor may
+//! know ([`Change::visible_to`]).
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -37,8 +38,19 @@ pub(crate) async fn record(
         .bind(now)
         .execute(&mut **tx)
         .await?;
+    WRITTEN.notify_one();
     Ok(())
 }
+
+/// Told of every change recorded in this process, so the feed reads it
+/// as soon as it is committed instead of at its next tick.
+static WRITTEN: tokio::sync::Notify = tokio::sync::Notify::const_new();
+/// After a wake-up, how often the feed looks again until the change is
+/// committed, and for how long at most (then the ticks find it).
+const SOON: Duration = Duration::from_millis(2);
+const SOON_TRIES: u32 = 15;
+/// How often rows older than [`KEEP_MS`] are deleted.
+const SWEEP_EVERY: Duration = Duration::from_secs(60);
 
 /// One changed case, as the feed read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,18 +108,34 @@ impl Feed {
             let mut reader = Reader::new(start.unwrap_or(0));
             let mut tick = tokio::time::interval(POLL);
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            let mut polls = 0u64;
+            let mut swept = tokio::time::Instant::now();
             loop {
-                tick.tick().await;
-                match reader.read(&db).await {
-                    // Nobody listening is not an error.
-                    Ok(batch) if !batch.is_empty() => drop(sender.send(Arc::new(batch))),
-                    Ok(_) => {}
-                    Err(err) => tracing::warn!(?err, "reading case changes failed; will retry"),
+                // A change written here wakes the feed; those of other
+                // servers are found by the ticks.
+                let tries = tokio::select! {
+                    _ = tick.tick() => 1,
+                    () = WRITTEN.notified() => SOON_TRIES,
+                };
+                for attempt in 0..tries {
+                    if attempt > 0 {
+                        tokio::time::sleep(SOON).await;
+                    }
+                    match reader.read(&db).await {
+                        // Nobody listening is not an error.
+                        Ok(batch) if !batch.is_empty() => {
+                            drop(sender.send(Arc::new(batch)));
+                            break;
+                        }
+                        Ok(_) => {}
+                        Err(err) => {
+                            tracing::warn!(?err, "reading case changes failed; will retry");
+                            break;
+                        }
+                    }
                 }
-                polls += 1;
                 // About once a minute, old rows go.
-                if polls.is_multiple_of(1200) {
+                if swept.elapsed() >= SWEEP_EVERY {
+                    swept = tokio::time::Instant::now();
                     if let Err(err) = sweep(&db).await {
                         tracing::warn!(?err, "sweeping case changes failed; will retry");
                     }

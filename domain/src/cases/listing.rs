@@ -95,6 +95,17 @@ pub async fn list_all(
     list(db, staff.user(), false, filter, after).await
 }
 
+/// A chat not yet ended: the staff's list shows these first.
+const OPEN_CHAT: &str = "c.id IN (SELECT case_id FROM chats WHERE state <> 'ended')";
+
+/// The chats not ended that filter `f` lets through, oldest first: they
+/// head the staff's first page, and the list proper leaves them out.
+fn open_chats(plan: Plan, viewer: &User, f: &CaseFilter) -> Sql {
+    let mut q = filtered_query((plan.backend, plan.now), viewer, false, f);
+    q.push(format!(" AND {OPEN_CHAT} ORDER BY c.created_at, c.id LIMIT 200"));
+    q
+}
+
 /// `%text%` for LIKE, with the user's own `%`, `_` and `\` taken literally.
 pub(crate) fn like_pattern(text: &str) -> String {
     let escaped = text
@@ -281,6 +292,9 @@ async fn list(
         }
         q.push("SELECT * FROM (");
         push_filtered(&mut q, viewer, scope, f, statuses, plan, select);
+        if !own_only {
+            q.push(format!(" AND NOT {OPEN_CHAT}"));
+        }
         push_after(&mut q, f.sort, after);
         order_by(&mut q, f.sort, "c.");
         // PostgreSQL wants a name for each derived table.
@@ -300,13 +314,19 @@ async fn list(
     let mut rows: Vec<SummaryRow> = q.fetch_all(&db.read).await?;
     let more = rows.len() as i64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
-    let next = more.then(|| rows.last()).flatten().map(|r| {
+    let cursor = rows.last().map(|r| (r.id, r.updated_at, r.created_at, r.sla_due));
+    if !own_only && after.is_none() {
+        let mut chats = open_chats(plan, viewer, f).fetch_all(&db.read).await?;
+        chats.append(&mut rows);
+        rows = chats;
+    }
+    let next = more.then_some(cursor).flatten().map(|(id, updated, created, due)| {
         let key = match f.sort {
-            Sort::LastUpdate => r.updated_at,
-            Sort::Created => r.created_at,
-            Sort::SlaDue => r.sla_due,
+            Sort::LastUpdate => updated,
+            Sort::Created => created,
+            Sort::SlaDue => due,
         };
-        Cursor { key, id: r.id }.encode()
+        Cursor { key, id }.encode()
     });
     let rows = rows
         .into_iter()

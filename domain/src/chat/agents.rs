@@ -8,7 +8,6 @@ use crate::auth::{Admin, Staff};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::validate::{Field, Problem};
-pub use model::chat::ChatRow;
 
 /// The admins' chat settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,62 +134,9 @@ pub async fn mode(db: &Db, now: i64) -> Result<Mode, AppError> {
     Ok(if room > 0 { Mode::Chat } else { Mode::Help })
 }
 
-const CHAT_ROWS: &str =
-    "SELECT c.number, ch.state, u.name, ch.visitor_email, a.name, ch.started_at, \
-            ch.visitor_typing_at \
-     FROM chats ch JOIN cases c ON c.id = ch.case_id \
-     JOIN users u ON u.id = c.requester_id \
-     LEFT JOIN users a ON a.id = ch.agent_id";
-
-type Row = (
-    i64,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    i64,
-    Option<i64>,
-);
-
-fn chat_row(row: Row, now: i64) -> Result<ChatRow, AppError> {
-    let (number, st, name, email, agent, started_at, typing) = row;
-    Ok(ChatRow {
-        number,
-        state: ChatState::parse(&st).ok_or(AppError::Internal)?,
-        visitor_name: name,
-        visitor_email: email,
-        agent,
-        started_at,
-        visitor_typing: typing.is_some_and(|at| now - at < super::visitor::TYPING_MS),
-    })
-}
-
-/// Chats not yet ended: waiting ones first, oldest first; then those
-/// under way.
-pub async fn open_chats(db: &Db, _staff: &Staff) -> Result<Vec<ChatRow>, AppError> {
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "{CHAT_ROWS} WHERE ch.state <> 'ended' \
-         ORDER BY CASE WHEN ch.state = 'waiting' THEN 0 ELSE 1 END, ch.started_at, c.number \
-         LIMIT 200"
-    ))
-    .fetch_all(&db.read)
-    .await?;
-    let now = db.now();
-    rows.into_iter().map(|r| chat_row(r, now)).collect()
-}
-
-/// The chat of case `number`, for its case page (`None`: no chat).
-pub async fn chat_for(db: &Db, _staff: &Staff, number: i64) -> Result<Option<ChatRow>, AppError> {
-    let row: Option<Row> = sqlx::query_as(&format!("{CHAT_ROWS} WHERE c.number = $1"))
-        .bind(number)
-        .fetch_optional(&db.read)
-        .await?;
-    row.map(|r| chat_row(r, db.now())).transpose()
-}
-
 /// The chat of case `number`: its case id and state (not found when the
 /// case is no chat).
-async fn chat_case(db: &Db, number: i64) -> Result<(i64, ChatState, Option<i64>), AppError> {
+pub(super) async fn chat_case(db: &Db, number: i64) -> Result<(i64, ChatState, Option<i64>), AppError> {
     let row: Option<(i64, String, Option<i64>)> = sqlx::query_as(
         "SELECT ch.case_id, ch.state, ch.agent_id FROM chats ch \
          JOIN cases c ON c.id = ch.case_id WHERE c.number = $1",

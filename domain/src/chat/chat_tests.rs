@@ -146,7 +146,7 @@ async fn chat_is_offered_within_hours_when_an_agent_has_room() {
 async fn an_agent_accepts_and_both_write_in_order() {
     let w = world().await;
     let (token, n) = start(&w, "Lucía", "lucia@example.com").await;
-    let waiting = agents::open_chats(&w.t.db, &w.alex).await.unwrap();
+    let waiting = super::console::open_chats(&w.t.db, &w.alex).await.unwrap();
     assert_eq!(waiting[0].number, n);
     assert_eq!(waiting[0].state, ChatState::Waiting);
     agents::accept(&w.t.db, &w.alex, n).await.unwrap();
@@ -226,7 +226,7 @@ async fn ending_mails_the_transcript_and_refuses_more_messages() {
         agents::accept(&w.t.db, &w.bea, n).await,
         Err(AppError::ChatEnded)
     );
-    assert!(agents::open_chats(&w.t.db, &w.alex)
+    assert!(super::console::open_chats(&w.t.db, &w.alex)
         .await
         .unwrap()
         .is_empty());
