@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test setup test-rust test-e2e build size dev bench bench-files bench-help bench-mail bench-receive bench-load bench-live
+.PHONY: run test setup test-rust test-e2e build size dev bench bench-files bench-help bench-mail bench-receive bench-load bench-live bench-chat
 
 ## Install what is missing, build in release mode, serve on http://127.0.0.1:3000
 run: setup
@@ -120,3 +120,8 @@ bench-load: build
 bench-live: build
 	cargo build --release -p tools
 	LOAD_COMMAND=live scripts/bench-load.sh $(TOOLS) target/release/server $(BENCH_LOAD_DIR) $(DB) $(PG_SERVER)
+
+## The chat benchmark: 1,000 visitors and 20 agents on /events (see the README)
+bench-chat: build
+	cargo build --release -p tools
+	LOAD_COMMAND=chat scripts/bench-load.sh $(TOOLS) target/release/server $(BENCH_LOAD_DIR) $(DB) $(PG_SERVER)

@@ -29,8 +29,9 @@ for _ in $(seq 300); do
   sleep 0.1
 done
 status=0
-# LOAD_COMMAND=live runs the live-update benchmark instead.
-RUST_LOG=error "$tools" --database-url "$url" "${LOAD_COMMAND:-load}" --url "http://127.0.0.1:$port" \
+# LOAD_COMMAND=live (or chat) runs the live-update (or chat) benchmark
+# instead; the chat one reads the server's memory from /proc.
+BENCH_SERVER_PID=$pid RUST_LOG=error "$tools" --database-url "$url" "${LOAD_COMMAND:-load}" --url "http://127.0.0.1:$port" \
   ${LOAD_ARGS:-} || status=$?
 if grep -q panicked "$dir/server.log"; then
   echo "the server panicked:" && grep -A3 panicked "$dir/server.log" && status=1

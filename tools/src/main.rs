@@ -3,6 +3,7 @@
 //! PostgreSQL (`--database-url`).
 
 mod cases;
+mod chat_bench;
 mod help;
 mod live_bench;
 mod load;
@@ -91,6 +92,27 @@ enum Command {
         /// Pause between two changes, in milliseconds.
         #[arg(long, default_value_t = 200)]
         every_ms: u64,
+    },
+    /// Chat visitors and agents on `/events` of a running server (on this
+    /// database) while agents answer and visitors write; fails when a
+    /// message does not arrive, the 99th percentile reaches 50 ms or the
+    /// server's memory 100 MB.
+    Chat {
+        #[arg(long, default_value = "http://127.0.0.1:3200")]
+        url: String,
+        #[arg(long, default_value_t = 1000)]
+        visitors: usize,
+        #[arg(long, default_value_t = 20)]
+        agents: usize,
+        /// Answers each agent sends.
+        #[arg(long, default_value_t = 40)]
+        answers: usize,
+        /// Pause between two messages of one sender, in milliseconds.
+        #[arg(long, default_value_t = 100)]
+        every_ms: u64,
+        /// The server's process id, to read its memory.
+        #[arg(long, env = "BENCH_SERVER_PID")]
+        server_pid: Option<u32>,
     },
 }
 
@@ -190,6 +212,35 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("{}", outcome.report);
             if outcome.missing > 0 || outcome.p99 >= live_bench::P99_TARGET {
                 eprintln!("failed: {} missing, p99 {:?}", outcome.missing, outcome.p99);
+                std::process::exit(1);
+            }
+        }
+        Command::Chat {
+            url,
+            visitors,
+            agents,
+            answers,
+            every_ms,
+            server_pid,
+        } => {
+            let plan = chat_bench::Plan {
+                url,
+                visitors,
+                agents,
+                answers,
+                every: Duration::from_millis(every_ms),
+                server_pid,
+            };
+            let outcome = chat_bench::run(&db, &plan).await?;
+            println!("{}", outcome.report);
+            let heavy = outcome
+                .peak_kb
+                .is_some_and(|kb| kb >= chat_bench::MEMORY_TARGET_KB);
+            if outcome.missing > 0 || outcome.p99 >= chat_bench::P99_TARGET || heavy {
+                eprintln!(
+                    "failed: {} missing, p99 {:?}, peak {:?} kB",
+                    outcome.missing, outcome.p99, outcome.peak_kb
+                );
                 std::process::exit(1);
             }
         }

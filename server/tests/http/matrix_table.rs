@@ -343,6 +343,11 @@ pub const ROWS: &[Row] = &[
         "number={case}",
         [401, 403, 403, 403, 404, 404],
     ),
+    api(
+        "POST /api/chat/transfer",
+        "number={case}&to=agent:1",
+        [401, 403, 403, 403, 404, 404],
+    ),
     // HTTP routes: uploads, files, the export, mailed links.
     api(
         "POST /upload/cases",
