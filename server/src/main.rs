@@ -70,6 +70,7 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    hand_back_freed_memory();
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
@@ -262,5 +263,18 @@ fn leptos_options() -> LeptosOptions {
                     .unwrap_or(([127, 0, 0, 1], 3000).into()),
             )
             .build(),
+    }
+}
+
+/// glibc raises the size above which freed memory goes back to the system
+/// as large blocks are freed, so what start-up uses and frees (migrations,
+/// the route list) stayed with the server: about 40 MB of its 70 at rest.
+/// A fixed 128 KB keeps that adjustment off.
+fn hand_back_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets allocator parameters; any value is valid.
+    unsafe {
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 128 * 1024);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
     }
 }

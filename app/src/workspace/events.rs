@@ -34,8 +34,12 @@ pub async fn stream(State(state): State<AppState>, headers: HeaderMap) -> Respon
         Ok(Actor::Visitor) => return refused(AppError::SignInRequired),
         Err(err) => return refused(err),
     };
+    // A visitor without an account hears of their chat alone.
+    let receiver = match (&actor, &chat) {
+        (Actor::Visitor, Some(chat)) => state.live.subscribe_case(chat.number),
+        _ => state.live.subscribe(),
+    };
     let listener = Listener { actor, chat };
-    let receiver = state.live.subscribe();
     let until = tokio::time::Instant::now() + LIFETIME;
     let first = Event::default().event("ready").retry(RETRY).data("[]");
     let events = stream::once(async move { Ok(first) }).chain(changes(listener, receiver, until));

@@ -5,8 +5,8 @@
 //! (each reads them all); a listener here is told only what its actor may
 //! know ([`Change::visible_to`]).
 
-use std::collections::BTreeSet;
-use std::sync::Arc;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use tokio::sync::broadcast;
@@ -48,7 +48,7 @@ static WRITTEN: tokio::sync::Notify = tokio::sync::Notify::const_new();
 /// After a wake-up, how often the feed looks again until the change is
 /// committed, and for how long at most (then the ticks find it).
 const SOON: Duration = Duration::from_millis(2);
-const SOON_TRIES: u32 = 15;
+const SOON_TRIES: u32 = 50;
 /// How often rows older than [`KEEP_MS`] are deleted.
 const SWEEP_EVERY: Duration = Duration::from_secs(60);
 
@@ -87,6 +87,9 @@ pub type Batch = Arc<Vec<Change>>;
 #[derive(Clone, Debug)]
 pub struct Feed {
     sender: broadcast::Sender<Batch>,
+    /// A chat's visitor hears only of their case: each listens on its own
+    /// channel, so a change wakes one visitor, not every one connected.
+    chats: Arc<Mutex<HashMap<i64, broadcast::Sender<Batch>>>>,
 }
 
 impl Feed {
@@ -94,7 +97,38 @@ impl Feed {
     pub fn idle() -> Self {
         Self {
             sender: broadcast::channel(256).0,
+            chats: Arc::default(),
         }
+    }
+
+    /// The public changes to case `number` (a chat's visitor).
+    pub fn subscribe_case(&self, number: i64) -> broadcast::Receiver<Batch> {
+        let mut chats = self.chats.lock().unwrap_or_else(PoisonError::into_inner);
+        chats
+            .entry(number)
+            .or_insert_with(|| broadcast::channel(16).0)
+            .subscribe()
+    }
+
+    /// Hands a batch to everyone listening, and each public change to
+    /// those listening on its case alone.
+    fn hand_out(&self, batch: Vec<Change>) {
+        {
+            let chats = self.chats.lock().unwrap_or_else(PoisonError::into_inner);
+            for change in batch.iter().filter(|c| c.public) {
+                if let Some(one) = chats.get(&change.number) {
+                    // Nobody listening is not an error.
+                    drop(one.send(Arc::new(vec![change.clone()])));
+                }
+            }
+        }
+        drop(self.sender.send(Arc::new(batch)));
+    }
+
+    /// Forgets the cases nobody listens on any more.
+    fn forget_unheard(&self) {
+        let mut chats = self.chats.lock().unwrap_or_else(PoisonError::into_inner);
+        chats.retain(|_, one| one.receiver_count() > 0);
     }
 
     /// Starts reading `db`'s changes from now on.
@@ -103,7 +137,7 @@ impl Feed {
         let start: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM case_changes")
             .fetch_one(&db.read)
             .await?;
-        let sender = feed.sender.clone();
+        let out = feed.clone();
         tokio::spawn(async move {
             let mut reader = Reader::new(start.unwrap_or(0));
             let mut tick = tokio::time::interval(POLL);
@@ -121,9 +155,8 @@ impl Feed {
                         tokio::time::sleep(SOON).await;
                     }
                     match reader.read(&db).await {
-                        // Nobody listening is not an error.
                         Ok(batch) if !batch.is_empty() => {
-                            drop(sender.send(Arc::new(batch)));
+                            out.hand_out(batch);
                             break;
                         }
                         Ok(_) => {}
@@ -136,6 +169,7 @@ impl Feed {
                 // About once a minute, old rows go.
                 if swept.elapsed() >= SWEEP_EVERY {
                     swept = tokio::time::Instant::now();
+                    out.forget_unheard();
                     if let Err(err) = sweep(&db).await {
                         tracing::warn!(?err, "sweeping case changes failed; will retry");
                     }
