@@ -101,3 +101,61 @@ test("with nobody available the button reads Help, and forged chat cookies get n
   const answer = await visitor.request.post("/api/chat/lines", { form: { after: "0" } });
   expect(answer.status()).toBe(404);
 });
+
+test("the chat console: the chat heads the staff queue, the visitor's card, a transfer the visitor sees", async ({
+  browser,
+}) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, demo.admin.email, demo.admin.password);
+  await alwaysOpen(admin);
+  const agent = await agentPage(browser);
+  await setAvailable(agent, true);
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/chat");
+  await hydrated(visitor);
+  const email = uniqueEmail("marta");
+  await visitor.getByLabel("Your name").fill("Marta Console");
+  await visitor.getByLabel("Your email (optional)").fill(email);
+  await visitor.getByLabel("Message").fill("My screen stays black");
+  await visitor.getByRole("button", { name: "Start chat" }).click();
+  const status = visitor.getByRole("status").filter({ hasText: "Your case number is" });
+  await expect(status).toContainText("Waiting for an agent…");
+  const number = (await status.textContent())!.match(/\d+/)![0];
+
+  // A case that arrives after the chat began still lists below it.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto("/contact");
+  await hydrated(other);
+  await other.getByLabel("Email").fill(uniqueEmail("later"));
+  await other.getByLabel("Message").fill("A later question about invoices");
+  await other.getByRole("button", { name: "Send message" }).click();
+  await expect(other.getByRole("status")).toContainText("Your case number is");
+  await agent.goto("/staff");
+  const rows = agent.getByRole("row");
+  await expect(rows.nth(1)).toContainText("My screen stays black");
+  await expect(rows.filter({ hasText: "A later question about invoices" })).toHaveCount(1);
+
+  // Accepted: the console shows who the visitor is.
+  await setAvailable(agent, true);
+  await agent.getByRole("button", { name: `Accept ${number}` }).click();
+  await expect(agent.getByRole("heading", { name: "My screen stays black" })).toBeVisible();
+  await hydrated(agent);
+  const bar = agent.getByRole("region", { name: "Chat", exact: true });
+  await expect(bar).toContainText("Marta Console");
+  await expect(bar).toContainText(email);
+  await expect(bar).toContainText("None (a contact)");
+  await expect(bar).toContainText("No other cases.");
+
+  // Handed to the admin: the visitor sees who answers now.
+  await bar.getByLabel("Transfer to").selectOption({ label: "Ada Admin" });
+  await bar.getByRole("button", { name: "Transfer" }).click();
+  await expect(bar.getByText("Chat transferred.")).toBeVisible();
+  await expect(status).toContainText("You are chatting with Ada Admin.");
+  await expect(bar).toContainText("With Ada Admin");
+
+  await bar.getByRole("button", { name: "End chat" }).click();
+  await expect(visitor.getByText("This chat has ended.")).toBeVisible();
+  await setAvailable(agent, false);
+  await defaultHours(admin);
+});

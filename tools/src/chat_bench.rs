@@ -3,8 +3,8 @@
 //! (each visitor's browser fetches the new lines when told, as the chat
 //! window does); then visitors write and their agents hear of it. Reports
 //! the time from sending a message to it reaching the other side, and the
-//! server's memory; fails when a message never arrives or a target is
-//! missed.
+//! server's memory. Senders are spread evenly in time. Fails when a
+//! message never arrives or a target is missed.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -122,7 +122,9 @@ pub async fn run(db: &Db, plan: &Plan) -> Result<Outcome, Box<dyn std::error::Er
     for (a, (cookie, mine)) in agent_cookies.iter().zip(&held).enumerate() {
         let (post, url, cookie, mine) = (post.clone(), plan.url.clone(), cookie.clone(), mine.clone());
         let (answers, every) = (plan.answers, plan.every);
+        let offset = stagger(plan, a);
         senders.push(tokio::spawn(async move {
+            tokio::time::sleep(offset).await;
             let mut sent = Vec::new();
             for r in 0..answers {
                 tokio::time::sleep(every).await;
@@ -131,23 +133,30 @@ pub async fn run(db: &Db, plan: &Plan) -> Result<Outcome, Box<dyn std::error::Er
                 let body = format!("number={number}&body=Answer+{key}");
                 let at = Instant::now();
                 send(&post, &format!("{url}/api/cases/reply"), &cookie, body).await?;
-                sent.push((key, at));
+                sent.push((key, at, at.elapsed()));
             }
             Ok::<_, String>(sent)
         }));
     }
+    let mut replies = Vec::new();
     for s in senders {
-        sent.extend(s.await??);
+        for (key, at, took) in s.await?? {
+            sent.insert(key, at);
+            replies.push(took);
+        }
     }
+    replies.sort();
     tokio::time::sleep(Duration::from_secs(1)).await;
     let (mut answers, answers_missing) = delays(&sent, &to_visitors).await;
 
     // Then the visitors of chats under way write, one agent's in turn.
     let mut sent: HashMap<i64, Instant> = HashMap::new();
     let mut senders = Vec::new();
-    for mine in held {
+    for (a, mine) in held.into_iter().enumerate() {
         let (post, url, every) = (post.clone(), plan.url.clone(), plan.every);
+        let offset = stagger(plan, a);
         senders.push(tokio::spawn(async move {
+            tokio::time::sleep(offset).await;
             let mut sent = Vec::new();
             for (token, number) in mine {
                 tokio::time::sleep(every).await;
@@ -184,6 +193,7 @@ pub async fn run(db: &Db, plan: &Plan) -> Result<Outcome, Box<dyn std::error::Er
     let report = format!(
         "{} visitors and {} agents on /events ({} chats under way, {} ms between two messages of one sender)\n\
          | direction | messages | p50 | p99 | max | missing |\n|---|---:|---:|---:|---:|---:|\n{}\n{}\n{}\n\
+         the answers' own requests: p50 {:.1} ms, p99 {:.1} ms\n\
          server memory: {} with everyone connected, peak {}",
         plan.visitors,
         plan.agents,
@@ -192,6 +202,8 @@ pub async fn run(db: &Db, plan: &Plan) -> Result<Outcome, Box<dyn std::error::Er
         line("agent to visitor (the visitor has the line)", &answers, answers_missing),
         line("visitor to agent (the agent is told)", &questions, questions_missing),
         line("both", &all, answers_missing + questions_missing),
+        ms(at(&replies, 0.5)),
+        ms(at(&replies, 0.99)),
         mb(connected_kb),
         mb(peak_kb),
     );
@@ -201,6 +213,12 @@ pub async fn run(db: &Db, plan: &Plan) -> Result<Outcome, Box<dyn std::error::Er
         p99: at(&all, 0.99),
         peak_kb,
     })
+}
+
+/// When sender `a` of the agents' (or their visitors') starts: spread over
+/// one pause, so messages come steadily rather than 20 at the same instant.
+fn stagger(plan: &Plan, a: usize) -> Duration {
+    plan.every * a as u32 / plan.agents.max(1) as u32
 }
 
 /// Opens `/events` with `cookie`; each event's case numbers (or, for a

@@ -110,30 +110,38 @@ pub(super) async fn log_event(
     Ok(())
 }
 
-/// Keeps `case_status_counts` in step: one case leaves `from` (if any) and
-/// joins `to`.
+/// Lines each status's kept count is split in (see the migration).
+const STATUS_SHARDS: i64 = 8;
+
+/// Keeps `case_status_counts` in step: case `case_id` leaves `from` (if
+/// any) and joins `to`, on its own line of each.
 pub(super) async fn count_status(
     tx: &mut Tx,
+    case_id: i64,
     from: Option<CaseStatus>,
     to: CaseStatus,
 ) -> Result<(), AppError> {
-    if let Some(from) = from {
-        sqlx::query("UPDATE case_status_counts SET n = n - 1 WHERE status = $1")
-            .bind(from.as_str())
-            .execute(&mut **tx)
-            .await?;
+    let shard = case_id.rem_euclid(STATUS_SHARDS);
+    let moves = from.map(|f| (f, -1_i64)).into_iter().chain([(to, 1)]);
+    for (status, by) in moves {
+        sqlx::query(
+            r#"
+            INSERT INTO case_status_counts (status, shard, n) VALUES ($1, $2, $3)
+            ON CONFLICT (status, shard) DO UPDATE SET n = case_status_counts.n + $3
+            "#,
+        )
+        .bind(status.as_str())
+        .bind(shard)
+        .bind(by)
+        .execute(&mut **tx)
+        .await?;
     }
-    sqlx::query(
-        r#"
-        INSERT INTO case_status_counts (status, n) VALUES ($1, 1)
-        ON CONFLICT (status) DO UPDATE SET n = case_status_counts.n + 1
-        "#,
-    )
-    .bind(to.as_str())
-    .execute(&mut **tx)
-    .await?;
     Ok(())
 }
+
+/// The kept count of each status (the sum of its lines), as SQL.
+pub const STATUS_COUNTS: &str =
+    "SELECT status, CAST(SUM(n) AS BIGINT) AS n FROM case_status_counts GROUP BY status";
 
 /// Moves a case to `to`, stamping the change, counting and logging it.
 pub(super) async fn change_status(
@@ -154,7 +162,7 @@ pub(super) async fn change_status(
     .bind(case_id)
     .fetch_one(&mut **tx)
     .await?;
-    count_status(tx, Some(from), to).await?;
+    count_status(tx, case_id, Some(from), to).await?;
     super::sla::status_changed(tx, case_id, to, now).await?;
     super::changes::record(tx, case_id, true, now).await?;
     let queue = super::assign::queue_of(assignee);
@@ -169,7 +177,7 @@ pub(super) async fn change_status(
 
 /// How many cases are in each status, from the kept counts (no scan).
 pub async fn status_counts(db: &Db, _staff: &Staff) -> Result<Vec<(CaseStatus, i64)>, AppError> {
-    let rows = sqlx::query_as::<_, (String, i64)>("SELECT status, n FROM case_status_counts")
+    let rows = sqlx::query_as::<_, (String, i64)>(STATUS_COUNTS)
         .fetch_all(&db.read)
         .await?;
     Ok(CaseStatus::ALL

@@ -188,7 +188,7 @@ pub(crate) async fn open_in(
     set_cc(tx, case_id, &f.cc).await?;
     let message = insert_message(tx, case_id, Some(opener), new.description.as_str(), now).await?;
     let ids = attachments::insert(tx, case_id, message, files, now).await?;
-    count_status(tx, None, CaseStatus::New).await?;
+    count_status(tx, case_id, None, CaseStatus::New).await?;
     super::assign::count_queue(tx, None, Some(0)).await?;
     super::sla::refresh(tx, case_id).await?;
     super::changes::record(tx, case_id, true, now).await?;

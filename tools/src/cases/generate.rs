@@ -315,7 +315,7 @@ pub async fn generate(
     sqlx::query("DELETE FROM case_status_counts")
         .execute(&mut *tx)
         .await?;
-    sqlx::query("INSERT INTO case_status_counts (status, n) SELECT status, COUNT(*) FROM cases GROUP BY status")
+    sqlx::query("INSERT INTO case_status_counts (status, shard, n) SELECT status, 0, COUNT(*) FROM cases GROUP BY status")
         .execute(&mut *tx)
         .await?;
     sqlx::query("DELETE FROM case_queue_counts")
