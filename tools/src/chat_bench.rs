@@ -104,7 +104,12 @@ pub async fn run(db: &Db, plan: &Plan) -> Result<Outcome, Box<dyn std::error::Er
     let mut ready = Vec::new();
     for (token, _) in &chats {
         let cookie = format!("hd_chat={token}");
-        ready.push(listen(plan, cookie, to_visitors.clone(), Some(post.clone())));
+        ready.push(listen(
+            plan,
+            cookie,
+            to_visitors.clone(),
+            Some(post.clone()),
+        ));
     }
     for cookie in &agent_cookies {
         ready.push(listen(plan, cookie.clone(), to_agents.clone(), None));
@@ -120,7 +125,8 @@ pub async fn run(db: &Db, plan: &Plan) -> Result<Outcome, Box<dyn std::error::Er
     let mut sent: HashMap<i64, Instant> = HashMap::new();
     let mut senders = Vec::new();
     for (a, (cookie, mine)) in agent_cookies.iter().zip(&held).enumerate() {
-        let (post, url, cookie, mine) = (post.clone(), plan.url.clone(), cookie.clone(), mine.clone());
+        let (post, url, cookie, mine) =
+            (post.clone(), plan.url.clone(), cookie.clone(), mine.clone());
         let (answers, every) = (plan.answers, plan.every);
         let offset = stagger(plan, a);
         senders.push(tokio::spawn(async move {
@@ -162,7 +168,13 @@ pub async fn run(db: &Db, plan: &Plan) -> Result<Outcome, Box<dyn std::error::Er
                 tokio::time::sleep(every).await;
                 let at = Instant::now();
                 let cookie = format!("hd_chat={token}");
-                send(&post, &format!("{url}/api/chat/send"), &cookie, "message=Thanks".into()).await?;
+                send(
+                    &post,
+                    &format!("{url}/api/chat/send"),
+                    &cookie,
+                    "message=Thanks".into(),
+                )
+                .await?;
                 sent.push((number, at));
             }
             Ok::<_, String>(sent)
@@ -189,7 +201,11 @@ pub async fn run(db: &Db, plan: &Plan) -> Result<Outcome, Box<dyn std::error::Er
             ms(t.last().copied().unwrap_or_default()),
         )
     };
-    let mb = |kb: Option<u64>| kb.map_or("unknown".into(), |kb| format!("{:.1} MB", kb as f64 / 1024.0));
+    let mb = |kb: Option<u64>| {
+        kb.map_or("unknown".into(), |kb| {
+            format!("{:.1} MB", kb as f64 / 1024.0)
+        })
+    };
     let report = format!(
         "{} visitors and {} agents on /events ({} chats under way, {} ms between two messages of one sender)\n\
          | direction | messages | p50 | p99 | max | missing |\n|---|---:|---:|---:|---:|---:|\n{}\n{}\n{}\n\
@@ -276,7 +292,10 @@ fn listen(
             let mut arrivals = arrivals.lock().await;
             for line in lines {
                 last_line = last_line.max(line.id);
-                let key = line.body.strip_prefix("Answer ").and_then(|k| k.parse().ok());
+                let key = line
+                    .body
+                    .strip_prefix("Answer ")
+                    .and_then(|k| k.parse().ok());
                 if let (true, Some(key)) = (line.from_staff, key) {
                     arrivals.push((key, at));
                 }
@@ -312,7 +331,10 @@ async fn delays(sent: &HashMap<i64, Instant>, arrivals: &Arrivals) -> (Vec<Durat
         if let Some(at) = sent.get(key) {
             if got >= at {
                 let d = got.duration_since(*at);
-                first.entry(*key).and_modify(|e| *e = (*e).min(d)).or_insert(d);
+                first
+                    .entry(*key)
+                    .and_modify(|e| *e = (*e).min(d))
+                    .or_insert(d);
             }
         }
     }

@@ -94,8 +94,8 @@ pub async fn transfer_chat(number: i64, to: String) -> Result<(), AppError> {
     let run = async {
         let state = app_state()?;
         let staff = session::staff(&state).await?;
-        let to = super::Transfer::parse(&to)
-            .ok_or(AppError::invalid(Field::Chat, Problem::Unknown))?;
+        let to =
+            super::Transfer::parse(&to).ok_or(AppError::invalid(Field::Chat, Problem::Unknown))?;
         domain::chat::console::transfer(&state.db, &staff, number, to).await
     };
     respond(run.await)

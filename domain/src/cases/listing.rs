@@ -102,7 +102,9 @@ const OPEN_CHAT: &str = "c.id IN (SELECT case_id FROM chats WHERE state <> 'ende
 /// head the staff's first page, and the list proper leaves them out.
 fn open_chats(plan: Plan, viewer: &User, f: &CaseFilter) -> Sql {
     let mut q = filtered_query((plan.backend, plan.now), viewer, false, f);
-    q.push(format!(" AND {OPEN_CHAT} ORDER BY c.created_at, c.id LIMIT 200"));
+    q.push(format!(
+        " AND {OPEN_CHAT} ORDER BY c.created_at, c.id LIMIT 200"
+    ));
     q
 }
 
@@ -314,20 +316,25 @@ async fn list(
     let mut rows: Vec<SummaryRow> = q.fetch_all(&db.read).await?;
     let more = rows.len() as i64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
-    let cursor = rows.last().map(|r| (r.id, r.updated_at, r.created_at, r.sla_due));
+    let cursor = rows
+        .last()
+        .map(|r| (r.id, r.updated_at, r.created_at, r.sla_due));
     if !own_only && after.is_none() {
         let mut chats = open_chats(plan, viewer, f).fetch_all(&db.read).await?;
         chats.append(&mut rows);
         rows = chats;
     }
-    let next = more.then_some(cursor).flatten().map(|(id, updated, created, due)| {
-        let key = match f.sort {
-            Sort::LastUpdate => updated,
-            Sort::Created => created,
-            Sort::SlaDue => due,
-        };
-        Cursor { key, id }.encode()
-    });
+    let next = more
+        .then_some(cursor)
+        .flatten()
+        .map(|(id, updated, created, due)| {
+            let key = match f.sort {
+                Sort::LastUpdate => updated,
+                Sort::Created => created,
+                Sort::SlaDue => due,
+            };
+            Cursor { key, id }.encode()
+        });
     let rows = rows
         .into_iter()
         .map(|r| r.into_summary(now))

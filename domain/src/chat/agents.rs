@@ -136,7 +136,10 @@ pub async fn mode(db: &Db, now: i64) -> Result<Mode, AppError> {
 
 /// The chat of case `number`: its case id and state (not found when the
 /// case is no chat).
-pub(super) async fn chat_case(db: &Db, number: i64) -> Result<(i64, ChatState, Option<i64>), AppError> {
+pub(super) async fn chat_case(
+    db: &Db,
+    number: i64,
+) -> Result<(i64, ChatState, Option<i64>), AppError> {
     let row: Option<(i64, String, Option<i64>)> = sqlx::query_as(
         "SELECT ch.case_id, ch.state, ch.agent_id FROM chats ch \
          JOIN cases c ON c.id = ch.case_id WHERE c.number = $1",

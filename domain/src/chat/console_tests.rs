@@ -121,7 +121,10 @@ async fn a_chat_moves_to_another_agent_or_back_to_wait_in_a_department() {
         .unwrap();
     let row = chat_for(&w.t.db, &w.bea, n).await.unwrap().unwrap();
     assert_eq!(row.state, ChatState::Waiting);
-    assert_eq!((row.agent, row.department.as_deref()), (None, Some("Billing")));
+    assert_eq!(
+        (row.agent, row.department.as_deref()),
+        (None, Some("Billing"))
+    );
     let assignee: Option<i64> =
         sqlx::query_scalar("SELECT assignee_id FROM cases WHERE number = $1")
             .bind(n)
@@ -141,7 +144,10 @@ async fn a_chat_moves_to_another_agent_or_back_to_wait_in_a_department() {
         Err(AppError::invalid(Field::Department, Problem::Unknown))
     );
     let row = chat_for(&w.t.db, &w.alex, n).await.unwrap().unwrap();
-    assert_eq!((row.state, row.agent.as_deref()), (ChatState::Active, Some("Alex")));
+    assert_eq!(
+        (row.state, row.agent.as_deref()),
+        (ChatState::Active, Some("Alex"))
+    );
     agents::end(&w.t.db, &w.alex, n).await.unwrap();
     assert_eq!(
         transfer(&w.t.db, &w.alex, n, Transfer::Agent(w.bea.user().id)).await,

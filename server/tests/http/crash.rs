@@ -151,11 +151,10 @@ async fn call(port: u16, cookie: &str, path: &str, form: &str) -> Option<u16> {
 
 /// Counts kept beside the data equal a count of the data itself.
 async fn assert_counts_match(db: &Db) {
-    let mut kept: Vec<(String, i64)> =
-        sqlx::query_as(domain::cases::lifecycle::STATUS_COUNTS)
-            .fetch_all(&db.read)
-            .await
-            .unwrap();
+    let mut kept: Vec<(String, i64)> = sqlx::query_as(domain::cases::lifecycle::STATUS_COUNTS)
+        .fetch_all(&db.read)
+        .await
+        .unwrap();
     kept.retain(|(_, n)| *n != 0);
     kept.sort();
     let fresh: Vec<(String, i64)> =
