@@ -55,6 +55,9 @@ pub struct Db {
     backend: Backend,
     pub clock: Clock,
     limits: Limits,
+    /// Where it connected (PostgreSQL's live feed opens a listening
+    /// connection of its own).
+    url: std::sync::Arc<str>,
 }
 
 impl Db {
@@ -92,6 +95,7 @@ impl Db {
             backend: Backend::Sqlite,
             clock,
             limits: Limits::default(),
+            url: url.into(),
         })
     }
 
@@ -99,6 +103,9 @@ impl Db {
         let pool = AnyPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(Duration::from_secs(10))
+            // No round trip to test a connection before each use: sqlx
+            // tests it when it goes back to the pool, and drops a dead one.
+            .test_before_acquire(false)
             // Queries here take milliseconds; compiling one with JIT alone
             // takes tens.
             .after_connect(|conn, _| {
@@ -113,11 +120,16 @@ impl Db {
             backend: Backend::Postgres,
             clock,
             limits: Limits::default(),
+            url: url.into(),
         })
     }
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    pub(crate) fn url(&self) -> &str {
+        &self.url
     }
 
     /// This handle with other daily limits per customer.

@@ -63,10 +63,13 @@ pub fn CasePage() -> impl IntoView {
         Suspend::new(async move {
             let staff = matches!(auth.user.await, Ok(Some(u)) if u.role.is_staff());
             number().filter(|_| staff).map(|number| {
+                // One fetch of the open chats for the bar and the alert.
+                let chats = crate::chat::alert::live_open_chats();
+                let rows = Signal::derive(move || chats.get().and_then(Result::ok));
                 view! {
                     <PresenceBar number typing />
-                    <crate::chat::chat_bar::ChatBar number />
-                    <crate::chat::alert::ChatAlert />
+                    <crate::chat::chat_bar::ChatBar number others=rows />
+                    <crate::chat::alert::ChatAlert chats=rows />
                 }
             })
         })

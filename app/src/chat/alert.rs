@@ -8,7 +8,8 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::staff_api::{chat_available, open_chats};
-use super::ChatState;
+use super::{ChatRow, ChatState};
+use crate::error::AppError;
 use crate::workspace::live::use_live;
 
 /// How many chats wait, for the tab's title (0: none, or not staff).
@@ -24,20 +25,30 @@ pub fn waiting_chats() -> usize {
     use_context::<WaitingChats>().map_or(0, |w| w.0.get())
 }
 
-#[component]
-pub fn ChatAlert() -> impl IntoView {
+/// The chats not ended, read again at each live change (browser only).
+pub fn live_open_chats() -> LocalResource<Result<Vec<ChatRow>, AppError>> {
     let live = use_live();
-    let count = use_context::<WaitingChats>();
-    let chats = LocalResource::new(move || {
+    LocalResource::new(move || {
         live.any().track();
         open_chats()
+    })
+}
+
+/// `chats`: the rows a page already follows, so they are fetched once;
+/// without, the alert follows them itself.
+#[component]
+pub fn ChatAlert(#[prop(optional)] chats: Option<Signal<Option<Vec<ChatRow>>>>) -> impl IntoView {
+    let count = use_context::<WaitingChats>();
+    let chats = chats.unwrap_or_else(|| {
+        let own = live_open_chats();
+        Signal::derive(move || own.get().and_then(Result::ok))
     });
     let available = LocalResource::new(chat_available);
     // The waiting chats already known: only a new one chimes, and none on
     // the first look.
     let known = StoredValue::new(None::<BTreeSet<i64>>);
     Effect::new(move |_| {
-        let Some(Ok(rows)) = chats.get() else {
+        let Some(rows) = chats.get() else {
             return;
         };
         let waiting: BTreeSet<i64> = rows

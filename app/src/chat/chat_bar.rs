@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::staff_api::{accept_chat, chat_of_case, end_chat, open_chats, TransferChat};
+use super::staff_api::{accept_chat, chat_of_case, end_chat, TransferChat};
 use super::{ChatRow, ChatState, PastCase, Transfer};
 use crate::i18n::*;
 use crate::time::Timestamp;
@@ -17,8 +17,10 @@ use crate::ui::labels;
 use crate::workspace::api::staff_directory;
 use crate::workspace::live::use_live;
 
+/// `others`: the chats not ended, followed by the page (shared with its
+/// new-chat alert), to switch between the agent's chats.
 #[component]
-pub fn ChatBar(number: i64) -> impl IntoView {
+pub fn ChatBar(number: i64, others: Signal<Option<Vec<ChatRow>>>) -> impl IntoView {
     let i18n = use_i18n();
     let live = use_live();
     let accept = Action::new(|n: &i64| accept_chat(*n));
@@ -31,11 +33,6 @@ pub fn ChatBar(number: i64) -> impl IntoView {
         end.version().track();
         transfer.version().track();
         chat_of_case(number)
-    });
-    // The agent's other chats, to switch between them.
-    let others = LocalResource::new(move || {
-        live.any().track();
-        open_chats()
     });
     let errors = [
         last_error(accept.value()),
@@ -71,7 +68,7 @@ pub fn ChatBar(number: i64) -> impl IntoView {
                 })}
                 <VisitorCard row=row.clone() />
                 {open.then(|| view! { <TransferForm number action=transfer /> })}
-                {move || others.get().and_then(Result::ok).map(|rows| view! { <OtherChats rows number /> })}
+                {move || others.get().map(|rows| view! { <OtherChats rows number /> })}
             </section>
         })
     };

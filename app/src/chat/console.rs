@@ -69,7 +69,7 @@ pub fn ChatsPage() -> impl IntoView {
     };
     view! {
         <PageTitle text=title />
-        <super::alert::ChatAlert />
+        <super::alert::ChatAlert chats=Signal::derive(move || chats.get().and_then(Result::ok)) />
         <p class="back"><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
         <h1>{t!(i18n, chat.chats)}</h1>
         <Transition>{switch}</Transition>
