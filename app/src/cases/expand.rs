@@ -138,13 +138,23 @@ fn CaseRow(
             <Show when=move || open.get()>
                 <tr class="inline-case" id=panel_id.clone()>
                     <td colspan=columns>
-                        <InlineCase number for_staff />
+                        <Suspense fallback=move || view! { <p>{t!(i18n, cases.loading)}</p> }>
+                            {move || Suspend::new(inline_case(number, for_staff))}
+                        </Suspense>
                     </td>
                 </tr>
             </Show>
         </tbody>
     }
     .into_any()
+}
+
+/// An opened row's content, whose code (the conversation, the reply box
+/// and their requests) arrives when a row is first opened: "My cases"
+/// loads without it.
+#[leptos::lazy]
+fn inline_case(number: i64, for_staff: bool) -> AnyView {
+    view! { <InlineCase number for_staff /> }.into_any()
 }
 
 /// The case's history and reply box, loaded when the row opens.
