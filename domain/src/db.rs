@@ -57,7 +57,17 @@ pub struct Db {
     limits: Limits,
     /// Where it connected (PostgreSQL's live feed opens a listening
     /// connection of its own).
-    url: std::sync::Arc<str>,
+    url: ConnectUrl,
+}
+
+/// A connection URL, kept out of `Debug` output: it may hold a password.
+#[derive(Clone)]
+struct ConnectUrl(std::sync::Arc<str>);
+
+impl std::fmt::Debug for ConnectUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ConnectUrl(..)")
+    }
 }
 
 impl Db {
@@ -95,7 +105,7 @@ impl Db {
             backend: Backend::Sqlite,
             clock,
             limits: Limits::default(),
-            url: url.into(),
+            url: ConnectUrl(url.into()),
         })
     }
 
@@ -120,7 +130,7 @@ impl Db {
             backend: Backend::Postgres,
             clock,
             limits: Limits::default(),
-            url: url.into(),
+            url: ConnectUrl(url.into()),
         })
     }
 
@@ -129,7 +139,7 @@ impl Db {
     }
 
     pub(crate) fn url(&self) -> &str {
-        &self.url
+        &self.url.0
     }
 
     /// This handle with other daily limits per customer.

@@ -38,16 +38,15 @@ pub(crate) async fn record(
     // same statement, so no extra round trip.
     let sql = if postgres {
         "INSERT INTO case_changes (case_id, public, at) \
-         SELECT $1, $2, $3 FROM (SELECT pg_notify('case_changes', '')) AS told"
+         SELECT $1, $2, $3 FROM (SELECT pg_notify($4, '')) AS told"
     } else {
         "INSERT INTO case_changes (case_id, public, at) VALUES ($1, $2, $3)"
     };
-    sqlx::query(sql)
-        .bind(case_id)
-        .bind(public)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
+    let mut query = sqlx::query(sql).bind(case_id).bind(public).bind(now);
+    if postgres {
+        query = query.bind(CHANNEL);
+    }
+    query.execute(&mut **tx).await?;
     if !postgres {
         WRITTEN.notify_one();
     }
@@ -213,9 +212,9 @@ async fn listen(url: &str, committed: Arc<tokio::sync::Notify>) -> Result<(), Ap
     tokio::spawn(async move {
         loop {
             match listener.try_recv().await {
-                Ok(Some(_)) => committed.notify_one(),
-                // Reconnected: a change may have gone unreported.
-                Ok(None) => committed.notify_one(),
+                // A change, or a reconnection (a change may have gone
+                // unreported meanwhile): the feed reads.
+                Ok(_) => committed.notify_one(),
                 Err(err) => {
                     tracing::warn!(?err, "listening for case changes failed; will retry");
                     tokio::time::sleep(Duration::from_secs(1)).await;
