@@ -13,6 +13,15 @@ mod i18n_gen {
 }
 pub use i18n_gen::i18n;
 
+/// `tr!(i18n, key.path)`: a plain translated text, like `t!` without
+/// interpolation, but of one shared type (`ui::text`). Defined before the
+/// modules so that all of them see it.
+macro_rules! tr {
+    ($i18n:expr, $($key:tt)+) => {
+        $crate::ui::text::text($i18n, |locale| $crate::i18n::td_string!(locale, $($key)+))
+    };
+}
+
 pub mod auth;
 pub mod cases;
 pub mod chat;

@@ -127,7 +127,7 @@ pub fn RelativeTime(ms: i64, now: i64) -> impl IntoView {
     let exact = move || local_text(i18n, ms, &zone.get());
     let text = move || {
         if now - ms < 60_000 {
-            t!(i18n, time.just_now).into_any()
+            tr!(i18n, time.just_now).into_any()
         } else {
             let time = move || span(i18n, now - ms);
             t!(i18n, time.ago, time).into_any()

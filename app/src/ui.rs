@@ -6,4 +6,5 @@ pub mod labels;
 pub mod layout;
 pub mod settle;
 pub mod status;
+pub mod text;
 pub mod title;

@@ -36,21 +36,21 @@ pub fn FollowPage() -> impl IntoView {
     view! {
         <PageTitle text=move || t_string!(i18n, follow.title).to_string() />
         <section class="auth-card">
-            <h1>{t!(i18n, follow.title)}</h1>
+            <h1>{tr!(i18n, follow.title)}</h1>
             <Show when=sent fallback=move || view! {
-                <p>{t!(i18n, follow.intro)}</p>
+                <p>{tr!(i18n, follow.intro)}</p>
                 <ActionForm action>
-                    <label for="follow-number">{t!(i18n, follow.number)}</label>
+                    <label for="follow-number">{tr!(i18n, follow.number)}</label>
                     <input id="follow-number" name="number" inputmode="numeric" required maxlength="20"
                         aria-describedby="follow-number-error" aria-invalid=invalid(error, Field::Number) />
                     <FieldError id="follow-number-error" field=Field::Number error />
-                    <label for="follow-email">{t!(i18n, follow.email)}</label>
+                    <label for="follow-email">{tr!(i18n, follow.email)}</label>
                     <EmailInput id="follow-email" error />
                     <FormError error />
-                    <button type="submit" class="primary">{t!(i18n, follow.submit)}</button>
+                    <button type="submit" class="primary">{tr!(i18n, follow.submit)}</button>
                 </ActionForm>
             }>
-                <p class="notice success" role="status">{t!(i18n, follow.sent)}</p>
+                <p class="notice success" role="status">{tr!(i18n, follow.sent)}</p>
             </Show>
         </section>
     }

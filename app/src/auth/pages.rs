@@ -26,23 +26,23 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <PageTitle text=move || t_string!(i18n, auth.sign_in_title).to_string() />
         <section class="auth-card">
-            <h1>{t!(i18n, auth.sign_in_title)}</h1>
+            <h1>{tr!(i18n, auth.sign_in_title)}</h1>
             <Show when=move || !next().is_empty()>
-                <p class="notice">{t!(i18n, auth.sign_in_needed)}</p>
+                <p class="notice">{tr!(i18n, auth.sign_in_needed)}</p>
             </Show>
             <ActionForm action>
                 <input type="hidden" name="next" prop:value=next />
-                <label for="signin-email">{t!(i18n, auth.email)}</label>
+                <label for="signin-email">{tr!(i18n, auth.email)}</label>
                 <input id="signin-email" name="email" type="email" autocomplete="email" required
                     maxlength=EMAIL_MAX />
-                <label for="signin-password">{t!(i18n, auth.password)}</label>
+                <label for="signin-password">{tr!(i18n, auth.password)}</label>
                 <input id="signin-password" name="password" type="password"
                     autocomplete="current-password" required maxlength=PASSWORD_MAX />
                 <FormError error />
-                <button type="submit" class="primary">{t!(i18n, auth.submit_sign_in)}</button>
+                <button type="submit" class="primary">{tr!(i18n, auth.submit_sign_in)}</button>
             </ActionForm>
-            <p><a href="/forgot">{t!(i18n, mail.forgot_link)}</a></p>
-            <p>{t!(i18n, auth.no_account)} " " <a href=signup_href>{t!(i18n, nav.sign_up)}</a></p>
+            <p><a href="/forgot">{tr!(i18n, mail.forgot_link)}</a></p>
+            <p>{tr!(i18n, auth.no_account)} " " <a href=signup_href>{tr!(i18n, nav.sign_up)}</a></p>
         </section>
     }
 }
@@ -57,20 +57,20 @@ pub fn SignUpPage() -> impl IntoView {
     view! {
         <PageTitle text=move || t_string!(i18n, auth.sign_up_title).to_string() />
         <section class="auth-card">
-            <h1>{t!(i18n, auth.sign_up_title)}</h1>
+            <h1>{tr!(i18n, auth.sign_up_title)}</h1>
             <ActionForm action>
-                <label for="signup-name">{t!(i18n, auth.name)}</label>
+                <label for="signup-name">{tr!(i18n, auth.name)}</label>
                 <input id="signup-name" name="name" autocomplete="name" required maxlength=NAME_MAX
                     aria-describedby="signup-name-error" aria-invalid=invalid(error, Field::Name) />
                 <FieldError id="signup-name-error" field=Field::Name error />
-                <label for="signup-email">{t!(i18n, auth.email)}</label>
+                <label for="signup-email">{tr!(i18n, auth.email)}</label>
                 <EmailInput id="signup-email" error />
-                <label for="signup-password">{t!(i18n, auth.password)}</label>
+                <label for="signup-password">{tr!(i18n, auth.password)}</label>
                 <NewPasswordInput id="signup-password" error />
                 <FormError error />
-                <button type="submit" class="primary">{t!(i18n, auth.submit_sign_up)}</button>
+                <button type="submit" class="primary">{tr!(i18n, auth.submit_sign_up)}</button>
             </ActionForm>
-            <p>{t!(i18n, auth.have_account)} " " <a href=signin_href>{t!(i18n, nav.sign_in)}</a></p>
+            <p>{tr!(i18n, auth.have_account)} " " <a href=signin_href>{tr!(i18n, nav.sign_in)}</a></p>
         </section>
     }
 }
@@ -86,7 +86,7 @@ pub fn NewPasswordInput(id: &'static str, error: Signal<Option<AppError>>) -> im
         <input id=id name="password" type="password" autocomplete="new-password" required
             maxlength=PASSWORD_MAX aria-describedby=format!("{hint} {error_id}")
             aria-invalid=invalid(error, Field::Password) />
-        <p class="hint" id=hint>{t!(i18n, auth.password_hint)}</p>
+        <p class="hint" id=hint>{tr!(i18n, auth.password_hint)}</p>
         <FieldError id=error_id field=Field::Password error />
     }
 }

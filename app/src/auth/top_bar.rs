@@ -24,17 +24,17 @@ pub fn TopBar() -> impl IntoView {
         }
     });
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main">{tr!(i18n, skip_to_content)}</a>
         <header class="top-bar">
-            <a class="brand" href="/">{t!(i18n, app_name)}</a>
-            <nav aria-label=move || t_string!(i18n, nav.label)>
-                <A href="/">{t!(i18n, nav.questions_and_answers)}</A>
-                <A href="/cases">{t!(i18n, nav.write_to_us)}</A>
+            <a class="brand" href="/">{tr!(i18n, app_name)}</a>
+            <nav aria-label=tr!(i18n, nav.label)>
+                <A href="/">{tr!(i18n, nav.questions_and_answers)}</A>
+                <A href="/cases">{tr!(i18n, nav.write_to_us)}</A>
                 <Transition>
                     {move || {
                         user()
                             .filter(|u| u.role.is_staff())
-                            .map(|_| view! { <A href="/staff">{t!(i18n, nav.staff)}</A> })
+                            .map(|_| view! { <A href="/staff">{tr!(i18n, nav.staff)}</A> })
                     }}
                 </Transition>
             </nav>
@@ -46,7 +46,7 @@ pub fn TopBar() -> impl IntoView {
                             view! {
                                 <span class="who">{t!(i18n, follow.following, number = move || number)}</span>
                                 <ActionForm action=auth.sign_out attr:class="inline">
-                                    <button type="submit" class="link-button">{t!(i18n, nav.sign_out)}</button>
+                                    <button type="submit" class="link-button">{tr!(i18n, nav.sign_out)}</button>
                                 </ActionForm>
                             }
                                 .into_any()
@@ -59,17 +59,17 @@ pub fn TopBar() -> impl IntoView {
                             view! {
                                 {photo}
                                 <span class="who">{t!(i18n, nav.signed_in_as, name = move || name.clone())}</span>
-                                <A href="/profile">{t!(i18n, profile.nav)}</A>
+                                <A href="/profile">{tr!(i18n, profile.nav)}</A>
                                 <ActionForm action=auth.sign_out attr:class="inline">
-                                    <button type="submit" class="link-button">{t!(i18n, nav.sign_out)}</button>
+                                    <button type="submit" class="link-button">{tr!(i18n, nav.sign_out)}</button>
                                 </ActionForm>
                             }
                                 .into_any()
                         }
                         None => {
                             view! {
-                                <A href="/signin">{t!(i18n, nav.sign_in)}</A>
-                                <A href="/signup">{t!(i18n, nav.sign_up)}</A>
+                                <A href="/signin">{tr!(i18n, nav.sign_in)}</A>
+                                <A href="/signup">{tr!(i18n, nav.sign_up)}</A>
                             }
                                 .into_any()
                         }

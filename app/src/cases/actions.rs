@@ -84,13 +84,13 @@ pub fn StatusForm(
     view! {
         <ActionForm action=status attr:class="status-form">
             <input type="hidden" name="number" value=number />
-            <label for="case-status">{t!(i18n, cases.new_status)}</label>
+            <label for="case-status">{tr!(i18n, cases.new_status)}</label>
             <select id="case-status" name="status"
                 on:change=move |e| choice.status.set(Some(event_target_value(&e)))>
                 {options}
             </select>
             <FieldError id="case-status-error" field=Field::Status error />
-            <label for="case-refer">{t!(i18n, workspace.refer_to)}</label>
+            <label for="case-refer">{tr!(i18n, workspace.refer_to)}</label>
             <select id="case-refer" name="department" aria-describedby="case-refer-error"
                 aria-invalid=invalid(error, Field::Department)
                 on:change=move |e| choice.department.set(Some(event_target_value(&e)))>
@@ -98,7 +98,7 @@ pub fn StatusForm(
             </select>
             <FieldError id="case-refer-error" field=Field::Department error />
             <FormError error />
-            <button type="submit">{t!(i18n, cases.save_status)}</button>
+            <button type="submit">{tr!(i18n, cases.save_status)}</button>
         </ActionForm>
     }
 }
@@ -112,7 +112,7 @@ pub fn CloseForm(number: i64, close: ServerAction<CloseCase>) -> impl IntoView {
         <ActionForm action=close attr:class="close-form">
             <input type="hidden" name="number" value=number />
             <FormError error />
-            <button type="submit">{t!(i18n, cases.close_case)}</button>
+            <button type="submit">{tr!(i18n, cases.close_case)}</button>
         </ActionForm>
     }
 }
@@ -124,17 +124,17 @@ pub fn ConfirmForm(number: i64, confirm: ServerAction<ConfirmSelfHelp>) -> impl 
     let error = last_error(confirm.value());
     view! {
         <section class="confirm" aria-labelledby="confirm-heading">
-            <h2 id="confirm-heading">{t!(i18n, cases.self_help_question)}</h2>
+            <h2 id="confirm-heading">{tr!(i18n, cases.self_help_question)}</h2>
             <div class="actions">
                 <ActionForm action=confirm>
                     <input type="hidden" name="number" value=number />
                     <input type="hidden" name="solved" value="true" />
-                    <button type="submit" class="primary">{t!(i18n, cases.confirm_yes)}</button>
+                    <button type="submit" class="primary">{tr!(i18n, cases.confirm_yes)}</button>
                 </ActionForm>
                 <ActionForm action=confirm>
                     <input type="hidden" name="number" value=number />
                     <input type="hidden" name="solved" value="false" />
-                    <button type="submit">{t!(i18n, cases.confirm_no)}</button>
+                    <button type="submit">{tr!(i18n, cases.confirm_no)}</button>
                 </ActionForm>
             </div>
             <FormError error />
@@ -150,12 +150,12 @@ pub fn MergeForm(number: i64, merge: ServerAction<MergeCase>) -> impl IntoView {
     view! {
         <ActionForm action=merge attr:class="merge-form">
             <input type="hidden" name="number" value=number />
-            <label for="merge-into">{t!(i18n, cases.merge_into)}</label>
+            <label for="merge-into">{tr!(i18n, cases.merge_into)}</label>
             <input id="merge-into" name="into" inputmode="numeric" required
                 aria-describedby="merge-into-error" aria-invalid=invalid(error, Field::MergeTarget) />
             <FieldError id="merge-into-error" field=Field::MergeTarget error />
             <FormError error />
-            <button type="submit">{t!(i18n, cases.merge)}</button>
+            <button type="submit">{tr!(i18n, cases.merge)}</button>
         </ActionForm>
     }
 }

@@ -25,11 +25,11 @@ pub fn ActivityPanel(
         .collect_view();
     view! {
         <section aria-labelledby="activity-heading" class="activity">
-            <h2 id="activity-heading">{t!(i18n, cases.activity)}</h2>
+            <h2 id="activity-heading">{tr!(i18n, cases.activity)}</h2>
             <dl class="activity-span">
-                <dt>{t!(i18n, cases.first_activity)}</dt>
+                <dt>{tr!(i18n, cases.first_activity)}</dt>
                 <dd>{first.map(|ms| view! { <Timestamp ms /> })}</dd>
-                <dt>{t!(i18n, cases.last_activity)}</dt>
+                <dt>{tr!(i18n, cases.last_activity)}</dt>
                 <dd><Timestamp ms=last_update /></dd>
             </dl>
             <ol>{lines}</ol>
@@ -46,7 +46,7 @@ fn ActivityLine(e: ActivityEntry, for_staff: bool) -> impl IntoView {
             .unwrap_or_else(|| t_string!(i18n, cases.system).to_string())
     };
     let what = match e.kind {
-        ActivityKind::Opened(_) => view! { {t!(i18n, cases.opened)} }.into_any(),
+        ActivityKind::Opened(_) => view! { {tr!(i18n, cases.opened)} }.into_any(),
         ActivityKind::Status { from, to } => {
             let text = move || {
                 format!(
@@ -79,7 +79,7 @@ fn ActivityLine(e: ActivityEntry, for_staff: bool) -> impl IntoView {
             text.into_any()
         }
         ActivityKind::MergedInto(n) => view! {
-            {t!(i18n, cases.merged_into)} " " <A href=format!("/cases/{n}")>{format!("#{n}")}</A>
+            {tr!(i18n, cases.merged_into)} " " <A href=format!("/cases/{n}")>{format!("#{n}")}</A>
         }
         .into_any(),
         ActivityKind::Assigned { from, to } => {
@@ -107,7 +107,7 @@ fn ActivityLine(e: ActivityEntry, for_staff: bool) -> impl IntoView {
             text.into_any()
         }
         ActivityKind::MergedFrom(n) => view! {
-            {t!(i18n, cases.merged_from)} " " <A href=format!("/cases/{n}")>{format!("#{n}")}</A>
+            {tr!(i18n, cases.merged_from)} " " <A href=format!("/cases/{n}")>{format!("#{n}")}</A>
         }
         .into_any(),
     };

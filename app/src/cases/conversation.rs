@@ -34,23 +34,23 @@ fn MessageView(m: Message) -> impl IntoView {
     let unknown = m.internal && !m.from_staff && m.mail.is_some();
     let badge = if unknown {
         Some(
-            view! { " " <span class="badge warn">{t!(i18n, cases.unknown_sender)}</span> }
+            view! { " " <span class="badge warn">{tr!(i18n, cases.unknown_sender)}</span> }
                 .into_any(),
         )
     } else if m.internal {
         Some(
-            view! { " " <span class="badge note">{t!(i18n, cases.internal_note)}</span> }
+            view! { " " <span class="badge note">{tr!(i18n, cases.internal_note)}</span> }
                 .into_any(),
         )
     } else if m.from_staff && !system {
-        Some(view! { " " <span class="badge">{t!(i18n, cases.support_team)}</span> }.into_any())
+        Some(view! { " " <span class="badge">{tr!(i18n, cases.support_team)}</span> }.into_any())
     } else {
         None
     };
     let original = m.mail.map(|id| {
         view! {
-            " · " {t!(i18n, cases.by_email)} " · "
-            <a href=format!("/files/mail/{id}") download>{t!(i18n, cases.original_mail)}</a>
+            " · " {tr!(i18n, cases.by_email)} " · "
+            <a href=format!("/files/mail/{id}") download>{tr!(i18n, cases.original_mail)}</a>
         }
     });
     view! {
@@ -120,7 +120,7 @@ pub fn ReplyForm(
         })
     };
     let after = view! {
-        <p class="notice success" role="status" hidden=move || !sent.get()>{t!(i18n, cases.replied)}</p>
+        <p class="notice success" role="status" hidden=move || !sent.get()>{tr!(i18n, cases.replied)}</p>
         <button type="submit" class="primary" disabled=move || upload.sending.get()>
             {move || if upload.sending.get() { t_string!(i18n, files.sending) } else { t_string!(i18n, cases.reply) }}
         </button>
@@ -129,8 +129,8 @@ pub fn ReplyForm(
     view! {
         <form method="post" enctype="multipart/form-data" action=format!("/upload/cases/{number}")
             class="reply-form" on:submit=submit
-            aria-label=move || t_string!(i18n, cases.reply).to_string()>
-            <label for=id.clone()>{t!(i18n, cases.your_reply)}</label>
+            aria-label=tr!(i18n, cases.reply)>
+            <label for=id.clone()>{tr!(i18n, cases.your_reply)}</label>
             <textarea id=id name="body" rows="5" maxlength=MESSAGE_MAX
                 prop:value=move || draft.get()
                 on:input=move |e| {
@@ -155,11 +155,11 @@ pub fn ReplyForm(
                 <CannedPicker number draft input=picker id=canned_id.clone() />
                 <label class="check" for=email_id.clone()>
                     <input type="checkbox" id=email_id.clone() name="email" value="1" checked=!chat />
-                    {t!(i18n, mail.email_reply)}
+                    {tr!(i18n, mail.email_reply)}
                 </label>
                 <label class="check" for=note_id.clone()>
                     <input type="checkbox" id=note_id.clone() name="note" value="1" />
-                    {t!(i18n, workspace.note_toggle)}
+                    {tr!(i18n, workspace.note_toggle)}
                 </label>
             })}
             <FormError error />
@@ -217,13 +217,13 @@ pub fn UploadForm(number: i64, on_sent: Callback<()>, sent: RwSignal<bool>) -> i
     };
     view! {
         <section class="panel upload-form" aria-labelledby="upload-heading">
-            <h2 id="upload-heading">{t!(i18n, files.upload_attachments)}</h2>
+            <h2 id="upload-heading">{tr!(i18n, files.upload_attachments)}</h2>
             <form method="post" enctype="multipart/form-data" action=format!("/upload/cases/{number}")
                 on:submit=submit>
                 <FilePicker id="upload-files" upload />
                 <FormError error />
-                <p class="notice success" role="status" hidden=move || !sent.get()>{t!(i18n, files.uploaded)}</p>
-                <button type="submit" disabled=move || upload.sending.get()>{t!(i18n, files.upload)}</button>
+                <p class="notice success" role="status" hidden=move || !sent.get()>{tr!(i18n, files.uploaded)}</p>
+                <button type="submit" disabled=move || upload.sending.get()>{tr!(i18n, files.upload)}</button>
             </form>
         </section>
     }

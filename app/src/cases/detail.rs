@@ -88,7 +88,7 @@ pub fn CasePage() -> impl IntoView {
                         view! {
                             <PageTitle text=move || t_string!(i18n, errors.not_found).to_string() />
                             <ErrorNotice error />
-                            <p><A href="/cases">{t!(i18n, cases.back_to_list)}</A></p>
+                            <p><A href="/cases">{tr!(i18n, cases.back_to_list)}</A></p>
                         }
                             .into_any()
                     }
@@ -180,12 +180,12 @@ fn CaseView(case: CaseDetail, actions: CaseActions, hold: EditHold) -> impl Into
     );
     let duplicate_of = case.duplicate_of;
     let tabs = view! {
-        <nav class="tabs" aria-label=move || t_string!(i18n, cases.sections).to_string()>
+        <nav class="tabs" aria-label=tr!(i18n, cases.sections)>
             <A href=here.clone() attr:aria-current=move || (!on_activity()).then_some("page")>
-                {t!(i18n, cases.conversation)}
+                {tr!(i18n, cases.conversation)}
             </A>
             <A href=activity_href attr:aria-current=move || on_activity().then_some("page")>
-                {t!(i18n, cases.activity)}
+                {tr!(i18n, cases.activity)}
             </A>
         </nav>
     }
@@ -195,7 +195,7 @@ fn CaseView(case: CaseDetail, actions: CaseActions, hold: EditHold) -> impl Into
             when=on_activity
             fallback=move || view! {
                 <section aria-labelledby="conversation-heading">
-                    <h2 id="conversation-heading">{t!(i18n, cases.conversation)}</h2>
+                    <h2 id="conversation-heading">{tr!(i18n, cases.conversation)}</h2>
                     <ConversationPages number page=case.page pages=case.pages />
                     <Conversation messages=messages.clone() />
                 </section>
@@ -213,8 +213,8 @@ fn CaseView(case: CaseDetail, actions: CaseActions, hold: EditHold) -> impl Into
     let answer = if current.is_final() {
         view! {
             <p class="notice">
-                {t!(i18n, cases.final_notice)} " "
-                <A href="/cases/new">{t!(i18n, cases.open_new)}</A>
+                {tr!(i18n, cases.final_notice)} " "
+                <A href="/cases/new">{tr!(i18n, cases.open_new)}</A>
             </p>
         }
         .into_any()
@@ -253,11 +253,11 @@ fn CaseView(case: CaseDetail, actions: CaseActions, hold: EditHold) -> impl Into
     .into_any();
     let notices = view! {
         <Show when=added>
-            <p class="notice success" role="status">{t!(i18n, cases.added_notice)}</p>
+            <p class="notice success" role="status">{tr!(i18n, cases.added_notice)}</p>
         </Show>
         {duplicate_of.map(|n| view! {
             <p class="notice">
-                {t!(i18n, cases.merged_into)} " "
+                {tr!(i18n, cases.merged_into)} " "
                 <A href=format!("/cases/{n}")>{format!("#{n}")}</A>
             </p>
         })}
@@ -297,14 +297,14 @@ fn ConversationPages(number: i64, page: u32, pages: u32) -> impl IntoView {
     (pages > 1).then(|| {
         let earlier = (page < pages).then(|| {
             let href = format!("/cases/{number}?page={}", page + 1);
-            view! { <A href=href>{t!(i18n, cases.earlier_messages)}</A> }
+            view! { <A href=href>{tr!(i18n, cases.earlier_messages)}</A> }
         });
         let later = (page > 1).then(|| {
             let href = format!("/cases/{number}?page={}", page - 1);
-            view! { <A href=href>{t!(i18n, cases.later_messages)}</A> }
+            view! { <A href=href>{tr!(i18n, cases.later_messages)}</A> }
         });
         view! {
-            <nav class="pager" aria-label=move || t_string!(i18n, cases.conversation_pages).to_string()>
+            <nav class="pager" aria-label=tr!(i18n, cases.conversation_pages)>
                 {earlier}
                 <span>{t!(i18n, cases.conversation_page, page, pages)}</span>
                 {later}

@@ -28,38 +28,38 @@ pub fn DetailsPanel(case: CaseDetail) -> impl IntoView {
     };
     view! {
         <section class="case-details" aria-labelledby="details-heading">
-            <h2 id="details-heading">{t!(i18n, cases.details)}</h2>
+            <h2 id="details-heading">{tr!(i18n, cases.details)}</h2>
             <dl>
-                <dt>{t!(i18n, cases.number)}</dt>
+                <dt>{tr!(i18n, cases.number)}</dt>
                 <dd>{case.number}</dd>
-                <dt>{t!(i18n, cases.status)}</dt>
+                <dt>{tr!(i18n, cases.status)}</dt>
                 <dd class="status">{move || labels::status(i18n, current, staff)}</dd>
-                <dt>{t!(i18n, cases.type_label)}</dt>
+                <dt>{tr!(i18n, cases.type_label)}</dt>
                 <dd><CaseTypeName key=case_type /></dd>
-                <dt>{t!(i18n, cases.priority)}</dt>
+                <dt>{tr!(i18n, cases.priority)}</dt>
                 <dd>{move || labels::priority(i18n, priority)}</dd>
-                <dt>{t!(i18n, cases.origin)}</dt>
+                <dt>{tr!(i18n, cases.origin)}</dt>
                 <dd>{move || labels::origin(i18n, origin)}</dd>
-                <dt>{t!(i18n, cases.created)}</dt>
+                <dt>{tr!(i18n, cases.created)}</dt>
                 <dd><Timestamp ms=case.created_at /></dd>
-                <dt>{t!(i18n, cases.last_update)}</dt>
+                <dt>{tr!(i18n, cases.last_update)}</dt>
                 <dd><Timestamp ms=case.updated_at /></dd>
-                <dt>{t!(i18n, cases.requester)}</dt>
+                <dt>{tr!(i18n, cases.requester)}</dt>
                 <dd>{case.requester_name} " <" {case.requester_email} ">"</dd>
                 {case.requester.map(|r| view! { <RequesterRows r /> })}
-                <dt>{t!(i18n, cases.cc)}</dt>
+                <dt>{tr!(i18n, cases.cc)}</dt>
                 <dd>{cc}</dd>
-                <dt>{t!(i18n, cases.country)}</dt>
+                <dt>{tr!(i18n, cases.country)}</dt>
                 <dd>{or_dash(f.country)}</dd>
-                <dt>{t!(i18n, cases.brand)}</dt>
+                <dt>{tr!(i18n, cases.brand)}</dt>
                 <dd>{or_dash(f.brand)}</dd>
-                <dt>{t!(i18n, cases.product)}</dt>
+                <dt>{tr!(i18n, cases.product)}</dt>
                 <dd>{or_dash(f.product)}</dd>
-                <dt>{t!(i18n, cases.tax_id)}</dt>
+                <dt>{tr!(i18n, cases.tax_id)}</dt>
                 <dd>{or_dash(f.tax_id)}</dd>
-                <dt>{t!(i18n, cases.company)}</dt>
+                <dt>{tr!(i18n, cases.company)}</dt>
                 <dd>{or_dash(f.company)}</dd>
-                <dt>{t!(i18n, cases.phone)}</dt>
+                <dt>{tr!(i18n, cases.phone)}</dt>
                 <dd>{or_dash(f.phone)}</dd>
             </dl>
         </section>
@@ -83,16 +83,16 @@ fn RequesterRows(r: model::auth::Requester) -> impl IntoView {
         let now = crate::time::now_ms();
         let clock = crate::time::clock_in(now, &z);
         view! {
-            <dt>{t!(i18n, requester.local_time)}</dt>
+            <dt>{tr!(i18n, requester.local_time)}</dt>
             <dd>{clock}</dd>
         }
     });
     view! {
-        <dt>{t!(i18n, requester.job_title)}</dt>
+        <dt>{tr!(i18n, requester.job_title)}</dt>
         <dd>{move || given(job.clone())}</dd>
-        <dt>{t!(i18n, requester.phone)}</dt>
+        <dt>{tr!(i18n, requester.phone)}</dt>
         <dd>{move || given(phone.clone())}</dd>
-        <dt>{t!(i18n, requester.time_zone)}</dt>
+        <dt>{tr!(i18n, requester.time_zone)}</dt>
         <dd>{move || given(zone.clone().unwrap_or_default())}</dd>
         {local}
     }
@@ -118,33 +118,33 @@ pub fn EditForm(case: CaseDetail, edit: ServerAction<EditCase>) -> impl IntoView
             })
             .collect_view();
         view! {
-            <TextField id="edit-subject" name="subject" label=t!(i18n, cases.subject).into_any()
+            <TextField id="edit-subject" name="subject" label=tr!(i18n, cases.subject).into_any()
                 value=case.subject.clone() field=Field::Subject max=SUBJECT_MAX error />
-            <label for="edit-type">{t!(i18n, cases.type_label)}</label>
+            <label for="edit-type">{tr!(i18n, cases.type_label)}</label>
             <select id="edit-type" name="case_type"><CaseTypeOptions selected=current_type /></select>
-            <label for="edit-priority">{t!(i18n, cases.priority)}</label>
+            <label for="edit-priority">{tr!(i18n, cases.priority)}</label>
             <select id="edit-priority" name="priority">{priorities}</select>
-            <TextField id="edit-country" name="country" label=t!(i18n, cases.country).into_any()
+            <TextField id="edit-country" name="country" label=tr!(i18n, cases.country).into_any()
                 value=f.country.clone() field=Field::Country max=SHORT_TEXT_MAX error />
-            <TextField id="edit-brand" name="brand" label=t!(i18n, cases.brand).into_any()
+            <TextField id="edit-brand" name="brand" label=tr!(i18n, cases.brand).into_any()
                 value=f.brand.clone() field=Field::Brand max=SHORT_TEXT_MAX error />
-            <TextField id="edit-product" name="product" label=t!(i18n, cases.product).into_any()
+            <TextField id="edit-product" name="product" label=tr!(i18n, cases.product).into_any()
                 value=f.product.clone() field=Field::Product max=SHORT_TEXT_MAX error />
         }
     });
     view! {
         <details class="edit-details">
-            <summary>{t!(i18n, cases.edit_details)}</summary>
+            <summary>{tr!(i18n, cases.edit_details)}</summary>
             <ActionForm action=edit attr:class="edit-form">
                 <input type="hidden" name="number" value=case.number />
                 {staff_fields}
-                <TextField id="edit-tax-id" name="tax_id" label=t!(i18n, cases.tax_id).into_any()
+                <TextField id="edit-tax-id" name="tax_id" label=tr!(i18n, cases.tax_id).into_any()
                     value=f.tax_id field=Field::TaxId max=SHORT_TEXT_MAX error />
-                <TextField id="edit-company" name="company" label=t!(i18n, cases.company).into_any()
+                <TextField id="edit-company" name="company" label=tr!(i18n, cases.company).into_any()
                     value=f.company field=Field::Company max=SHORT_TEXT_MAX error />
-                <TextField id="edit-phone" name="phone" label=t!(i18n, cases.phone).into_any()
+                <TextField id="edit-phone" name="phone" label=tr!(i18n, cases.phone).into_any()
                     value=f.phone field=Field::Phone max=PHONE_MAX error />
-                <label for="edit-cc">{t!(i18n, cases.cc)}</label>
+                <label for="edit-cc">{tr!(i18n, cases.cc)}</label>
                 <textarea id="edit-cc" name="cc" rows="2"
                     aria-describedby="edit-cc-hint edit-cc-error" aria-invalid=invalid(error, Field::Cc)>
                     {f.cc.join(", ")}
@@ -152,8 +152,8 @@ pub fn EditForm(case: CaseDetail, edit: ServerAction<EditCase>) -> impl IntoView
                 <p class="hint" id="edit-cc-hint">{t!(i18n, cases.cc_hint, max = move || CC_MAX)}</p>
                 <FieldError id="edit-cc-error" field=Field::Cc error />
                 <FormError error />
-                <p class="notice success" role="status" hidden=move || !saved()>{t!(i18n, cases.details_saved)}</p>
-                <button type="submit">{t!(i18n, cases.save_details)}</button>
+                <p class="notice success" role="status" hidden=move || !saved()>{tr!(i18n, cases.details_saved)}</p>
+                <button type="submit">{tr!(i18n, cases.save_details)}</button>
             </ActionForm>
         </details>
     }

@@ -31,22 +31,22 @@ pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool, now: i64) -> AnyView {
         <table class="cases" class:dense=for_staff>
             <thead>
                 <tr>
-                    {picked.map(|_| view! { <th scope="col"><span class="visually-hidden">{t!(i18n, workspace.select)}</span></th> })}
-                    <th scope="col">{t!(i18n, cases.number)}</th>
-                    <th scope="col">{t!(i18n, cases.subject)}</th>
-                    {for_staff.then(|| view! { <th scope="col">{t!(i18n, cases.requester)}</th> })}
-                    {(!for_staff).then(|| view! { <th scope="col">{t!(i18n, cases.type_label)}</th> })}
-                    <th scope="col">{t!(i18n, cases.status)}</th>
+                    {picked.map(|_| view! { <th scope="col"><span class="visually-hidden">{tr!(i18n, workspace.select)}</span></th> })}
+                    <th scope="col">{tr!(i18n, cases.number)}</th>
+                    <th scope="col">{tr!(i18n, cases.subject)}</th>
+                    {for_staff.then(|| view! { <th scope="col">{tr!(i18n, cases.requester)}</th> })}
+                    {(!for_staff).then(|| view! { <th scope="col">{tr!(i18n, cases.type_label)}</th> })}
+                    <th scope="col">{tr!(i18n, cases.status)}</th>
                     {for_staff.then(|| view! {
-                        <th scope="col">{t!(i18n, workspace.assignee)}</th>
-                        <th scope="col">{t!(i18n, workspace.time_left)}</th>
+                        <th scope="col">{tr!(i18n, workspace.assignee)}</th>
+                        <th scope="col">{tr!(i18n, workspace.time_left)}</th>
                     })}
                     {(!for_staff).then(|| view! {
-                        <th scope="col">{t!(i18n, cases.origin)}</th>
-                        <th scope="col">{t!(i18n, cases.created)}</th>
+                        <th scope="col">{tr!(i18n, cases.origin)}</th>
+                        <th scope="col">{tr!(i18n, cases.created)}</th>
                     })}
-                    <th scope="col">{t!(i18n, cases.last_update)}</th>
-                    <th scope="col"><span class="visually-hidden">{t!(i18n, cases.conversation)}</span></th>
+                    <th scope="col">{tr!(i18n, cases.last_update)}</th>
+                    <th scope="col"><span class="visually-hidden">{tr!(i18n, cases.conversation)}</span></th>
                 </tr>
             </thead>
             {rows}
@@ -111,7 +111,7 @@ fn CaseRow(
                     <A href=href attr:title=hover>{c.subject.clone()}</A>
                     <Show when=move || c.unread>
                         " "
-                        <span class="badge">{t!(i18n, cases.answered)}</span>
+                        <span class="badge">{tr!(i18n, cases.answered)}</span>
                     </Show>
                 </td>
                 {requester}
@@ -138,7 +138,7 @@ fn CaseRow(
             <Show when=move || open.get()>
                 <tr class="inline-case" id=panel_id.clone()>
                     <td colspan=columns>
-                        <Suspense fallback=move || view! { <p>{t!(i18n, cases.loading)}</p> }>
+                        <Suspense fallback=move || view! { <p>{tr!(i18n, cases.loading)}</p> }>
                             {move || Suspend::new(inline_case(number, for_staff))}
                         </Suspense>
                     </td>
@@ -166,7 +166,7 @@ fn InlineCase(number: i64, for_staff: bool) -> impl IntoView {
     let on_sent = Callback::new(move |_| sent.update(|n| *n += 1));
     let case = Resource::new(move || sent.get(), move |_| get_case(number, None));
     view! {
-        <Transition fallback=move || view! { <p>{t!(i18n, cases.loading)}</p> }>
+        <Transition fallback=move || view! { <p>{tr!(i18n, cases.loading)}</p> }>
             {move || Suspend::new(async move {
                 match case.await {
                     Ok(case) => {
@@ -177,7 +177,7 @@ fn InlineCase(number: i64, for_staff: bool) -> impl IntoView {
                                 <ReplyForm number on_sent sent=replied id=format!("reply-{number}") staff=for_staff />
                             })}
                             <p>
-                                <A href=format!("/cases/{number}")>{t!(i18n, cases.open_full)}</A>
+                                <A href=format!("/cases/{number}")>{tr!(i18n, cases.open_full)}</A>
                             </p>
                         }
                             .into_any()

@@ -74,47 +74,47 @@ pub fn FilterPanel(query: Memo<CaseQuery>, for_staff: bool) -> impl IntoView {
         <aside class="filters" aria-labelledby="filters-heading">
             // Folds away, to give the list the room.
             <details open>
-            <summary><h2 id="filters-heading">{t!(i18n, filters.title)}</h2></summary>
+            <summary><h2 id="filters-heading">{tr!(i18n, filters.title)}</h2></summary>
             <Form method="GET" action=here>
                 // Filtering inside a view of the rail stays in that view.
                 {for_staff.then(|| view! {
                     <input type="hidden" name="view" prop:value=text(|q| &q.view) />
                 })}
-                <label for="filter-q">{t!(i18n, filters.search)}</label>
+                <label for="filter-q">{tr!(i18n, filters.search)}</label>
                 <input id="filter-q" name="q" type="search" maxlength=SEARCH_MAX prop:value=text(|q| &q.q) />
-                <label for="filter-number">{t!(i18n, cases.number)}</label>
+                <label for="filter-number">{tr!(i18n, cases.number)}</label>
                 <input id="filter-number" name="number" inputmode="numeric" prop:value=text(|q| &q.number) />
                 {for_staff.then(|| view! {
-                    <label for="filter-requester">{t!(i18n, cases.requester)}</label>
+                    <label for="filter-requester">{tr!(i18n, cases.requester)}</label>
                     <input id="filter-requester" name="requester" maxlength=SEARCH_MAX
                         prop:value=text(|q| &q.requester) />
                 })}
                 <fieldset>
-                    <legend>{t!(i18n, cases.status)}</legend>
+                    <legend>{tr!(i18n, cases.status)}</legend>
                     {statuses}
                 </fieldset>
-                <label for="filter-type">{t!(i18n, cases.type_label)}</label>
+                <label for="filter-type">{tr!(i18n, cases.type_label)}</label>
                 <select id="filter-type" name="type">
-                    <option value="">{t!(i18n, filters.any_type)}</option>
+                    <option value="">{tr!(i18n, filters.any_type)}</option>
                     <CaseTypeOptions selected=chosen_type every=true />
                 </select>
-                <label for="filter-from">{t!(i18n, filters.from)}</label>
+                <label for="filter-from">{tr!(i18n, filters.from)}</label>
                 <input id="filter-from" name="from" type="date" prop:value=text(|q| &q.from) />
-                <label for="filter-to">{t!(i18n, filters.to)}</label>
+                <label for="filter-to">{tr!(i18n, filters.to)}</label>
                 <input id="filter-to" name="to" type="date" prop:value=text(|q| &q.to) />
-                <label for="filter-sort">{t!(i18n, filters.sort)}</label>
+                <label for="filter-sort">{tr!(i18n, filters.sort)}</label>
                 <select id="filter-sort" name="sort">
-                    <option value="updated" selected=move || sort() == "updated">{t!(i18n, cases.last_update)}</option>
-                    <option value="created" selected=move || sort() == "created">{t!(i18n, filters.sort_created)}</option>
+                    <option value="updated" selected=move || sort() == "updated">{tr!(i18n, cases.last_update)}</option>
+                    <option value="created" selected=move || sort() == "created">{tr!(i18n, filters.sort_created)}</option>
                     {for_staff.then(|| view! {
-                        <option value="sla" selected=move || sort() == "sla">{t!(i18n, workspace.sort_sla)}</option>
+                        <option value="sla" selected=move || sort() == "sla">{tr!(i18n, workspace.sort_sla)}</option>
                     })}
                 </select>
-                <button type="submit" class="primary">{t!(i18n, filters.apply)}</button>
+                <button type="submit" class="primary">{tr!(i18n, filters.apply)}</button>
             </Form>
             <p class="filter-links">
-                <A href=here>{t!(i18n, filters.clear)}</A>
-                <a href=export_href download="cases.csv" rel="external">{t!(i18n, filters.export)}</a>
+                <A href=here>{tr!(i18n, filters.clear)}</A>
+                <a href=export_href download="cases.csv" rel="external">{tr!(i18n, filters.export)}</a>
             </p>
             </details>
         </aside>

@@ -58,9 +58,9 @@ pub fn HeldNotice(hold: EditHold) -> impl IntoView {
     view! {
         <Show when=move || hold.waiting()>
             <p class="notice" role="status">
-                {t!(i18n, cases.changed_while_editing)} " "
+                {tr!(i18n, cases.changed_while_editing)} " "
                 <button type="button" on:click=move |_| hold.release()>
-                    {t!(i18n, cases.show_latest)}
+                    {tr!(i18n, cases.show_latest)}
                 </button>
             </p>
         </Show>

@@ -26,10 +26,10 @@ pub fn MyCasesPage() -> impl IntoView {
     view! {
         <PageTitle text=move || t_string!(i18n, cases.my_cases).to_string() />
         <div class="page-head">
-            <h1>{t!(i18n, cases.my_cases)}</h1>
+            <h1>{tr!(i18n, cases.my_cases)}</h1>
             <div class="actions">
-                <A href="/">{t!(i18n, nav.questions_and_answers)}</A>
-                <A href="/cases/new" attr:class="button primary">{t!(i18n, cases.open_new)}</A>
+                <A href="/">{tr!(i18n, nav.questions_and_answers)}</A>
+                <A href="/cases/new" attr:class="button primary">{tr!(i18n, cases.open_new)}</A>
             </div>
         </div>
         <VerifyNotice />
@@ -107,11 +107,11 @@ fn PageLinks(next: Option<String>, query: Memo<CaseQuery>, here: &'static str) -
     let deep = move || !query.read().after.is_empty();
     let next_href = next.clone().map(|n| move || with_after(Some(&n)));
     view! {
-        <nav class="pages" aria-label=move || t_string!(i18n, cases.pages).to_string()>
+        <nav class="pages" aria-label=tr!(i18n, cases.pages)>
             <Show when=deep>
-                <A href=move || with_after(None)>{t!(i18n, cases.first_page)}</A>
+                <A href=move || with_after(None)>{tr!(i18n, cases.first_page)}</A>
             </Show>
-            {next_href.map(|href| view! { <A href=href>{t!(i18n, cases.next_page)}</A> })}
+            {next_href.map(|href| view! { <A href=href>{tr!(i18n, cases.next_page)}</A> })}
         </nav>
     }
 }

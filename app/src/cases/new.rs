@@ -34,11 +34,11 @@ pub fn NewCasePage() -> impl IntoView {
     };
     let contact = view! {
         <TextField id="case-tax-id" name="tax_id" field=Field::TaxId max=SHORT_TEXT_MAX error
-            label=t!(i18n, cases.tax_id).into_any() />
+            label=tr!(i18n, cases.tax_id).into_any() />
         <TextField id="case-company" name="company" field=Field::Company max=SHORT_TEXT_MAX error
-            label=t!(i18n, cases.company).into_any() />
+            label=tr!(i18n, cases.company).into_any() />
         <TextField id="case-phone" name="phone" field=Field::Phone max=PHONE_MAX error
-            label=t!(i18n, cases.phone).into_any() />
+            label=tr!(i18n, cases.phone).into_any() />
     }
     .into_any();
     let actions = view! {
@@ -46,7 +46,7 @@ pub fn NewCasePage() -> impl IntoView {
             <button type="submit" class="primary" disabled=move || upload.sending.get()>
                 {move || if upload.sending.get() { t_string!(i18n, files.sending) } else { t_string!(i18n, cases.submit_open) }}
             </button>
-            <A href="/cases">{t!(i18n, cases.back_to_list)}</A>
+            <A href="/cases">{tr!(i18n, cases.back_to_list)}</A>
         </div>
     }
     .into_any();
@@ -58,7 +58,7 @@ pub fn NewCasePage() -> impl IntoView {
                 (!signed_in).then(|| view! { <Redirect path="/signin?next=/cases/new" /> })
             })}
         </Transition>
-        <h1>{t!(i18n, cases.open_new)}</h1>
+        <h1>{tr!(i18n, cases.open_new)}</h1>
         <form method="post" enctype="multipart/form-data" action="/upload/cases" class="case-form"
             on:submit=submit>
             <CaseFields error suggest=true />
@@ -83,26 +83,26 @@ pub fn StaffNewCasePage() -> impl IntoView {
         .collect_view();
     view! {
         <PageTitle text=move || t_string!(i18n, staff.open_for).to_string() />
-        <h1>{t!(i18n, staff.open_for)}</h1>
+        <h1>{tr!(i18n, staff.open_for)}</h1>
         <ActionForm action attr:class="case-form">
-            <label for="case-customer">{t!(i18n, staff.customer_email)}</label>
+            <label for="case-customer">{tr!(i18n, staff.customer_email)}</label>
             <input id="case-customer" name="customer" type="email" required maxlength=EMAIL_MAX
                 aria-describedby="case-customer-error" aria-invalid=invalid(error, Field::Email) />
             <FieldError id="case-customer-error" field=Field::Email error />
-            <label for="case-origin">{t!(i18n, cases.origin)}</label>
+            <label for="case-origin">{tr!(i18n, cases.origin)}</label>
             <select id="case-origin" name="origin">{origins}</select>
             <FieldError id="case-origin-error" field=Field::Origin error />
             <CaseFields error />
             <TextField id="case-country" name="country" field=Field::Country max=SHORT_TEXT_MAX error
-                label=t!(i18n, cases.country).into_any() />
+                label=tr!(i18n, cases.country).into_any() />
             <TextField id="case-brand" name="brand" field=Field::Brand max=SHORT_TEXT_MAX error
-                label=t!(i18n, cases.brand).into_any() />
+                label=tr!(i18n, cases.brand).into_any() />
             <TextField id="case-product" name="product" field=Field::Product max=SHORT_TEXT_MAX error
-                label=t!(i18n, cases.product).into_any() />
+                label=tr!(i18n, cases.product).into_any() />
             <FormError error />
             <div class="actions">
-                <button type="submit" class="primary">{t!(i18n, cases.submit_open)}</button>
-                <A href="/staff">{t!(i18n, staff.back_to_list)}</A>
+                <button type="submit" class="primary">{tr!(i18n, cases.submit_open)}</button>
+                <A href="/staff">{tr!(i18n, staff.back_to_list)}</A>
             </div>
         </ActionForm>
     }
@@ -126,31 +126,31 @@ fn CaseFields(error: Signal<Option<AppError>>, #[prop(optional)] suggest: bool) 
         })
         .collect_view();
     view! {
-        <label for="case-subject">{t!(i18n, cases.subject)}</label>
+        <label for="case-subject">{tr!(i18n, cases.subject)}</label>
         <input id="case-subject" name="subject" required maxlength=SUBJECT_MAX
             aria-describedby="case-subject-error" aria-invalid=invalid(error, Field::Subject)
             on:input=move |ev| set_subject.set(event_target_value(&ev)) />
         <FieldError id="case-subject-error" field=Field::Subject error />
         {suggestions}
 
-        <label for="case-type">{t!(i18n, cases.type_label)}</label>
+        <label for="case-type">{tr!(i18n, cases.type_label)}</label>
         <select id="case-type" name="case_type" required
             aria-describedby="case-type-error" aria-invalid=invalid(error, Field::CaseType)>
-            <option value="">{t!(i18n, cases.choose_type)}</option>
+            <option value="">{tr!(i18n, cases.choose_type)}</option>
             <CaseTypeOptions selected=Signal::stored(String::new()) />
         </select>
         <FieldError id="case-type-error" field=Field::CaseType error />
 
-        <label for="case-priority">{t!(i18n, cases.priority)}</label>
+        <label for="case-priority">{tr!(i18n, cases.priority)}</label>
         <select id="case-priority" name="priority">{priorities}</select>
         <FieldError id="case-priority-error" field=Field::Priority error />
 
-        <label for="case-description">{t!(i18n, cases.description)}</label>
+        <label for="case-description">{tr!(i18n, cases.description)}</label>
         <textarea id="case-description" name="description" rows="8" required maxlength=MESSAGE_MAX
             aria-describedby="case-description-error" aria-invalid=invalid(error, Field::Message)></textarea>
         <FieldError id="case-description-error" field=Field::Message error />
 
-        <label for="case-cc">{t!(i18n, cases.cc)}</label>
+        <label for="case-cc">{tr!(i18n, cases.cc)}</label>
         <input id="case-cc" name="cc" aria-describedby="case-cc-hint case-cc-error"
             aria-invalid=invalid(error, Field::Cc) />
         <p class="hint" id="case-cc-hint">{t!(i18n, cases.cc_hint, max = move || super::record::CC_MAX)}</p>

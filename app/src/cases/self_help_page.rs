@@ -64,14 +64,14 @@ pub fn SelfHelpPage() -> impl IntoView {
     );
     view! {
         <PageTitle text=move || t_string!(i18n, staff.self_help).to_string() />
-        <p><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
-        <h1>{t!(i18n, staff.self_help)}</h1>
-        <p>{t!(i18n, staff.self_help_intro)}</p>
+        <p><A href="/staff">{tr!(i18n, staff.back_to_list)}</A></p>
+        <h1>{tr!(i18n, staff.self_help)}</h1>
+        <p>{tr!(i18n, staff.self_help_intro)}</p>
         <Transition>
             {move || Suspend::new(async move {
                 match answers.await {
                     Ok(list) if list.is_empty() => {
-                        view! { <p class="empty">{t!(i18n, staff.no_answers)}</p> }.into_any()
+                        view! { <p class="empty">{tr!(i18n, staff.no_answers)}</p> }.into_any()
                     }
                     Ok(list) => view! { <AnswerList list remove /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
@@ -96,7 +96,7 @@ fn AnswerList(list: Vec<SelfHelpAnswer>, remove: ServerAction<RemoveSelfHelp>) -
                     <p class="body">{a.body}</p>
                     <ActionForm action=remove>
                         <input type="hidden" name="id" value=a.id />
-                        <button type="submit" aria-label=label>{t!(i18n, staff.remove)}</button>
+                        <button type="submit" aria-label=label>{tr!(i18n, staff.remove)}</button>
                     </ActionForm>
                 </li>
             }
@@ -110,22 +110,22 @@ fn AddAnswer(add: ServerAction<AddSelfHelp>) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(add.value());
     view! {
-        <h2>{t!(i18n, staff.add_answer)}</h2>
+        <h2>{tr!(i18n, staff.add_answer)}</h2>
         <ActionForm action=add attr:class="case-form">
-            <label for="answer-type">{t!(i18n, cases.type_label)}</label>
+            <label for="answer-type">{tr!(i18n, cases.type_label)}</label>
             <select id="answer-type" name="case_type">
                 <CaseTypeOptions selected=Signal::stored(String::new()) />
             </select>
-            <label for="answer-title">{t!(i18n, staff.answer_title)}</label>
+            <label for="answer-title">{tr!(i18n, staff.answer_title)}</label>
             <input id="answer-title" name="title" required maxlength=SUBJECT_MAX
                 aria-describedby="answer-title-error" aria-invalid=invalid(error, Field::Subject) />
             <FieldError id="answer-title-error" field=Field::Subject error />
-            <label for="answer-body">{t!(i18n, staff.answer_text)}</label>
+            <label for="answer-body">{tr!(i18n, staff.answer_text)}</label>
             <textarea id="answer-body" name="body" rows="5" required maxlength=MESSAGE_MAX
                 aria-describedby="answer-body-error" aria-invalid=invalid(error, Field::Message)></textarea>
             <FieldError id="answer-body-error" field=Field::Message error />
             <FormError error />
-            <button type="submit" class="primary">{t!(i18n, staff.add_answer)}</button>
+            <button type="submit" class="primary">{tr!(i18n, staff.add_answer)}</button>
         </ActionForm>
     }
 }

@@ -52,26 +52,26 @@ pub fn StaffPage() -> impl IntoView {
     };
     let head = view! {
         <div class="page-head">
-            <h1>{t!(i18n, staff.title)}</h1>
+            <h1>{tr!(i18n, staff.title)}</h1>
             <div class="actions">
                 <Transition>
                     {move || Suspend::new(async move {
                         let admin = matches!(auth.user.await, Ok(Some(u)) if u.role == Role::Admin);
                         admin.then(|| view! {
-                            <A href="/staff/users">{t!(i18n, workspace.users)}</A>
-                            <A href="/staff/departments">{t!(i18n, workspace.departments)}</A>
-                            <A href="/staff/service-levels">{t!(i18n, workspace.service_levels)}</A>
-                            <A href="/staff/self-help">{t!(i18n, staff.self_help)}</A>
-                            <A href="/staff/help-center">{t!(i18n, help_admin.title)}</A>
-                            <A href="/staff/outbox">{t!(i18n, mail.outbox)}</A>
-                            <A href="/staff/settings">{t!(i18n, settings.title)}</A>
+                            <A href="/staff/users">{tr!(i18n, workspace.users)}</A>
+                            <A href="/staff/departments">{tr!(i18n, workspace.departments)}</A>
+                            <A href="/staff/service-levels">{tr!(i18n, workspace.service_levels)}</A>
+                            <A href="/staff/self-help">{tr!(i18n, staff.self_help)}</A>
+                            <A href="/staff/help-center">{tr!(i18n, help_admin.title)}</A>
+                            <A href="/staff/outbox">{tr!(i18n, mail.outbox)}</A>
+                            <A href="/staff/settings">{tr!(i18n, settings.title)}</A>
                         })
                     })}
                 </Transition>
-                <A href="/staff/chats">{t!(i18n, chat.chats)}</A>
-                <A href="/staff/canned">{t!(i18n, canned.title)}</A>
-                <A href="/staff/articles">{t!(i18n, editor.articles)}</A>
-                <A href="/staff/cases/new" attr:class="button primary">{t!(i18n, staff.open_for)}</A>
+                <A href="/staff/chats">{tr!(i18n, chat.chats)}</A>
+                <A href="/staff/canned">{tr!(i18n, canned.title)}</A>
+                <A href="/staff/articles">{tr!(i18n, editor.articles)}</A>
+                <A href="/staff/cases/new" attr:class="button primary">{tr!(i18n, staff.open_for)}</A>
             </div>
         </div>
     }
@@ -124,7 +124,7 @@ fn StatusCounts() -> impl IntoView {
                         .collect_view();
                     view! {
                         <section class="counts" aria-labelledby="counts-heading">
-                            <h2 id="counts-heading" class="visually-hidden">{t!(i18n, staff.counts)}</h2>
+                            <h2 id="counts-heading" class="visually-hidden">{tr!(i18n, staff.counts)}</h2>
                             <ul>{items}</ul>
                         </section>
                     }

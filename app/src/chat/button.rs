@@ -34,10 +34,12 @@ pub fn HelpButton() -> impl IntoView {
             .and_then(Result::ok)
             .is_some_and(|m| m.chat || m.my_chat.is_some());
         match chat {
-            true => view! { <A href=CHAT_PAGE attr:class="help-button">{t!(i18n, chat.chat)}</A> }
+            true => view! { <A href=CHAT_PAGE attr:class="help-button">{tr!(i18n, chat.chat)}</A> }
                 .into_any(),
-            false => view! { <A href=HELP_PAGE attr:class="help-button">{t!(i18n, chat.help)}</A> }
-                .into_any(),
+            false => {
+                view! { <A href=HELP_PAGE attr:class="help-button">{tr!(i18n, chat.help)}</A> }
+                    .into_any()
+            }
         }
     };
     view! {

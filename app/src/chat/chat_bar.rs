@@ -42,28 +42,28 @@ pub fn ChatBar(number: i64, others: Signal<Option<Vec<ChatRow>>>) -> impl IntoVi
     let bar = move || {
         let row = chat.get()?.ok().flatten()?;
         let state = match (row.state, row.agent.clone()) {
-            (ChatState::Waiting, _) => t!(i18n, chat.state_waiting).into_any(),
-            (ChatState::Ended, _) => t!(i18n, chat.state_ended).into_any(),
+            (ChatState::Waiting, _) => tr!(i18n, chat.state_waiting).into_any(),
+            (ChatState::Ended, _) => tr!(i18n, chat.state_ended).into_any(),
             (_, Some(agent)) => t!(i18n, chat.state_with, agent).into_any(),
-            _ => t!(i18n, chat.state_active).into_any(),
+            _ => tr!(i18n, chat.state_active).into_any(),
         };
         let name = row.visitor_name.clone();
         let open = row.state != ChatState::Ended;
         Some(view! {
             <section class="chat-bar notice" aria-labelledby="chat-bar-heading">
-                <h2 id="chat-bar-heading">{t!(i18n, chat.chat_heading)}</h2>
+                <h2 id="chat-bar-heading">{tr!(i18n, chat.chat_heading)}</h2>
                 <p>{state}</p>
                 {row.visitor_typing.then(|| view! {
                     <p class="typing" role="status">{t!(i18n, chat.is_typing, agent = move || name.clone())}</p>
                 })}
                 {(row.state == ChatState::Waiting).then(|| view! {
                     <button type="button" class="primary" on:click=move |_| { accept.dispatch(number); }>
-                        {t!(i18n, chat.accept_chat)}
+                        {tr!(i18n, chat.accept_chat)}
                     </button>
                 })}
                 {(row.state == ChatState::Active).then(|| view! {
                     <button type="button" on:click=move |_| { end.dispatch(number); }>
-                        {t!(i18n, chat.end)}
+                        {tr!(i18n, chat.end)}
                     </button>
                 })}
                 <VisitorCard row=row.clone() />
@@ -88,12 +88,12 @@ fn VisitorCard(row: ChatRow) -> impl IntoView {
         .clone()
         .unwrap_or_else(|| t_string!(i18n, chat.no_email).to_string());
     let account = if row.account {
-        t!(i18n, chat.has_account).into_any()
+        tr!(i18n, chat.has_account).into_any()
     } else {
-        t!(i18n, chat.no_account).into_any()
+        tr!(i18n, chat.no_account).into_any()
     };
     let past = if row.past.is_empty() {
-        view! { <p>{t!(i18n, chat.no_past)}</p> }.into_any()
+        view! { <p>{tr!(i18n, chat.no_past)}</p> }.into_any()
     } else {
         view! {
             <ul>{row.past.into_iter().map(|case| view! { <PastRow case /> }).collect_view()}</ul>
@@ -101,14 +101,14 @@ fn VisitorCard(row: ChatRow) -> impl IntoView {
         .into_any()
     };
     view! {
-        <h3>{t!(i18n, chat.visitor)}</h3>
+        <h3>{tr!(i18n, chat.visitor)}</h3>
         <dl class="chat-visitor">
-            <dt>{t!(i18n, chat.visitor_name)}</dt><dd>{row.visitor_name}</dd>
-            <dt>{t!(i18n, chat.visitor_email)}</dt><dd>{email}</dd>
-            <dt>{t!(i18n, chat.account)}</dt><dd>{account}</dd>
-            {row.department.map(|d| view! { <dt>{t!(i18n, chat.department)}</dt><dd>{d}</dd> })}
+            <dt>{tr!(i18n, chat.visitor_name)}</dt><dd>{row.visitor_name}</dd>
+            <dt>{tr!(i18n, chat.visitor_email)}</dt><dd>{email}</dd>
+            <dt>{tr!(i18n, chat.account)}</dt><dd>{account}</dd>
+            {row.department.map(|d| view! { <dt>{tr!(i18n, chat.department)}</dt><dd>{d}</dd> })}
         </dl>
-        <h3>{t!(i18n, chat.past_cases)}</h3>
+        <h3>{tr!(i18n, chat.past_cases)}</h3>
         {past}
     }
 }
@@ -143,20 +143,20 @@ fn TransferForm(number: i64, action: ServerAction<TransferChat>) -> impl IntoVie
             .map(|d| view! { <option value=Transfer::Department(d.id).encode()>{d.name}</option> })
             .collect_view();
         Some(view! {
-            <optgroup label=move || t_string!(i18n, chat.agents)>{agents}</optgroup>
-            <optgroup label=move || t_string!(i18n, chat.departments)>{departments}</optgroup>
+            <optgroup label=tr!(i18n, chat.agents)>{agents}</optgroup>
+            <optgroup label=tr!(i18n, chat.departments)>{departments}</optgroup>
         })
     };
     let done = move || matches!(action.value().get(), Some(Ok(())));
     view! {
         <ActionForm action attr:class="inline chat-transfer">
             <input type="hidden" name="number" value=number />
-            <label for="chat-transfer">{t!(i18n, chat.transfer_to)}</label> " "
+            <label for="chat-transfer">{tr!(i18n, chat.transfer_to)}</label> " "
             <select id="chat-transfer" name="to" required>{options}</select> " "
-            <button type="submit">{t!(i18n, chat.transfer)}</button>
+            <button type="submit">{tr!(i18n, chat.transfer)}</button>
         </ActionForm>
         <Show when=done>
-            <p role="status">{t!(i18n, chat.transferred)}</p>
+            <p role="status">{tr!(i18n, chat.transferred)}</p>
         </Show>
     }
 }
@@ -171,13 +171,13 @@ fn OtherChats(rows: Vec<ChatRow>, number: i64) -> impl IntoView {
         .collect();
     (!mine.is_empty()).then(|| {
         view! {
-            <nav aria-label=move || t_string!(i18n, chat.your_chats)>
-                <h3>{t!(i18n, chat.your_chats)}</h3>
+            <nav aria-label=tr!(i18n, chat.your_chats)>
+                <h3>{tr!(i18n, chat.your_chats)}</h3>
                 <ul class="chat-switch">
                     {mine.into_iter().map(|r| view! {
                         <li>
                             <A href=format!("/cases/{}", r.number)>{format!("#{} {}", r.number, r.visitor_name)}</A>
-                            {r.unanswered.then(|| view! { " " <strong class="badge">{t!(i18n, chat.new_message)}</strong> })}
+                            {r.unanswered.then(|| view! { " " <strong class="badge">{tr!(i18n, chat.new_message)}</strong> })}
                         </li>
                     }).collect_view()}
                 </ul>

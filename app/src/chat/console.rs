@@ -43,10 +43,10 @@ pub fn ChatsPage() -> impl IntoView {
                 <ActionForm action=toggle attr:class="inline">
                     <input type="hidden" name="available" value=if on { "false" } else { "true" } />
                     <p>
-                        {if on { t!(i18n, chat.you_available).into_any() } else { t!(i18n, chat.you_away).into_any() }}
+                        {if on { tr!(i18n, chat.you_available).into_any() } else { tr!(i18n, chat.you_away).into_any() }}
                         " "
                         <button type="submit">
-                            {if on { t!(i18n, chat.go_away).into_any() } else { t!(i18n, chat.go_available).into_any() }}
+                            {if on { tr!(i18n, chat.go_away).into_any() } else { tr!(i18n, chat.go_available).into_any() }}
                         </button>
                     </p>
                 </ActionForm>
@@ -56,7 +56,7 @@ pub fn ChatsPage() -> impl IntoView {
     let list = move || {
         Suspend::new(async move {
             match chats.await {
-                Ok(rows) if rows.is_empty() => view! { <p>{t!(i18n, chat.none_open)}</p> }.into_any(),
+                Ok(rows) if rows.is_empty() => view! { <p>{tr!(i18n, chat.none_open)}</p> }.into_any(),
                 Ok(rows) => view! {
                     <ul class="chat-queue">
                         {rows.into_iter().map(|row| view! { <QueueRow row accept /> }).collect_view()}
@@ -70,8 +70,8 @@ pub fn ChatsPage() -> impl IntoView {
     view! {
         <PageTitle text=title />
         <super::alert::ChatAlert chats=Signal::derive(move || chats.get().and_then(Result::ok)) />
-        <p class="back"><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
-        <h1>{t!(i18n, chat.chats)}</h1>
+        <p class="back"><A href="/staff">{tr!(i18n, staff.back_to_list)}</A></p>
+        <h1>{tr!(i18n, chat.chats)}</h1>
         <Transition>{switch}</Transition>
         <FormError error=accept_error />
         <Transition>{list}</Transition>
@@ -91,9 +91,9 @@ fn QueueRow(
     };
     let label = format!("{} {number}", t_string!(i18n, chat.accept));
     let state = match (row.state, row.agent.clone()) {
-        (ChatState::Waiting, _) => t!(i18n, chat.state_waiting).into_any(),
+        (ChatState::Waiting, _) => tr!(i18n, chat.state_waiting).into_any(),
         (_, Some(agent)) => t!(i18n, chat.state_with, agent).into_any(),
-        _ => t!(i18n, chat.state_active).into_any(),
+        _ => tr!(i18n, chat.state_active).into_any(),
     };
     view! {
         <li class="chat-row">
@@ -102,13 +102,13 @@ fn QueueRow(
             <span>{state}</span> " "
             <Timestamp ms=row.started_at />
             {row.department.map(|d| view! { " " <span>{d}</span> })}
-            {row.visitor_typing.then(|| view! { " " <em>{t!(i18n, chat.visitor_typing)}</em> })}
-            {(row.mine && row.unanswered).then(|| view! { " " <strong class="badge">{t!(i18n, chat.new_message)}</strong> })}
+            {row.visitor_typing.then(|| view! { " " <em>{tr!(i18n, chat.visitor_typing)}</em> })}
+            {(row.mine && row.unanswered).then(|| view! { " " <strong class="badge">{tr!(i18n, chat.new_message)}</strong> })}
             {(row.state == ChatState::Waiting).then(|| view! {
                 " "
                 <button type="button" class="primary" aria-label=label
                     on:click=move |_| { accept.dispatch(number); }>
-                    {t!(i18n, chat.accept)}
+                    {tr!(i18n, chat.accept)}
                 </button>
             })}
         </li>

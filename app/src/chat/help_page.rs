@@ -21,7 +21,7 @@ pub fn HelpFormPage() -> impl IntoView {
     let sent = move || query.read().get("case").and_then(|n| n.parse::<i64>().ok());
     view! {
         <PageTitle text=move || t_string!(i18n, chat.help_title).to_string() />
-        <h1>{t!(i18n, chat.help_title)}</h1>
+        <h1>{tr!(i18n, chat.help_title)}</h1>
         {move || match sent() {
             Some(number) => view! { <Sent number /> }.into_any(),
             None => view! { <HelpForm /> }.into_any(),
@@ -35,9 +35,9 @@ fn Sent(number: i64) -> impl IntoView {
     view! {
         <div class="notice success" role="status">
             <p><strong>{t!(i18n, chat.case_number, number)}</strong></p>
-            <p>{t!(i18n, chat.sent)}</p>
+            <p>{tr!(i18n, chat.sent)}</p>
         </div>
-        <p><A href="/">{t!(i18n, chat.back_home)}</A></p>
+        <p><A href="/">{tr!(i18n, chat.back_home)}</A></p>
     }
 }
 
@@ -60,8 +60,8 @@ fn HelpForm() -> impl IntoView {
             let (name, email) = me.map(|u| (u.name, u.email)).unwrap_or_default();
             view! {
                 <TextField id="help-name" name="name" field=Field::Name max=NAME_MAX error value=name
-                    label=t!(i18n, chat.name).into_any() />
-                <label for="help-email">{t!(i18n, chat.email)}</label>
+                    label=tr!(i18n, chat.name).into_any() />
+                <label for="help-email">{tr!(i18n, chat.email)}</label>
                 <input id="help-email" name="email" type="email" required maxlength=EMAIL_MAX
                     value=email autocomplete="email" aria-describedby="help-email-error"
                     aria-invalid=crate::ui::forms::invalid(error, Field::Email) />
@@ -70,12 +70,12 @@ fn HelpForm() -> impl IntoView {
         })
     };
     view! {
-        <p>{t!(i18n, chat.help_intro)}</p>
+        <p>{tr!(i18n, chat.help_intro)}</p>
         <Suspense>
             {move || Suspend::new(async move {
                 hours.await.ok().map(|hours| view! {
                     <section class="service" aria-labelledby="hours-heading">
-                        <h2 id="hours-heading">{t!(i18n, hours.heading)}</h2>
+                        <h2 id="hours-heading">{tr!(i18n, hours.heading)}</h2>
                         <HoursText hours />
                     </section>
                 })
@@ -84,7 +84,7 @@ fn HelpForm() -> impl IntoView {
         <form method="post" enctype="multipart/form-data" action="/upload/help" class="case-form"
             on:submit=submit>
             <Transition>{fields}</Transition>
-            <label for="help-message">{t!(i18n, chat.message)}</label>
+            <label for="help-message">{tr!(i18n, chat.message)}</label>
             <textarea id="help-message" name="message" rows="8" required maxlength=MESSAGE_MAX
                 aria-describedby="help-message-error"
                 aria-invalid=crate::ui::forms::invalid(error, Field::Message)></textarea>

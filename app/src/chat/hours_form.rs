@@ -20,10 +20,10 @@ pub fn BusinessHoursForm() -> impl IntoView {
     let saved = move || matches!(save.value().get(), Some(Ok(())));
     view! {
         <section aria-labelledby="hours-heading">
-            <h2 id="hours-heading">{t!(i18n, hours.heading)}</h2>
-            <p>{t!(i18n, hours.intro)}</p>
+            <h2 id="hours-heading">{tr!(i18n, hours.heading)}</h2>
+            <p>{tr!(i18n, hours.intro)}</p>
             <Show when=saved>
-                <p class="notice success" role="status">{t!(i18n, hours.saved)}</p>
+                <p class="notice success" role="status">{tr!(i18n, hours.saved)}</p>
             </Show>
             <ActionForm action=save attr:class="case-form">
                 <Transition>
@@ -52,10 +52,10 @@ fn Fields(form: HoursForm, error: Signal<Option<crate::error::AppError>>) -> imp
             view! {
                 <fieldset class="day-hours">
                     <legend>{move || day_name(i18n, day)}</legend>
-                    <label for=opens_id.clone()>{t!(i18n, hours.opens)}</label>
+                    <label for=opens_id.clone()>{tr!(i18n, hours.opens)}</label>
                     <input id=opens_id class="clock" maxlength="5" placeholder="09:00" name=format!("hours[opens][{day}]") value=opens
                         aria-describedby="hours-days-error" aria-invalid=invalid(error, Field::Hours) />
-                    <label for=closes_id.clone()>{t!(i18n, hours.closes)}</label>
+                    <label for=closes_id.clone()>{tr!(i18n, hours.closes)}</label>
                     <input id=closes_id class="clock" maxlength="5" placeholder="18:00" name=format!("hours[closes][{day}]") value=closes
                         aria-describedby="hours-days-error" aria-invalid=invalid(error, Field::Hours) />
                 </fieldset>
@@ -63,14 +63,14 @@ fn Fields(form: HoursForm, error: Signal<Option<crate::error::AppError>>) -> imp
         })
         .collect_view();
     view! {
-        <label for="hours-zone">{t!(i18n, hours.time_zone)}</label>
+        <label for="hours-zone">{tr!(i18n, hours.time_zone)}</label>
         <input id="hours-zone" name="hours[time_zone]" required value=form.time_zone
             aria-describedby="hours-zone-error" aria-invalid=invalid(error, Field::TimeZone) />
         <FieldError id="hours-zone-error" field=Field::TimeZone error />
-        <p class="hint">{t!(i18n, hours.closed_hint)}</p>
+        <p class="hint">{tr!(i18n, hours.closed_hint)}</p>
         {days}
         <FieldError id="hours-days-error" field=Field::Hours error />
-        <label for="hours-holidays">{t!(i18n, hours.holidays)}</label>
+        <label for="hours-holidays">{tr!(i18n, hours.holidays)}</label>
         <textarea id="hours-holidays" name="hours[holidays]" rows="4"
             aria-describedby="hours-holidays-error" aria-invalid=invalid(error, Field::Holidays)>
             {form.holidays}
@@ -78,7 +78,7 @@ fn Fields(form: HoursForm, error: Signal<Option<crate::error::AppError>>) -> imp
         <FieldError id="hours-holidays-error" field=Field::Holidays error />
         <FormError error />
         <div class="actions">
-            <button type="submit" class="primary">{t!(i18n, hours.save)}</button>
+            <button type="submit" class="primary">{tr!(i18n, hours.save)}</button>
         </div>
     }
 }
@@ -97,11 +97,11 @@ pub fn ChatLimitsForm() -> impl IntoView {
         Suspend::new(async move {
             match current.await {
                 Ok((max, minutes)) => view! {
-                    <label for="chat-max">{t!(i18n, hours.max_chats)}</label>
+                    <label for="chat-max">{tr!(i18n, hours.max_chats)}</label>
                     <input id="chat-max" name="max_chats" inputmode="numeric" required value=max.to_string()
                         aria-describedby="chat-max-error" aria-invalid=invalid(error, Field::MaxChats) />
                     <FieldError id="chat-max-error" field=Field::MaxChats error />
-                    <label for="chat-wait">{t!(i18n, hours.wait_minutes)}</label>
+                    <label for="chat-wait">{tr!(i18n, hours.wait_minutes)}</label>
                     <input id="chat-wait" name="wait_minutes" inputmode="numeric" required value=minutes.to_string()
                         aria-describedby="chat-wait-error" aria-invalid=invalid(error, Field::Chat) />
                     <FieldError id="chat-wait-error" field=Field::Chat error />
@@ -113,15 +113,15 @@ pub fn ChatLimitsForm() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="chat-limits-heading">
-            <h2 id="chat-limits-heading">{t!(i18n, hours.chat_heading)}</h2>
+            <h2 id="chat-limits-heading">{tr!(i18n, hours.chat_heading)}</h2>
             <Show when=saved>
-                <p class="notice success" role="status">{t!(i18n, hours.chat_saved)}</p>
+                <p class="notice success" role="status">{tr!(i18n, hours.chat_saved)}</p>
             </Show>
             <ActionForm action=save attr:class="case-form">
                 <Transition>{fields}</Transition>
                 <FormError error />
                 <div class="actions">
-                    <button type="submit" class="primary">{t!(i18n, hours.save_chat)}</button>
+                    <button type="submit" class="primary">{tr!(i18n, hours.save_chat)}</button>
                 </div>
             </ActionForm>
         </section>

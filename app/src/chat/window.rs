@@ -56,7 +56,7 @@ pub fn ChatPage() -> impl IntoView {
     let draft = RwSignal::new(String::new());
     view! {
         <PageTitle text=move || t_string!(i18n, chat.title).to_string() />
-        <h1>{t!(i18n, chat.title)}</h1>
+        <h1>{tr!(i18n, chat.title)}</h1>
         <Transition>
             {move || Suspend::new(async move {
                 match mine.await {
@@ -83,30 +83,30 @@ fn StartForm(start: ServerAction<StartChat>) -> impl IntoView {
             let me = auth.user.await.ok().flatten();
             let (name, email) = me.map(|u| (u.name, u.email)).unwrap_or_default();
             view! {
-                <label for="chat-name">{t!(i18n, chat.your_name)}</label>
+                <label for="chat-name">{tr!(i18n, chat.your_name)}</label>
                 <input id="chat-name" name="name" maxlength=NAME_MAX value=name autocomplete="name"
                     aria-describedby="chat-name-error" aria-invalid=invalid(error, Field::Name) />
                 <FieldError id="chat-name-error" field=Field::Name error />
-                <label for="chat-email">{t!(i18n, chat.your_email)}</label>
+                <label for="chat-email">{tr!(i18n, chat.your_email)}</label>
                 <input id="chat-email" name="email" type="email" maxlength=EMAIL_MAX value=email
                     autocomplete="email" aria-describedby="chat-email-hint chat-email-error"
                     aria-invalid=invalid(error, Field::Email) />
-                <p class="hint" id="chat-email-hint">{t!(i18n, chat.email_hint)}</p>
+                <p class="hint" id="chat-email-hint">{tr!(i18n, chat.email_hint)}</p>
                 <FieldError id="chat-email-error" field=Field::Email error />
             }
         })
     };
     view! {
-        <p>{t!(i18n, chat.intro)}</p>
+        <p>{tr!(i18n, chat.intro)}</p>
         <ActionForm action=start attr:class="case-form">
             <Transition>{fields}</Transition>
-            <label for="chat-first">{t!(i18n, chat.message)}</label>
+            <label for="chat-first">{tr!(i18n, chat.message)}</label>
             <textarea id="chat-first" name="message" rows="4" required maxlength=MESSAGE_MAX
                 aria-describedby="chat-first-error" aria-invalid=invalid(error, Field::Message)></textarea>
             <FieldError id="chat-first-error" field=Field::Message error />
             <FormError error />
             <div class="actions">
-                <button type="submit" class="primary">{t!(i18n, chat.start)}</button>
+                <button type="submit" class="primary">{tr!(i18n, chat.start)}</button>
             </div>
         </ActionForm>
     }
@@ -115,9 +115,9 @@ fn StartForm(start: ServerAction<StartChat>) -> impl IntoView {
 /// The chat's state in words.
 fn state_text(i18n: I18n, chat: &ChatView) -> AnyView {
     match (chat.state, chat.agent.clone()) {
-        (ChatState::Ended, _) => t!(i18n, chat.ended).into_any(),
+        (ChatState::Ended, _) => tr!(i18n, chat.ended).into_any(),
         (ChatState::Active, Some(agent)) => t!(i18n, chat.with_agent, agent).into_any(),
-        _ => t!(i18n, chat.waiting).into_any(),
+        _ => tr!(i18n, chat.waiting).into_any(),
     }
 }
 
@@ -168,7 +168,7 @@ fn Conversation(
             .waiting
             .get()
             .into_iter()
-            .map(|text| view! { <li class="chat-line visitor pending"><p>{text}</p><em>{t!(i18n, chat.sending)}</em></li> })
+            .map(|text| view! { <li class="chat-line visitor pending"><p>{text}</p><em>{tr!(i18n, chat.sending)}</em></li> })
             .collect_view()
     };
     view! {
@@ -180,11 +180,11 @@ fn Conversation(
             </p>
             {chat.offer_form.then(|| view! {
                 <p class="notice">
-                    {t!(i18n, chat.no_agent)} " "
-                    <A href=HELP_PAGE>{t!(i18n, chat.leave_message)}</A>
+                    {tr!(i18n, chat.no_agent)} " "
+                    <A href=HELP_PAGE>{tr!(i18n, chat.leave_message)}</A>
                 </p>
             })}
-            <ol class="chat-log" role="log" aria-label=move || t_string!(i18n, chat.conversation).to_string()>
+            <ol class="chat-log" role="log" aria-label=tr!(i18n, chat.conversation)>
                 <Transition>{list}</Transition>
                 {pending}
             </ol>
@@ -194,22 +194,22 @@ fn Conversation(
             <div class="actions">
                 {chat.has_email.then(|| view! {
                     <button type="button" on:click=move |_| { transcript.dispatch(()); }>
-                        {t!(i18n, chat.email_transcript)}
+                        {tr!(i18n, chat.email_transcript)}
                     </button>
                 })}
                 {(!ended).then(|| view! {
                     <button type="button" on:click=move |_| { end.dispatch(()); }>
-                        {t!(i18n, chat.end)}
+                        {tr!(i18n, chat.end)}
                     </button>
                 })}
                 {ended.then(|| view! {
                     <button type="button" class="primary" on:click=move |_| fresh.set(true)>
-                        {t!(i18n, chat.new_chat)}
+                        {tr!(i18n, chat.new_chat)}
                     </button>
                 })}
             </div>
             <Show when=transcript_sent>
-                <p class="notice success" role="status">{t!(i18n, chat.transcript_sent)}</p>
+                <p class="notice success" role="status">{tr!(i18n, chat.transcript_sent)}</p>
             </Show>
             <FormError error=end_error />
         </div>
@@ -299,10 +299,10 @@ fn SendBox(outbox: Outbox, text: RwSignal<String>) -> impl IntoView {
     };
     view! {
         <form class="chat-send" on:submit=submit>
-            <label for="chat-message">{t!(i18n, chat.message)}</label>
+            <label for="chat-message">{tr!(i18n, chat.message)}</label>
             <textarea id="chat-message" rows="3" maxlength=MESSAGE_MAX prop:value=text
                 on:input=on_input></textarea>
-            <button type="submit" class="primary">{t!(i18n, chat.send_message)}</button>
+            <button type="submit" class="primary">{tr!(i18n, chat.send_message)}</button>
         </form>
     }
 }

@@ -265,11 +265,11 @@ pub fn FilePicker(#[prop(into)] id: String, upload: Upload) -> impl IntoView {
         view! { {t!(i18n, files.hint, files = move || l.max_files, mb = move || mb)} }
     };
     let input = view! {
-        <label for=id.clone()>{t!(i18n, files.attach)}</label>
+        <label for=id.clone()>{tr!(i18n, files.attach)}</label>
         <input type="file" id=id name="files" multiple accept=ACCEPT
             aria-describedby=format!("{hint_id} {error_ref}") on:change=on_change />
         <p class="hint" id=hint_id>
-            {t!(i18n, files.drop)} " "
+            {tr!(i18n, files.drop)} " "
             <Suspense>{move || Suspend::new(async move { limits.await.ok().map(|_| hint()) })}</Suspense>
         </p>
     }
@@ -277,7 +277,7 @@ pub fn FilePicker(#[prop(into)] id: String, upload: Upload) -> impl IntoView {
     view! {
         <div class="dropzone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             {input}
-            <ul class="chosen-files" aria-label=move || t_string!(i18n, files.chosen).to_string()
+            <ul class="chosen-files" aria-label=tr!(i18n, files.chosen)
                 hidden=move || upload.items.read().is_empty()>
                 <For each=move || upload.items.get() key=|item| item.id let:item>
                     <ChosenFile item upload />
@@ -312,7 +312,7 @@ fn ChosenFile(item: Item, upload: Upload) -> impl IntoView {
             " "
             <button type="button" class="link" disabled=move || upload.sending.get()
                 on:click=move |_| upload.remove(id)>
-                {t!(i18n, files.remove)}
+                {tr!(i18n, files.remove)}
                 <span class="visually-hidden">" " {name}</span>
             </button>
         </li>

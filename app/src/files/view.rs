@@ -29,7 +29,7 @@ pub fn AttachmentList(files: Vec<Attachment>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <ul class="attachments" aria-label=move || t_string!(i18n, files.attachments).to_string()>
+        <ul class="attachments" aria-label=tr!(i18n, files.attachments)>
             {items}
         </ul>
     }

@@ -20,8 +20,8 @@ pub fn HelpAdminPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageTitle text=move || t_string!(i18n, help_admin.title).to_string() />
-        <p class="back"><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
-        <h1>{t!(i18n, help_admin.title)}</h1>
+        <p class="back"><A href="/staff">{tr!(i18n, staff.back_to_list)}</A></p>
+        <h1>{tr!(i18n, help_admin.title)}</h1>
         <Collections />
         <Banners />
     }
@@ -62,8 +62,8 @@ fn Collections() -> impl IntoView {
     let add_error = last_error(add.value());
     view! {
         <section aria-labelledby="collections-heading">
-            <h2 id="collections-heading">{t!(i18n, help_admin.collections)}</h2>
-            <p>{t!(i18n, help_admin.collections_intro)}</p>
+            <h2 id="collections-heading">{tr!(i18n, help_admin.collections)}</h2>
+            <p>{tr!(i18n, help_admin.collections_intro)}</p>
             {errors.map(|error| view! { <AnyProblem error /> })}
             <Transition>
                 {move || Suspend::new(async move {
@@ -114,11 +114,11 @@ fn CollectionItem(c: CollectionAdmin, actions: Actions) -> impl IntoView {
                         <input type="hidden" name="id" value=f.id />
                         <label for=rename_id.clone() class="visually-hidden">{rename_label.clone()}</label>
                         <input id=rename_id name="product" required value=f.product.clone() />
-                        <button type="submit" aria-label=rename_label>{t!(i18n, help_admin.rename)}</button>
+                        <button type="submit" aria-label=rename_label>{tr!(i18n, help_admin.rename)}</button>
                     </ActionForm>
                     <ActionForm action=actions.remove_folder attr:class="inline-form">
                         <input type="hidden" name="id" value=f.id />
-                        <button type="submit" aria-label=remove_label>{t!(i18n, staff.remove)}</button>
+                        <button type="submit" aria-label=remove_label>{tr!(i18n, staff.remove)}</button>
                     </ActionForm>
                 </li>
             }
@@ -143,17 +143,17 @@ fn CollectionItem(c: CollectionAdmin, actions: Actions) -> impl IntoView {
             <ActionForm action=actions.add_folder attr:class="inline-form">
                 <input type="hidden" name="collection" value=c.id />
                 <label for=product_id.clone()>
-                    {t!(i18n, help_admin.new_folder)} " (" {name} ")"
+                    {tr!(i18n, help_admin.new_folder)} " (" {name} ")"
                 </label>
                 <input id=product_id name="product" required
                     maxlength=crate::cases::record::SHORT_TEXT_MAX />
-                <button type="submit">{t!(i18n, help_admin.add_folder)}</button>
+                <button type="submit">{tr!(i18n, help_admin.add_folder)}</button>
             </ActionForm>
             {empty.then(|| view! {
                 <ActionForm action=actions.remove attr:class="inline-form">
                     <input type="hidden" name="id" value=c.id />
                     <button type="submit" aria-label=remove_label>
-                        {t!(i18n, help_admin.remove_collection)}
+                        {tr!(i18n, help_admin.remove_collection)}
                     </button>
                 </ActionForm>
             })}
@@ -180,9 +180,9 @@ fn AddCollectionForm(
             .collect_view();
         view! {
             <ActionForm action=add attr:class="inline-form">
-                <label for="new-collection">{t!(i18n, help_admin.new_collection)}</label>
+                <label for="new-collection">{tr!(i18n, help_admin.new_collection)}</label>
                 <select id="new-collection" name="country">{options}</select>
-                <button type="submit">{t!(i18n, help_admin.add_collection)}</button>
+                <button type="submit">{tr!(i18n, help_admin.add_collection)}</button>
             </ActionForm>
             <AnyProblem error />
         }
@@ -200,13 +200,13 @@ fn Banners() -> impl IntoView {
     );
     view! {
         <section aria-labelledby="banners-heading">
-            <h2 id="banners-heading">{t!(i18n, help_admin.banners)}</h2>
-            <p>{t!(i18n, help_admin.banners_intro)}</p>
+            <h2 id="banners-heading">{tr!(i18n, help_admin.banners)}</h2>
+            <p>{tr!(i18n, help_admin.banners_intro)}</p>
             <Transition>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(rows) if rows.is_empty() => {
-                            view! { <p class="empty">{t!(i18n, help_admin.no_banners)}</p> }.into_any()
+                            view! { <p class="empty">{tr!(i18n, help_admin.no_banners)}</p> }.into_any()
                         }
                         Ok(rows) => view! { <BannerList rows remove /> }.into_any(),
                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
@@ -245,7 +245,7 @@ fn BannerList(rows: Vec<BannerRow>, remove: ServerAction<RemoveBanner>) -> impl 
                     <p>{b.message.clone()}</p>
                     <ActionForm action=remove attr:class="inline-form">
                         <input type="hidden" name="id" value=row.id />
-                        <button type="submit" aria-label=label>{t!(i18n, staff.remove)}</button>
+                        <button type="submit" aria-label=label>{tr!(i18n, staff.remove)}</button>
                     </ActionForm>
                 </li>
             }
@@ -267,24 +267,24 @@ fn AddBannerForm(add: ServerAction<AddBanner>) -> impl IntoView {
         .map(|s| view! { <option value=s>{move || severity_label(i18n, s)}</option> })
         .collect_view();
     view! {
-        <h3>{t!(i18n, help_admin.add_banner)}</h3>
+        <h3>{tr!(i18n, help_admin.add_banner)}</h3>
         <ActionForm action=add attr:class="case-form">
-            <label for="banner-kind">{t!(i18n, help_admin.banner_kind)}</label>
+            <label for="banner-kind">{tr!(i18n, help_admin.banner_kind)}</label>
             <select id="banner-kind" name="kind">{kinds}</select>
-            <label for="banner-severity">{t!(i18n, help_admin.severity)}</label>
+            <label for="banner-severity">{tr!(i18n, help_admin.severity)}</label>
             <select id="banner-severity" name="severity">{severities}</select>
-            <label for="banner-message">{t!(i18n, help_admin.message)}</label>
+            <label for="banner-message">{tr!(i18n, help_admin.message)}</label>
             <textarea id="banner-message" name="message" rows="3" required maxlength=BANNER_MAX
                 aria-describedby="banner-message-error"></textarea>
             <FieldError id="banner-message-error" field=Field::BannerText error />
-            <label for="banner-starts">{t!(i18n, help_admin.starts)}</label>
+            <label for="banner-starts">{tr!(i18n, help_admin.starts)}</label>
             <input id="banner-starts" name="starts" type="datetime-local" required />
-            <label for="banner-ends">{t!(i18n, help_admin.ends)}</label>
+            <label for="banner-ends">{tr!(i18n, help_admin.ends)}</label>
             <input id="banner-ends" name="ends" type="datetime-local" required
                 aria-describedby="banner-window-error" />
             <FieldError id="banner-window-error" field=Field::Window error />
             <FormError error />
-            <button type="submit" class="primary">{t!(i18n, help_admin.add_banner)}</button>
+            <button type="submit" class="primary">{tr!(i18n, help_admin.add_banner)}</button>
         </ActionForm>
     }
     .into_any()

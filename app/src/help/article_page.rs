@@ -50,7 +50,7 @@ pub fn ArticlePage() -> impl IntoView {
                 }
             })}
         </Suspense>
-        <p class="back"><A href="/">{t!(i18n, article.back)}</A></p>
+        <p class="back"><A href="/">{tr!(i18n, article.back)}</A></p>
     }
 }
 
@@ -68,19 +68,19 @@ fn ArticleView(a: Article, vote: ServerAction<VoteArticle>) -> impl IntoView {
     // Only staff get the feedback counts; they also get the editor.
     let edit = a.feedback.is_some().then(|| {
         let href = format!("/staff/articles/{}/edit", a.id);
-        view! { <p class="staff-tools"><A href=href>{t!(i18n, editor.edit_title)}</A></p> }
+        view! { <p class="staff-tools"><A href=href>{tr!(i18n, editor.edit_title)}</A></p> }
     });
     let aside = view! {
         <aside class="article-aside">
             {(!a.siblings.is_empty()).then(|| view! {
                 <section aria-labelledby="folder-heading">
-                    <h2 id="folder-heading">{t!(i18n, help.in_folder)}</h2>
+                    <h2 id="folder-heading">{tr!(i18n, help.in_folder)}</h2>
                     <ArticleList articles=a.siblings.clone() />
                 </section>
             })}
             {(!a.related.is_empty()).then(|| view! {
                 <section aria-labelledby="related-heading">
-                    <h2 id="related-heading">{t!(i18n, help.related)}</h2>
+                    <h2 id="related-heading">{tr!(i18n, help.related)}</h2>
                     <ArticleList articles=a.related.clone() />
                 </section>
             })}
@@ -92,9 +92,9 @@ fn ArticleView(a: Article, vote: ServerAction<VoteArticle>) -> impl IntoView {
         <p class="meta">
             {move || kind_label(i18n, kind)}
             {place.map(|p| view! { " · " {p} })}
-            " · " {t!(i18n, article.updated)} " " <Timestamp ms=a.updated_at />
+            " · " {tr!(i18n, article.updated)} " " <Timestamp ms=a.updated_at />
         </p>
-        {(!a.published).then(|| view! { <p class="notice">{t!(i18n, help.draft)}</p> })}
+        {(!a.published).then(|| view! { <p class="notice">{tr!(i18n, help.draft)}</p> })}
         {edit}
     }
     .into_any();
@@ -106,7 +106,7 @@ fn ArticleView(a: Article, vote: ServerAction<VoteArticle>) -> impl IntoView {
                 {header}
                 <div class="article-body" inner_html=a.body_html.clone()></div>
                 <button type="button" class="print-button" on:click=|_| { let _ = window().print(); }>
-                    {t!(i18n, help.print)}
+                    {tr!(i18n, help.print)}
                 </button>
                 <ArticleFeedback id=a.id my_vote=a.my_vote feedback=a.feedback.clone() vote />
             </article>

@@ -56,7 +56,7 @@ fn EditorLoader(id: impl Fn() -> Option<i64> + Send + Sync + 'static) -> impl In
         Ok::<_, AppError>((choices, article))
     });
     view! {
-        <p class="back"><A href="/staff/articles">{t!(i18n, editor.back)}</A></p>
+        <p class="back"><A href="/staff/articles">{tr!(i18n, editor.back)}</A></p>
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
@@ -123,18 +123,18 @@ fn Editor(choices: EditorOptions, article: Option<ArticleEdit>) -> impl IntoView
         }
     };
     let fields = view! {
-        <label for="article-title">{t!(i18n, editor.title)}</label>
+        <label for="article-title">{tr!(i18n, editor.title)}</label>
         <input id="article-title" required maxlength=SUBJECT_MAX bind:value=title
             aria-describedby="article-title-error" aria-invalid=invalid(error, Field::Subject) />
         <FieldError id="article-title-error" field=Field::Subject error />
         <Settings choices=choices.clone() locale kind status folder />
         <FieldError id="article-language-error" field=Field::Language error />
         <FieldError id="article-folder-error" field=Field::Folder error />
-        <label for="article-tags">{t!(i18n, editor.tags)}</label>
+        <label for="article-tags">{tr!(i18n, editor.tags)}</label>
         <input id="article-tags" bind:value=tags maxlength=super::TAGS_MAX
             aria-describedby="article-tags-hint article-tags-error"
             aria-invalid=invalid(error, Field::Tags) />
-        <p class="hint" id="article-tags-hint">{t!(i18n, editor.tags_hint)}</p>
+        <p class="hint" id="article-tags-hint">{tr!(i18n, editor.tags_hint)}</p>
         <FieldError id="article-tags-error" field=Field::Tags error />
         <Related choices=choices.articles id related />
         <FieldError id="article-related-error" field=Field::Related error />
@@ -147,7 +147,7 @@ fn Editor(choices: EditorOptions, article: Option<ArticleEdit>) -> impl IntoView
             {fields}
             <div class="editor-panes">
                 <div>
-                    <label for="article-body">{t!(i18n, editor.body)}</label>
+                    <label for="article-body">{tr!(i18n, editor.body)}</label>
                     <textarea id="article-body" rows="18" required maxlength=MESSAGE_MAX
                         bind:value=body aria-describedby="article-body-error"
                         aria-invalid=invalid(error, Field::Message)></textarea>
@@ -157,7 +157,7 @@ fn Editor(choices: EditorOptions, article: Option<ArticleEdit>) -> impl IntoView
             </div>
             <FormError error />
             <button type="submit" class="primary" disabled=move || save.pending().get()>
-                {t!(i18n, editor.save)}
+                {tr!(i18n, editor.save)}
             </button>
         </form>
         {(!new).then(|| view! { <DeleteButton id /> })}
@@ -202,35 +202,35 @@ fn Settings(
     view! {
         <div class="editor-settings">
             <div>
-                <label for="article-language">{t!(i18n, editor.language)}</label>
+                <label for="article-language">{tr!(i18n, editor.language)}</label>
                 <select id="article-language" aria-describedby="article-language-error"
                     on:change=move |ev| locale.set(event_target_value(&ev))>
-                    <option value="en" selected=language("en")>{t!(i18n, languages.en)}</option>
-                    <option value="es" selected=language("es")>{t!(i18n, languages.es)}</option>
-                    <option value="fr" selected=language("fr")>{t!(i18n, languages.fr)}</option>
+                    <option value="en" selected=language("en")>{tr!(i18n, languages.en)}</option>
+                    <option value="es" selected=language("es")>{tr!(i18n, languages.es)}</option>
+                    <option value="fr" selected=language("fr")>{tr!(i18n, languages.fr)}</option>
                 </select>
             </div>
             <div>
-                <label for="article-kind">{t!(i18n, help.kind)}</label>
+                <label for="article-kind">{tr!(i18n, help.kind)}</label>
                 <select id="article-kind"
                     on:change=move |ev| kind.set(event_target_value(&ev))>{kinds}</select>
             </div>
             <div>
-                <label for="article-status">{t!(i18n, editor.status)}</label>
+                <label for="article-status">{tr!(i18n, editor.status)}</label>
                 <select id="article-status"
                     on:change=move |ev| status.set(event_target_value(&ev))>
-                    <option value="draft" selected=state("draft")>{t!(i18n, editor.draft)}</option>
+                    <option value="draft" selected=state("draft")>{tr!(i18n, editor.draft)}</option>
                     <option value="published" selected=state("published")>
-                        {t!(i18n, editor.published)}
+                        {tr!(i18n, editor.published)}
                     </option>
                 </select>
             </div>
             <div>
-                <label for="article-folder">{t!(i18n, editor.folder)}</label>
+                <label for="article-folder">{tr!(i18n, editor.folder)}</label>
                 <select id="article-folder" aria-describedby="article-folder-error"
                     on:change=move |ev| folder.set(event_target_value(&ev))>
                     <option value="" selected=move || folder.get().is_empty()>
-                        {t!(i18n, editor.no_folder)}
+                        {tr!(i18n, editor.no_folder)}
                     </option>
                     {folders}
                 </select>
@@ -276,12 +276,12 @@ fn Related(
         related.set(ids);
     };
     view! {
-        <label for="article-related">{t!(i18n, editor.related)}</label>
+        <label for="article-related">{tr!(i18n, editor.related)}</label>
         <select id="article-related" multiple size="6" on:change=on_change
             aria-describedby="article-related-hint article-related-error">
             {options}
         </select>
-        <p class="hint" id="article-related-hint">{t!(i18n, editor.related_hint)}</p>
+        <p class="hint" id="article-related-hint">{tr!(i18n, editor.related_hint)}</p>
     }
 }
 
@@ -313,7 +313,7 @@ fn Preview(body: RwSignal<String>) -> impl IntoView {
     });
     view! {
         <section class="preview" aria-labelledby="preview-heading" aria-live="polite">
-            <h2 id="preview-heading">{t!(i18n, editor.preview)}</h2>
+            <h2 id="preview-heading">{tr!(i18n, editor.preview)}</h2>
             <div class="article-body" inner_html=move || html.get()></div>
         </section>
     }
@@ -339,7 +339,7 @@ fn DeleteButton(id: i64) -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class="danger" on:click=click>{t!(i18n, editor.delete)}</button>
+        <button type="button" class="danger" on:click=click>{tr!(i18n, editor.delete)}</button>
         <FormError error />
     }
 }

@@ -24,12 +24,12 @@ pub fn ArticleFeedback(
             <ActionForm action=vote>
                 <input type="hidden" name="id" value=id />
                 <input type="hidden" name="helpful" value="yes" />
-                <button type="submit" aria-pressed=pressed(true)>{t!(i18n, help.yes)}</button>
+                <button type="submit" aria-pressed=pressed(true)>{tr!(i18n, help.yes)}</button>
             </ActionForm>
             <ActionForm action=vote>
                 <input type="hidden" name="id" value=id />
                 <input type="hidden" name="helpful" value="no" />
-                <button type="submit" aria-pressed=pressed(false)>{t!(i18n, help.no)}</button>
+                <button type="submit" aria-pressed=pressed(false)>{tr!(i18n, help.no)}</button>
             </ActionForm>
         </div>
     }
@@ -41,13 +41,13 @@ pub fn ArticleFeedback(
     let comment = (my_vote == Some(false)).then(|| {
         view! {
             <Show when=move || !sent()
-                fallback=move || view! { <p role="status">{t!(i18n, help.comment_sent)}</p> }>
+                fallback=move || view! { <p role="status">{tr!(i18n, help.comment_sent)}</p> }>
                 <ActionForm action=commented attr:class="vote-comment">
                     <input type="hidden" name="id" value=id />
                     <input type="hidden" name="helpful" value="no" />
-                    <label for="vote-comment">{t!(i18n, help.comment)}</label>
+                    <label for="vote-comment">{tr!(i18n, help.comment)}</label>
                     <textarea id="vote-comment" name="comment" rows="3" maxlength=COMMENT_MAX></textarea>
-                    <button type="submit">{t!(i18n, help.send_comment)}</button>
+                    <button type="submit">{tr!(i18n, help.send_comment)}</button>
                 </ActionForm>
             </Show>
         }
@@ -62,16 +62,16 @@ pub fn ArticleFeedback(
         view! {
             <div class="staff-feedback">
                 <p>{t!(i18n, help.votes, yes = move || yes, no = move || no)}</p>
-                <h3>{t!(i18n, help.comments)}</h3>
+                <h3>{tr!(i18n, help.comments)}</h3>
                 <ul>{comments}</ul>
             </div>
         }
     });
     view! {
         <section class="feedback" aria-labelledby="feedback-heading">
-            <h2 id="feedback-heading">{t!(i18n, help.helpful)}</h2>
+            <h2 id="feedback-heading">{tr!(i18n, help.helpful)}</h2>
             {buttons}
-            {my_vote.is_some().then(|| view! { <p role="status">{t!(i18n, help.thanks)}</p> })}
+            {my_vote.is_some().then(|| view! { <p role="status">{tr!(i18n, help.thanks)}</p> })}
             {comment}
             {staff}
         </section>

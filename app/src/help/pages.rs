@@ -25,7 +25,7 @@ pub fn HomePage() -> impl IntoView {
                     {home.banner.map(|banner| view! { <BannerNotice banner /> })}
                     <Countries folders=home.folders />
                     <section aria-labelledby="guides-heading">
-                        <h2 id="guides-heading">{t!(i18n, help.guides)}</h2>
+                        <h2 id="guides-heading">{tr!(i18n, help.guides)}</h2>
                         <ArticleList articles=home.guides />
                     </section>
                 }
@@ -38,21 +38,21 @@ pub fn HomePage() -> impl IntoView {
         <PageTitle text=move || t_string!(i18n, home.title).to_string() />
         <Meta name="description" content=move || t_string!(i18n, home.intro).to_string() />
         <section class="hero">
-            <h1>{t!(i18n, home.title)}</h1>
-            <p>{t!(i18n, home.intro)}</p>
+            <h1>{tr!(i18n, home.title)}</h1>
+            <p>{tr!(i18n, home.intro)}</p>
             <SearchBox />
         </section>
         <Suspense>{content}</Suspense>
         <section class="cta">
-            <h2>{t!(i18n, home.need_help)}</h2>
-            <A href="/cases/new" attr:class="button primary">{t!(i18n, home.open_case)}</A>
+            <h2>{tr!(i18n, home.need_help)}</h2>
+            <A href="/cases/new" attr:class="button primary">{tr!(i18n, home.open_case)}</A>
             " "
-            <A href="/follow">{t!(i18n, follow.link)}</A>
+            <A href="/follow">{tr!(i18n, follow.link)}</A>
         </section>
         <section class="service" aria-labelledby="service-heading">
-            <h2 id="service-heading">{t!(i18n, help.service)}</h2>
+            <h2 id="service-heading">{tr!(i18n, help.service)}</h2>
             <ServiceHoursPart />
-            <p>{t!(i18n, help.contacts)}</p>
+            <p>{tr!(i18n, help.contacts)}</p>
         </section>
     }
     .into_any()
@@ -122,7 +122,7 @@ fn Countries(folders: Vec<Folder>) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="articles-heading">
-            <h2 id="articles-heading">{t!(i18n, help.by_country)}</h2>
+            <h2 id="articles-heading">{tr!(i18n, help.by_country)}</h2>
             <div class="countries">{groups}</div>
         </section>
     }

@@ -51,10 +51,10 @@ pub fn SearchBox(#[prop(optional, into)] value: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <form class="search-box" role="search" method="get" action="/help/search">
-            <label for="help-search">{t!(i18n, help.search_label)}</label>
+            <label for="help-search">{tr!(i18n, help.search_label)}</label>
             <input id="help-search" type="search" name="q" value=value
                 maxlength=super::SEARCH_INPUT_MAX />
-            <button type="submit" class="primary">{t!(i18n, help.search)}</button>
+            <button type="submit" class="primary">{tr!(i18n, help.search)}</button>
         </form>
     }
 }
@@ -71,7 +71,7 @@ pub fn folder_href(id: i64) -> String {
 pub fn ArticleList(articles: Vec<ArticleSummary>) -> impl IntoView {
     let i18n = use_i18n();
     if articles.is_empty() {
-        return view! { <p>{t!(i18n, home.no_articles)}</p> }.into_any();
+        return view! { <p>{tr!(i18n, home.no_articles)}</p> }.into_any();
     }
     let items = articles
         .into_iter()

@@ -33,7 +33,7 @@ pub fn SearchPage() -> impl IntoView {
         Suspend::new(async move {
             match hits.await {
                 Ok(hits) if hits.is_empty() => {
-                    view! { <p>{t!(i18n, help.no_results)}</p> }.into_any()
+                    view! { <p>{tr!(i18n, help.no_results)}</p> }.into_any()
                 }
                 Ok(hits) => {
                     let items = hits
@@ -49,11 +49,11 @@ pub fn SearchPage() -> impl IntoView {
     let q = query().q;
     view! {
         <PageTitle text=move || t_string!(i18n, help.results).to_string() />
-        <h1>{t!(i18n, help.results)}</h1>
+        <h1>{tr!(i18n, help.results)}</h1>
         <SearchBox value=q />
         <div class="with-filters">
             <section aria-labelledby="hits-heading">
-                <h2 id="hits-heading" class="visually-hidden">{t!(i18n, help.results)}</h2>
+                <h2 id="hits-heading" class="visually-hidden">{tr!(i18n, help.results)}</h2>
                 <Suspense>{results}</Suspense>
             </section>
             <Filters query=query() />
@@ -117,26 +117,26 @@ fn Filters(query: SearchQuery) -> impl IntoView {
         .collect_view();
     view! {
         <form class="filters" method="get" action="/help/search" aria-labelledby="help-filters-heading">
-            <h2 id="help-filters-heading">{t!(i18n, filters.title)}</h2>
+            <h2 id="help-filters-heading">{tr!(i18n, filters.title)}</h2>
             <input type="hidden" name="q" value=query.q.clone() />
-            <label for="filter-country">{t!(i18n, help.country)}</label>
+            <label for="filter-country">{tr!(i18n, help.country)}</label>
             <select id="filter-country" name="country">
-                <option value="">{t!(i18n, help.any_country)}</option>
+                <option value="">{tr!(i18n, help.any_country)}</option>
                 {countries}
             </select>
-            <label for="filter-product">{t!(i18n, help.product)}</label>
+            <label for="filter-product">{tr!(i18n, help.product)}</label>
             <input id="filter-product" name="product" value=query.product.clone() maxlength="80" />
-            <label for="filter-kind">{t!(i18n, help.kind)}</label>
+            <label for="filter-kind">{tr!(i18n, help.kind)}</label>
             <select id="filter-kind" name="kind">
-                <option value="">{t!(i18n, help.any_kind)}</option>
+                <option value="">{tr!(i18n, help.any_kind)}</option>
                 {kinds}
             </select>
-            <label for="filter-lang">{t!(i18n, help.language)}</label>
+            <label for="filter-lang">{tr!(i18n, help.language)}</label>
             <select id="filter-lang" name="lang">
-                <option value="">{t!(i18n, help.any_language)}</option>
+                <option value="">{tr!(i18n, help.any_language)}</option>
                 {langs}
             </select>
-            <button type="submit">{t!(i18n, help.apply)}</button>
+            <button type="submit">{tr!(i18n, help.apply)}</button>
         </form>
     }
     .into_any()

@@ -93,7 +93,7 @@ fn ShelfView(shelf: Shelf) -> impl IntoView {
         view! { <p class="back"><A href=href>{name}</A></p> }
     });
     let folders = if shelf.folders.is_empty() {
-        view! { <p>{t!(i18n, home.no_articles)}</p> }.into_any()
+        view! { <p>{tr!(i18n, home.no_articles)}</p> }.into_any()
     } else {
         let whole = shelf.product.is_some();
         shelf
@@ -106,7 +106,7 @@ fn ShelfView(shelf: Shelf) -> impl IntoView {
     view! {
         <PageTitle text=title.clone() />
         <Meta name="description" content=description />
-        <p class="back"><A href="/">{t!(i18n, article.back)}</A></p>
+        <p class="back"><A href="/">{tr!(i18n, article.back)}</A></p>
         {crumbs}
         <h1>{title}</h1>
         <SearchBox />

@@ -18,12 +18,12 @@ pub fn StaffArticlesPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| staff_articles());
     view! {
         <PageTitle text=move || t_string!(i18n, editor.articles).to_string() />
-        <p class="back"><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
+        <p class="back"><A href="/staff">{tr!(i18n, staff.back_to_list)}</A></p>
         <div class="page-head">
-            <h1>{t!(i18n, editor.articles)}</h1>
+            <h1>{tr!(i18n, editor.articles)}</h1>
             <div class="actions">
                 <A href="/staff/articles/new" attr:class="button primary">
-                    {t!(i18n, editor.new_title)}
+                    {tr!(i18n, editor.new_title)}
                 </A>
             </div>
         </div>
@@ -31,7 +31,7 @@ pub fn StaffArticlesPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(rows) if rows.is_empty() => {
-                        view! { <p class="empty">{t!(i18n, home.no_articles)}</p> }.into_any()
+                        view! { <p class="empty">{tr!(i18n, home.no_articles)}</p> }.into_any()
                     }
                     Ok(rows) => view! { <ArticleTable rows /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
@@ -61,7 +61,7 @@ fn ArticleTable(rows: Vec<StaffArticle>) -> impl IntoView {
                     <td>{a.locale.clone()}</td>
                     <td>{move || kind_label(i18n, kind)}</td>
                     <td>{place.map(|p| p.into_any()).unwrap_or_else(|| {
-                        t!(i18n, editor.no_folder).into_any()
+                        tr!(i18n, editor.no_folder).into_any()
                     })}</td>
                     <td>{move || if status {
                         t_string!(i18n, editor.published)
@@ -71,7 +71,7 @@ fn ArticleTable(rows: Vec<StaffArticle>) -> impl IntoView {
                     <td><Timestamp ms=a.updated_at /></td>
                     <td>
                         <A href=format!("/staff/articles/{}/edit", a.id) attr:aria-label=edit_label>
-                            {t!(i18n, editor.edit)}
+                            {tr!(i18n, editor.edit)}
                         </A>
                     </td>
                 </tr>
@@ -82,13 +82,13 @@ fn ArticleTable(rows: Vec<StaffArticle>) -> impl IntoView {
         <table class="articles-table">
             <thead>
                 <tr>
-                    <th scope="col">{t!(i18n, editor.title)}</th>
-                    <th scope="col">{t!(i18n, editor.language)}</th>
-                    <th scope="col">{t!(i18n, help.kind)}</th>
-                    <th scope="col">{t!(i18n, editor.folder)}</th>
-                    <th scope="col">{t!(i18n, editor.status)}</th>
-                    <th scope="col">{t!(i18n, editor.updated)}</th>
-                    <th scope="col"><span class="visually-hidden">{t!(i18n, editor.edit)}</span></th>
+                    <th scope="col">{tr!(i18n, editor.title)}</th>
+                    <th scope="col">{tr!(i18n, editor.language)}</th>
+                    <th scope="col">{tr!(i18n, help.kind)}</th>
+                    <th scope="col">{tr!(i18n, editor.folder)}</th>
+                    <th scope="col">{tr!(i18n, editor.status)}</th>
+                    <th scope="col">{tr!(i18n, editor.updated)}</th>
+                    <th scope="col"><span class="visually-hidden">{tr!(i18n, editor.edit)}</span></th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

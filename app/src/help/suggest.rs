@@ -38,14 +38,14 @@ pub fn Suggestions(subject: ReadSignal<String>) -> impl IntoView {
                 .map(|a| view! { <li><A href=a.href() attr:target="_blank">{a.title.clone()}</A></li> })
                 .collect_view();
             view! {
-                <p>{t!(i18n, help.suggestions)}</p>
+                <p>{tr!(i18n, help.suggestions)}</p>
                 <ul>{items}</ul>
             }
         })
     };
     view! {
         <section class="suggestions" aria-live="polite"
-            aria-label=move || t_string!(i18n, help.suggestions).to_string()
+            aria-label=tr!(i18n, help.suggestions)
             hidden=move || found.get().is_none_or(|a| a.is_empty())>
             {list}
         </section>

@@ -36,18 +36,18 @@ pub fn OutboxPage() -> impl IntoView {
         .collect_view();
     view! {
         <PageTitle text=move || t_string!(i18n, mail.outbox).to_string() />
-        <p><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
-        <h1>{t!(i18n, mail.outbox)}</h1>
-        <p>{t!(i18n, mail.outbox_intro)}</p>
-        <nav class="actions" aria-label=move || t_string!(i18n, mail.outbox_filter)>
-            <A href="/staff/outbox">{t!(i18n, mail.all)}</A>
+        <p><A href="/staff">{tr!(i18n, staff.back_to_list)}</A></p>
+        <h1>{tr!(i18n, mail.outbox)}</h1>
+        <p>{tr!(i18n, mail.outbox_intro)}</p>
+        <nav class="actions" aria-label=tr!(i18n, mail.outbox_filter)>
+            <A href="/staff/outbox">{tr!(i18n, mail.all)}</A>
             {filters}
         </nav>
         <Transition>
             {move || Suspend::new(async move {
                 match mails.await {
                     Ok(list) if list.is_empty() => {
-                        view! { <p class="empty">{t!(i18n, mail.outbox_empty)}</p> }.into_any()
+                        view! { <p class="empty">{tr!(i18n, mail.outbox_empty)}</p> }.into_any()
                     }
                     Ok(list) => view! { <MailTable list /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
@@ -81,13 +81,13 @@ fn MailTable(list: Vec<OutboxEntry>) -> impl IntoView {
         <table class="cases outbox">
             <thead>
                 <tr>
-                    <th scope="col">{t!(i18n, cases.created)}</th>
-                    <th scope="col">{t!(i18n, mail.recipient)}</th>
-                    <th scope="col">{t!(i18n, cases.subject)}</th>
-                    <th scope="col">{t!(i18n, cases.number)}</th>
-                    <th scope="col">{t!(i18n, cases.status)}</th>
-                    <th scope="col">{t!(i18n, mail.attempts)}</th>
-                    <th scope="col">{t!(i18n, mail.last_error)}</th>
+                    <th scope="col">{tr!(i18n, cases.created)}</th>
+                    <th scope="col">{tr!(i18n, mail.recipient)}</th>
+                    <th scope="col">{tr!(i18n, cases.subject)}</th>
+                    <th scope="col">{tr!(i18n, cases.number)}</th>
+                    <th scope="col">{tr!(i18n, cases.status)}</th>
+                    <th scope="col">{tr!(i18n, mail.attempts)}</th>
+                    <th scope="col">{tr!(i18n, mail.last_error)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -27,19 +27,19 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     view! {
         <PageTitle text=move || t_string!(i18n, mail.forgot_title).to_string() />
         <section class="auth-card">
-            <h1>{t!(i18n, mail.forgot_title)}</h1>
+            <h1>{tr!(i18n, mail.forgot_title)}</h1>
             <Show when=sent fallback=move || view! {
-                <p>{t!(i18n, mail.forgot_intro)}</p>
+                <p>{tr!(i18n, mail.forgot_intro)}</p>
                 <ActionForm action>
-                    <label for="forgot-email">{t!(i18n, auth.email)}</label>
+                    <label for="forgot-email">{tr!(i18n, auth.email)}</label>
                     <EmailInput id="forgot-email" error />
                     <FormError error />
-                    <button type="submit" class="primary">{t!(i18n, mail.forgot_submit)}</button>
+                    <button type="submit" class="primary">{tr!(i18n, mail.forgot_submit)}</button>
                 </ActionForm>
             }>
-                <p class="notice success" role="status">{t!(i18n, mail.forgot_sent)}</p>
+                <p class="notice success" role="status">{tr!(i18n, mail.forgot_sent)}</p>
             </Show>
-            <p><a href="/signin">{t!(i18n, nav.sign_in)}</a></p>
+            <p><a href="/signin">{tr!(i18n, nav.sign_in)}</a></p>
         </section>
     }
 }
@@ -61,23 +61,23 @@ pub fn ResetPasswordPage() -> impl IntoView {
     view! {
         <PageTitle text=move || t_string!(i18n, mail.reset_title).to_string() />
         <section class="auth-card">
-            <h1>{t!(i18n, mail.reset_title)}</h1>
+            <h1>{tr!(i18n, mail.reset_title)}</h1>
             <Suspense>
                 {move || Suspend::new(async move {
                     match valid.await {
                         Ok(()) => view! {
                             <ActionForm action>
                                 <input type="hidden" name="token" prop:value=token />
-                                <label for="reset-password">{t!(i18n, mail.new_password)}</label>
+                                <label for="reset-password">{tr!(i18n, mail.new_password)}</label>
                                 <NewPasswordInput id="reset-password" error />
                                 <FormError error />
-                                <button type="submit" class="primary">{t!(i18n, mail.reset_submit)}</button>
+                                <button type="submit" class="primary">{tr!(i18n, mail.reset_submit)}</button>
                             </ActionForm>
                         }
                         .into_any(),
                         Err(error) => view! {
                             <ErrorNotice error />
-                            <p><a href="/forgot">{t!(i18n, mail.forgot_again)}</a></p>
+                            <p><a href="/forgot">{tr!(i18n, mail.forgot_again)}</a></p>
                         }
                         .into_any(),
                     }
@@ -95,9 +95,9 @@ pub fn CheckEmailPage() -> impl IntoView {
     view! {
         <PageTitle text=move || t_string!(i18n, mail.check_title).to_string() />
         <section class="auth-card">
-            <h1>{t!(i18n, mail.check_title)}</h1>
-            <p>{t!(i18n, mail.check_intro)}</p>
-            <p><a href="/signin">{t!(i18n, nav.sign_in)}</a></p>
+            <h1>{tr!(i18n, mail.check_title)}</h1>
+            <p>{tr!(i18n, mail.check_intro)}</p>
+            <p><a href="/signin">{tr!(i18n, nav.sign_in)}</a></p>
         </section>
     }
 }
@@ -109,14 +109,14 @@ pub fn LinkPage() -> impl IntoView {
     let m = query("m");
     let case = query("case");
     let message = move || match m().as_str() {
-        "verified" => t!(i18n, mail.link_verified).into_any(),
-        "password" => t!(i18n, mail.link_password).into_any(),
+        "verified" => tr!(i18n, mail.link_verified).into_any(),
+        "password" => tr!(i18n, mail.link_password).into_any(),
         "closed" => t!(i18n, mail.link_closed, number = case).into_any(),
         "kept" => t!(i18n, mail.link_kept, number = case).into_any(),
-        "invalid" => t!(i18n, errors.link_invalid).into_any(),
-        "email_changed" => t!(i18n, mail.link_email_changed).into_any(),
-        "email_taken" => t!(i18n, mail.link_email_taken).into_any(),
-        _ => t!(i18n, errors.internal).into_any(),
+        "invalid" => tr!(i18n, errors.link_invalid).into_any(),
+        "email_changed" => tr!(i18n, mail.link_email_changed).into_any(),
+        "email_taken" => tr!(i18n, mail.link_email_taken).into_any(),
+        _ => tr!(i18n, errors.internal).into_any(),
     };
     let ok = move || {
         matches!(
@@ -135,9 +135,9 @@ pub fn LinkPage() -> impl IntoView {
     view! {
         <PageTitle text=move || t_string!(i18n, mail.link_title).to_string() />
         <section class="auth-card">
-            <h1>{t!(i18n, mail.link_title)}</h1>
+            <h1>{tr!(i18n, mail.link_title)}</h1>
             <p class="notice" class:success=ok class:error=move || !ok() role="status">{message}</p>
-            <p><a href=back>{t!(i18n, mail.link_continue)}</a></p>
+            <p><a href=back>{tr!(i18n, mail.link_continue)}</a></p>
         </section>
     }
 }
@@ -161,13 +161,13 @@ pub fn VerifyNotice() -> impl IntoView {
         <Transition>
             <Show when=unverified>
                 <div class="notice" role="note">
-                    <p>{t!(i18n, mail.unverified)}</p>
+                    <p>{tr!(i18n, mail.unverified)}</p>
                     <Show when=sent fallback=move || view! {
                         <ActionForm action=resend attr:class="inline">
-                            <button type="submit">{t!(i18n, mail.resend)}</button>
+                            <button type="submit">{tr!(i18n, mail.resend)}</button>
                         </ActionForm>
                     }>
-                        <p role="status">{t!(i18n, mail.resent)}</p>
+                        <p role="status">{tr!(i18n, mail.resent)}</p>
                     </Show>
                 </div>
             </Show>

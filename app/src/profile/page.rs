@@ -26,7 +26,7 @@ pub fn ProfilePage() -> impl IntoView {
     );
     view! {
         <PageTitle text=move || t_string!(i18n, profile.title).to_string() />
-        <h1>{t!(i18n, profile.title)}</h1>
+        <h1>{tr!(i18n, profile.title)}</h1>
         <Suspense>
             {move || Suspend::new(async move {
                 match profile.await {
@@ -70,25 +70,25 @@ fn DetailsForm(profile: Profile, save: ServerAction<SaveProfile>) -> impl IntoVi
     };
     view! {
         <section aria-labelledby="profile-details">
-            <h2 id="profile-details">{t!(i18n, profile.details)}</h2>
+            <h2 id="profile-details">{tr!(i18n, profile.details)}</h2>
             <ActionForm action=save>
-                <TextField id="profile-name" name="name" label=t!(i18n, profile.name).into_any()
+                <TextField id="profile-name" name="name" label=tr!(i18n, profile.name).into_any()
                     field=Field::Name max=NAME_MAX error value=profile.name.clone() />
-                <TextField id="profile-job" name="job_title" label=t!(i18n, profile.job_title).into_any()
+                <TextField id="profile-job" name="job_title" label=tr!(i18n, profile.job_title).into_any()
                     field=Field::JobTitle max=JOB_TITLE_MAX error value=profile.job_title.clone() />
-                <TextField id="profile-phone" name="phone" label=t!(i18n, profile.phone).into_any()
+                <TextField id="profile-phone" name="phone" label=tr!(i18n, profile.phone).into_any()
                     field=Field::Phone max=model::cases::record::PHONE_MAX error value=profile.phone.clone() />
-                <label for="profile-language">{t!(i18n, profile.language)}</label>
+                <label for="profile-language">{tr!(i18n, profile.language)}</label>
                 <select id="profile-language" name="language">
-                    {option("en", t!(i18n, languages.en).into_any())}
-                    {option("es", t!(i18n, languages.es).into_any())}
-                    {option("fr", t!(i18n, languages.fr).into_any())}
+                    {option("en", tr!(i18n, languages.en).into_any())}
+                    {option("es", tr!(i18n, languages.es).into_any())}
+                    {option("fr", tr!(i18n, languages.fr).into_any())}
                 </select>
-                <label for="profile-zone">{t!(i18n, profile.time_zone)}</label>
+                <label for="profile-zone">{tr!(i18n, profile.time_zone)}</label>
                 <input id="profile-zone" name="time_zone" list="zone-names" value=profile.time_zone.clone()
                     maxlength="64" autocomplete="off" aria-describedby="profile-zone-hint profile-zone-error"
                     aria-invalid=invalid(error, Field::TimeZone) />
-                <p class="hint" id="profile-zone-hint">{t!(i18n, profile.time_zone_hint)}</p>
+                <p class="hint" id="profile-zone-hint">{tr!(i18n, profile.time_zone_hint)}</p>
                 <FieldError id="profile-zone-error" field=Field::TimeZone error />
                 <datalist id="zone-names">
                     <Suspense>
@@ -100,9 +100,9 @@ fn DetailsForm(profile: Profile, save: ServerAction<SaveProfile>) -> impl IntoVi
                     </Suspense>
                 </datalist>
                 <FormError error />
-                <button type="submit" class="primary">{t!(i18n, profile.save)}</button>
+                <button type="submit" class="primary">{tr!(i18n, profile.save)}</button>
                 <Show when=move || matches!(save.value().get(), Some(Ok(())))>
-                    <p class="notice success" role="status">{t!(i18n, profile.saved)}</p>
+                    <p class="notice success" role="status">{tr!(i18n, profile.saved)}</p>
                 </Show>
             </ActionForm>
         </section>
@@ -127,27 +127,27 @@ fn PhotoForm(profile: Profile, remove: ServerAction<RemovePhoto>) -> impl IntoVi
     let has_photo = profile.photo.is_some();
     view! {
         <section aria-labelledby="profile-photo">
-            <h2 id="profile-photo">{t!(i18n, profile.photo)}</h2>
+            <h2 id="profile-photo">{tr!(i18n, profile.photo)}</h2>
             {match photo {
                 Some(img) => img.into_any(),
-                None => view! { <p>{t!(i18n, profile.no_photo)}</p> }.into_any(),
+                None => view! { <p>{tr!(i18n, profile.no_photo)}</p> }.into_any(),
             }}
             <form method="post" action="/upload/photo" enctype="multipart/form-data">
-                <label for="profile-photo-file">{t!(i18n, profile.choose_photo)}</label>
+                <label for="profile-photo-file">{tr!(i18n, profile.choose_photo)}</label>
                 <input id="profile-photo-file" type="file" name="photo" accept="image/png,image/jpeg"
                     required aria-describedby="profile-photo-hint profile-photo-error" />
-                <p class="hint" id="profile-photo-hint">{t!(i18n, profile.photo_hint)}</p>
+                <p class="hint" id="profile-photo-hint">{tr!(i18n, profile.photo_hint)}</p>
                 <div id="profile-photo-error" role="alert">
                     {move || error.get().map(|e| view! { <p class="field-error">{crate::ui::labels::error(i18n, &e)}</p> })}
                 </div>
-                <button type="submit">{t!(i18n, profile.upload_photo)}</button>
+                <button type="submit">{tr!(i18n, profile.upload_photo)}</button>
             </form>
             <Show when=saved>
-                <p class="notice success" role="status">{t!(i18n, profile.photo_saved)}</p>
+                <p class="notice success" role="status">{tr!(i18n, profile.photo_saved)}</p>
             </Show>
             <Show when=move || has_photo>
                 <ActionForm action=remove>
-                    <button type="submit" class="link-button">{t!(i18n, profile.remove_photo)}</button>
+                    <button type="submit" class="link-button">{tr!(i18n, profile.remove_photo)}</button>
                 </ActionForm>
             </Show>
         </section>
@@ -161,19 +161,19 @@ fn PasswordForm() -> impl IntoView {
     let error = last_error(action.value());
     view! {
         <section aria-labelledby="profile-password">
-            <h2 id="profile-password">{t!(i18n, profile.password_title)}</h2>
+            <h2 id="profile-password">{tr!(i18n, profile.password_title)}</h2>
             <ActionForm action>
-                <label for="profile-current">{t!(i18n, profile.current_password)}</label>
+                <label for="profile-current">{tr!(i18n, profile.current_password)}</label>
                 <input id="profile-current" name="current" type="password" autocomplete="current-password"
                     required maxlength=PASSWORD_MAX aria-describedby="profile-current-error"
                     aria-invalid=invalid(error, Field::CurrentPassword) />
                 <FieldError id="profile-current-error" field=Field::CurrentPassword error />
-                <label for="profile-new-password">{t!(i18n, profile.new_password)}</label>
+                <label for="profile-new-password">{tr!(i18n, profile.new_password)}</label>
                 <NewPasswordInput id="profile-new-password" error />
                 <FormError error />
-                <button type="submit">{t!(i18n, profile.change_password)}</button>
+                <button type="submit">{tr!(i18n, profile.change_password)}</button>
                 <Show when=move || matches!(action.value().get(), Some(Ok(())))>
-                    <p class="notice success" role="status">{t!(i18n, profile.password_changed)}</p>
+                    <p class="notice success" role="status">{tr!(i18n, profile.password_changed)}</p>
                 </Show>
             </ActionForm>
         </section>
@@ -187,15 +187,15 @@ fn EmailForm(email: String) -> impl IntoView {
     let error = last_error(action.value());
     view! {
         <section aria-labelledby="profile-email">
-            <h2 id="profile-email">{t!(i18n, profile.email_title)}</h2>
+            <h2 id="profile-email">{tr!(i18n, profile.email_title)}</h2>
             <p>{t!(i18n, profile.current_email, email = move || email.clone())}</p>
             <ActionForm action>
-                <label for="profile-new-email">{t!(i18n, profile.new_email)}</label>
+                <label for="profile-new-email">{tr!(i18n, profile.new_email)}</label>
                 <EmailInput id="profile-new-email" error />
                 <FormError error />
-                <button type="submit">{t!(i18n, profile.send_email_link)}</button>
+                <button type="submit">{tr!(i18n, profile.send_email_link)}</button>
                 <Show when=move || matches!(action.value().get(), Some(Ok(())))>
-                    <p class="notice success" role="status">{t!(i18n, profile.email_sent)}</p>
+                    <p class="notice success" role="status">{tr!(i18n, profile.email_sent)}</p>
                 </Show>
             </ActionForm>
         </section>
@@ -210,11 +210,11 @@ fn Sessions() -> impl IntoView {
     let error = last_error(action.value());
     view! {
         <section aria-labelledby="profile-sessions">
-            <h2 id="profile-sessions">{t!(i18n, profile.sessions_title)}</h2>
-            <p>{t!(i18n, profile.sessions_hint)}</p>
+            <h2 id="profile-sessions">{tr!(i18n, profile.sessions_title)}</h2>
+            <p>{tr!(i18n, profile.sessions_hint)}</p>
             <ActionForm action>
                 <FormError error />
-                <button type="submit">{t!(i18n, profile.sign_out_everywhere)}</button>
+                <button type="submit">{tr!(i18n, profile.sign_out_everywhere)}</button>
             </ActionForm>
         </section>
     }

@@ -39,13 +39,13 @@ pub fn LanguageSwitch() -> impl IntoView {
     view! {
         <ActionForm action=switch attr:class="language">
             <input type="hidden" name="next" value=here />
-            <label for="language-switch" class="visually-hidden">{t!(i18n, nav.language)}</label>
+            <label for="language-switch" class="visually-hidden">{tr!(i18n, nav.language)}</label>
             <select id="language-switch" name="language" on:change=on_change prop:value=current>
-                <option value="en" selected=move || current() == "en" lang="en">{t!(i18n, languages.en)}</option>
-                <option value="es" selected=move || current() == "es" lang="es">{t!(i18n, languages.es)}</option>
-                <option value="fr" selected=move || current() == "fr" lang="fr">{t!(i18n, languages.fr)}</option>
+                <option value="en" selected=move || current() == "en" lang="en">{tr!(i18n, languages.en)}</option>
+                <option value="es" selected=move || current() == "es" lang="es">{tr!(i18n, languages.es)}</option>
+                <option value="fr" selected=move || current() == "fr" lang="fr">{tr!(i18n, languages.fr)}</option>
             </select>
-            <button type="submit" class="language-go">{t!(i18n, nav.change_language)}</button>
+            <button type="submit" class="language-go">{tr!(i18n, nav.change_language)}</button>
         </ActionForm>
     }
 }

@@ -131,20 +131,22 @@ fn max_len(field: Field) -> usize {
 pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
     match p {
         Problem::Required if field == Field::Department => {
-            t!(i18n, errors.department_required).into_any()
+            tr!(i18n, errors.department_required).into_any()
         }
-        Problem::Required if field == Field::View => t!(i18n, errors.view_needs_filters).into_any(),
-        Problem::Required if field == Field::Photo => t!(i18n, errors.photo_required).into_any(),
-        Problem::Required => t!(i18n, errors.required).into_any(),
+        Problem::Required if field == Field::View => {
+            tr!(i18n, errors.view_needs_filters).into_any()
+        }
+        Problem::Required if field == Field::Photo => tr!(i18n, errors.photo_required).into_any(),
+        Problem::Required => tr!(i18n, errors.required).into_any(),
         Problem::Unknown if field == Field::TimeZone => {
-            t!(i18n, errors.unknown_time_zone).into_any()
+            tr!(i18n, errors.unknown_time_zone).into_any()
         }
         Problem::Malformed if field == Field::CurrentPassword => {
-            t!(i18n, errors.wrong_current_password).into_any()
+            tr!(i18n, errors.wrong_current_password).into_any()
         }
-        Problem::Taken if field == Field::Email => t!(i18n, errors.same_email).into_any(),
-        Problem::Taken if field == Field::Chat => t!(i18n, errors.chat_taken).into_any(),
-        Problem::TooLong if field == Field::MaxChats => t!(i18n, errors.chats_full).into_any(),
+        Problem::Taken if field == Field::Email => tr!(i18n, errors.same_email).into_any(),
+        Problem::Taken if field == Field::Chat => tr!(i18n, errors.chat_taken).into_any(),
+        Problem::TooLong if field == Field::MaxChats => tr!(i18n, errors.chats_full).into_any(),
         Problem::TooLong if field == Field::Cc => t!(
             i18n,
             errors.too_many_cc,
@@ -180,50 +182,54 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
             t!(i18n, errors.too_long, max = move || max).into_any()
         }
         Problem::Malformed if matches!(field, Field::Email | Field::Cc) => {
-            t!(i18n, errors.malformed_email).into_any()
+            tr!(i18n, errors.malformed_email).into_any()
         }
-        Problem::Malformed if field == Field::Phone => t!(i18n, errors.malformed_phone).into_any(),
-        Problem::Unknown if field == Field::MergeTarget => t!(i18n, errors.unknown_case).into_any(),
-        Problem::Malformed if field == Field::MergeTarget => t!(i18n, errors.merge_self).into_any(),
-        Problem::Unknown if field == Field::Email => t!(i18n, errors.unknown_customer).into_any(),
-        Problem::Unknown if field == Field::Assignee => t!(i18n, errors.unknown_agent).into_any(),
+        Problem::Malformed if field == Field::Phone => tr!(i18n, errors.malformed_phone).into_any(),
+        Problem::Unknown if field == Field::MergeTarget => {
+            tr!(i18n, errors.unknown_case).into_any()
+        }
+        Problem::Malformed if field == Field::MergeTarget => {
+            tr!(i18n, errors.merge_self).into_any()
+        }
+        Problem::Unknown if field == Field::Email => tr!(i18n, errors.unknown_customer).into_any(),
+        Problem::Unknown if field == Field::Assignee => tr!(i18n, errors.unknown_agent).into_any(),
         Problem::NotEmpty if field == Field::Department => {
-            t!(i18n, errors.department_in_use).into_any()
+            tr!(i18n, errors.department_in_use).into_any()
         }
-        Problem::Malformed if field == Field::Window => t!(i18n, errors.window).into_any(),
-        Problem::Malformed if field == Field::Target => t!(i18n, errors.target_hours).into_any(),
+        Problem::Malformed if field == Field::Window => tr!(i18n, errors.window).into_any(),
+        Problem::Malformed if field == Field::Target => tr!(i18n, errors.target_hours).into_any(),
         Problem::Malformed
             if matches!(
                 field,
                 Field::CloseAwaitingReply | Field::CloseAwaitingConfirmation | Field::CloseResolved
             ) =>
         {
-            t!(i18n, errors.close_hours).into_any()
+            tr!(i18n, errors.close_hours).into_any()
         }
-        Problem::Malformed if field == Field::Hours => t!(i18n, errors.hours).into_any(),
-        Problem::Malformed if field == Field::MaxChats => t!(i18n, errors.max_chats).into_any(),
-        Problem::Malformed if field == Field::Chat => t!(i18n, errors.chat_wait).into_any(),
-        Problem::Malformed if field == Field::Holidays => t!(i18n, errors.holidays).into_any(),
-        Problem::Malformed => t!(i18n, errors.malformed).into_any(),
-        Problem::Taken => t!(i18n, errors.taken).into_any(),
-        Problem::NotEmpty => t!(i18n, errors.not_empty).into_any(),
-        Problem::PasswordLength => t!(i18n, errors.password_length).into_any(),
-        Problem::Unknown => t!(i18n, errors.unknown).into_any(),
+        Problem::Malformed if field == Field::Hours => tr!(i18n, errors.hours).into_any(),
+        Problem::Malformed if field == Field::MaxChats => tr!(i18n, errors.max_chats).into_any(),
+        Problem::Malformed if field == Field::Chat => tr!(i18n, errors.chat_wait).into_any(),
+        Problem::Malformed if field == Field::Holidays => tr!(i18n, errors.holidays).into_any(),
+        Problem::Malformed => tr!(i18n, errors.malformed).into_any(),
+        Problem::Taken => tr!(i18n, errors.taken).into_any(),
+        Problem::NotEmpty => tr!(i18n, errors.not_empty).into_any(),
+        Problem::PasswordLength => tr!(i18n, errors.password_length).into_any(),
+        Problem::Unknown => tr!(i18n, errors.unknown).into_any(),
     }
 }
 
 pub fn error(i18n: I18n, e: &AppError) -> AnyView {
     match e {
-        AppError::NotFound => t!(i18n, errors.not_found).into_any(),
-        AppError::SignInRequired => t!(i18n, errors.sign_in_required).into_any(),
-        AppError::Forbidden => t!(i18n, errors.forbidden).into_any(),
-        AppError::WrongCredentials => t!(i18n, errors.wrong_credentials).into_any(),
-        AppError::EmailTaken => t!(i18n, errors.email_taken).into_any(),
-        AppError::LinkInvalid => t!(i18n, errors.link_invalid).into_any(),
+        AppError::NotFound => tr!(i18n, errors.not_found).into_any(),
+        AppError::SignInRequired => tr!(i18n, errors.sign_in_required).into_any(),
+        AppError::Forbidden => tr!(i18n, errors.forbidden).into_any(),
+        AppError::WrongCredentials => tr!(i18n, errors.wrong_credentials).into_any(),
+        AppError::EmailTaken => tr!(i18n, errors.email_taken).into_any(),
+        AppError::LinkInvalid => tr!(i18n, errors.link_invalid).into_any(),
         AppError::Invalid(field, p) => problem(i18n, *field, *p),
         AppError::File { name, problem } => file_problem(i18n, name, *problem),
-        AppError::CaseClosed => t!(i18n, errors.case_closed).into_any(),
-        AppError::ChatEnded => t!(i18n, errors.chat_ended).into_any(),
+        AppError::CaseClosed => tr!(i18n, errors.case_closed).into_any(),
+        AppError::ChatEnded => tr!(i18n, errors.chat_ended).into_any(),
         AppError::TooMany { retry_after } => {
             let minutes = retry_after.div_ceil(60).max(1);
             t!(i18n, errors.too_many, minutes).into_any()
@@ -236,22 +242,22 @@ pub fn error(i18n: I18n, e: &AppError) -> AnyView {
                 Quota::Bytes => t!(i18n, errors.limit_bytes, hours).into_any(),
             }
         }
-        AppError::BadRequest => t!(i18n, errors.bad_request).into_any(),
-        AppError::Network => t!(i18n, errors.network).into_any(),
-        AppError::Internal => t!(i18n, errors.internal).into_any(),
+        AppError::BadRequest => tr!(i18n, errors.bad_request).into_any(),
+        AppError::Network => tr!(i18n, errors.network).into_any(),
+        AppError::Internal => tr!(i18n, errors.internal).into_any(),
     }
 }
 
 /// "report.pdf — The content of this file does not match its type."
 pub fn file_problem(i18n: I18n, name: &str, p: FileProblem) -> AnyView {
     let text = match p {
-        FileProblem::TooMany => t!(i18n, files.too_many).into_any(),
-        FileProblem::TooLarge => t!(i18n, files.too_large).into_any(),
-        FileProblem::NotAllowed => t!(i18n, files.not_allowed).into_any(),
-        FileProblem::Mismatch => t!(i18n, files.mismatch).into_any(),
-        FileProblem::Empty => t!(i18n, files.empty).into_any(),
-        FileProblem::BadName => t!(i18n, files.bad_name).into_any(),
-        FileProblem::Broken => t!(i18n, files.broken).into_any(),
+        FileProblem::TooMany => tr!(i18n, files.too_many).into_any(),
+        FileProblem::TooLarge => tr!(i18n, files.too_large).into_any(),
+        FileProblem::NotAllowed => tr!(i18n, files.not_allowed).into_any(),
+        FileProblem::Mismatch => tr!(i18n, files.mismatch).into_any(),
+        FileProblem::Empty => tr!(i18n, files.empty).into_any(),
+        FileProblem::BadName => tr!(i18n, files.bad_name).into_any(),
+        FileProblem::Broken => tr!(i18n, files.broken).into_any(),
     };
     let name = (!name.is_empty()).then(|| view! { <strong>{name.to_owned()}</strong> " — " });
     view! { {name} {text} }.into_any()

@@ -21,7 +21,7 @@ pub fn NotFound() -> impl IntoView {
     super::status::set_not_found();
     view! {
         <PageTitle text=move || t_string!(i18n, errors.not_found).to_string() />
-        <h1>{t!(i18n, errors.not_found)}</h1>
-        <p><a href="/">{t!(i18n, article.back)}</a></p>
+        <h1>{tr!(i18n, errors.not_found)}</h1>
+        <p><a href="/">{tr!(i18n, article.back)}</a></p>
     }
 }

@@ -92,7 +92,7 @@ pub fn AssignPanel(
                 <ActionForm action=actions.take attr:class="take-form">
                     <input type="hidden" name="number" value=number />
                     <FormError error=take_error />
-                    <button type="submit" class="primary">{t!(i18n, workspace.assign_to_me)}</button>
+                    <button type="submit" class="primary">{tr!(i18n, workspace.assign_to_me)}</button>
                 </ActionForm>
             }
         });
@@ -102,32 +102,32 @@ pub fn AssignPanel(
             {take}
             <ActionForm action=actions.assign attr:class="assign-form">
                 <input type="hidden" name="number" value=number />
-                <label for="case-assignee">{t!(i18n, workspace.assign_to)}</label>
+                <label for="case-assignee">{tr!(i18n, workspace.assign_to)}</label>
                 <select id="case-assignee" name="assignee" aria-describedby="case-assignee-error"
                     aria-invalid=invalid(assign_error, Field::Assignee)>
                     {id_options(agents, current, nobody)}
                 </select>
                 <FieldError id="case-assignee-error" field=Field::Assignee error=assign_error />
                 <FormError error=assign_error />
-                <button type="submit">{t!(i18n, workspace.assign)}</button>
+                <button type="submit">{tr!(i18n, workspace.assign)}</button>
             </ActionForm>
             <ActionForm action=actions.department attr:class="department-form">
                 <input type="hidden" name="number" value=number />
-                <label for="case-department">{t!(i18n, workspace.department)}</label>
+                <label for="case-department">{tr!(i18n, workspace.department)}</label>
                 <select id="case-department" name="department" aria-describedby="case-department-error"
                     aria-invalid=invalid(department_error, Field::Department)>
                     {id_options(departments, department.as_ref().map(|d| d.0), none)}
                 </select>
                 <FieldError id="case-department-error" field=Field::Department error=department_error />
                 <FormError error=department_error />
-                <button type="submit">{t!(i18n, workspace.save_department)}</button>
+                <button type="submit">{tr!(i18n, workspace.save_department)}</button>
             </ActionForm>
         }
     };
     view! {
         <section class="assignment" aria-labelledby="assignment-heading">
-            <h2 id="assignment-heading">{t!(i18n, workspace.assignment)}</h2>
-            <p>{t!(i18n, workspace.assigned_to)} " " <strong>{who}</strong></p>
+            <h2 id="assignment-heading">{tr!(i18n, workspace.assignment)}</h2>
+            <p>{tr!(i18n, workspace.assigned_to)} " " <strong>{who}</strong></p>
             <Transition>
                 {move || {
                     let forms = forms.clone();

@@ -150,20 +150,20 @@ pub fn BulkBar(query: Memo<CaseQuery>, on_done: Callback<()>) -> impl IntoView {
     };
     view! {
         <Show when=move || { count() > 0 }>
-            <form class="bulk-bar" on:submit=apply aria-label=move || t_string!(i18n, workspace.bulk).to_string()>
+            <form class="bulk-bar" on:submit=apply aria-label=tr!(i18n, workspace.bulk)>
                 <strong>{move || { let n = count(); view! { {t!(i18n, workspace.selected, n)} } }}</strong>
                 {select_all}
-                <label for="bulk-action">{t!(i18n, workspace.bulk_action)}</label>
+                <label for="bulk-action">{tr!(i18n, workspace.bulk_action)}</label>
                 <select id="bulk-action" on:change=move |e| what.set(event_target_value(&e)) prop:value=move || what.get()>
-                    <option value="status">{t!(i18n, workspace.bulk_status)}</option>
-                    <option value="assign">{t!(i18n, workspace.bulk_assign)}</option>
-                    <option value="department">{t!(i18n, workspace.bulk_department)}</option>
+                    <option value="status">{tr!(i18n, workspace.bulk_status)}</option>
+                    <option value="assign">{tr!(i18n, workspace.bulk_assign)}</option>
+                    <option value="department">{tr!(i18n, workspace.bulk_department)}</option>
                 </select>
-                <label for="bulk-value">{t!(i18n, workspace.bulk_value)}</label>
+                <label for="bulk-value">{tr!(i18n, workspace.bulk_value)}</label>
                 <select id="bulk-value" on:change=move |e| value.set(event_target_value(&e)) prop:value=move || value.get()>
                     {values}
                 </select>
-                <button type="submit" class="primary" disabled=move || run.pending().get()>{t!(i18n, workspace.apply)}</button>
+                <button type="submit" class="primary" disabled=move || run.pending().get()>{tr!(i18n, workspace.apply)}</button>
                 <AnyProblem error />
             </form>
         </Show>

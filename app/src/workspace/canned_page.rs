@@ -31,22 +31,22 @@ pub fn CannedPage() -> impl IntoView {
         .collect_view();
     view! {
         <PageTitle text=move || t_string!(i18n, canned.title).to_string() />
-        <p class="back"><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
-        <h1>{t!(i18n, canned.title)}</h1>
-        <p>{t!(i18n, canned.intro)}</p>
-        <ul class="placeholders" aria-label=move || t_string!(i18n, canned.placeholders).to_string()>
+        <p class="back"><A href="/staff">{tr!(i18n, staff.back_to_list)}</A></p>
+        <h1>{tr!(i18n, canned.title)}</h1>
+        <p>{tr!(i18n, canned.intro)}</p>
+        <ul class="placeholders" aria-label=tr!(i18n, canned.placeholders)>
             {placeholders}
         </ul>
         {errors.map(|error| view! { <AnyProblem error /> })}
         <Show when=saved>
-            <p class="notice success" role="status">{t!(i18n, canned.saved)}</p>
+            <p class="notice success" role="status">{tr!(i18n, canned.saved)}</p>
         </Show>
         <Transition>
             {move || Suspend::new(async move {
                 let admin = matches!(auth.user.await, Ok(Some(u)) if u.role == Role::Admin);
                 match list.await {
                     Ok(list) if list.is_empty() => {
-                        view! { <p class="empty">{t!(i18n, canned.none)}</p> }.into_any()
+                        view! { <p class="empty">{tr!(i18n, canned.none)}</p> }.into_any()
                     }
                     Ok(list) => list
                         .into_iter()
@@ -58,7 +58,7 @@ pub fn CannedPage() -> impl IntoView {
             })}
         </Transition>
         <section aria-labelledby="add-canned-heading">
-            <h2 id="add-canned-heading">{t!(i18n, canned.add)}</h2>
+            <h2 id="add-canned-heading">{tr!(i18n, canned.add)}</h2>
             <Transition>
                 {move || Suspend::new(async move {
                     let admin = matches!(auth.user.await, Ok(Some(u)) if u.role == Role::Admin);
@@ -96,7 +96,7 @@ fn CannedItem(
                         <ActionForm action=remove attr:class="inline-form">
                             <input type="hidden" name="id" value=id />
                             <button type="submit" class="danger" aria-label=remove_label>
-                                {t!(i18n, canned.remove)}
+                                {tr!(i18n, canned.remove)}
                             </button>
                         </ActionForm>
                     }
@@ -142,16 +142,16 @@ fn CannedForm(c: Option<Canned>, admin: bool, save: ServerAction<SaveCanned>) ->
     view! {
         <ActionForm action=save attr:class="canned-form">
             <input type="hidden" name="id" value=id />
-            <label for=title_id.clone()>{t!(i18n, canned.name)}</label>
+            <label for=title_id.clone()>{tr!(i18n, canned.name)}</label>
             <input id=title_id name="title" required maxlength=TITLE_MAX value=title />
             {admin.then(|| view! {
                 <label class="check" for=shared_id.clone()>
                     <input type="checkbox" id=shared_id.clone() name="shared" value="1" checked=shared />
-                    {t!(i18n, canned.share)}
+                    {tr!(i18n, canned.share)}
                 </label>
             })}
             {areas}
-            <button type="submit" class="primary">{t!(i18n, canned.save)}</button>
+            <button type="submit" class="primary">{tr!(i18n, canned.save)}</button>
         </ActionForm>
     }
 }

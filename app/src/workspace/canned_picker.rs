@@ -93,9 +93,9 @@ pub fn CannedPicker(
     };
     view! {
         <div class="canned-picker">
-            <label for=id.clone()>{t!(i18n, canned.picker)}</label>
+            <label for=id.clone()>{tr!(i18n, canned.picker)}</label>
             <input id=id type="search" list=list_id.clone() node_ref=input
-                placeholder=move || t_string!(i18n, canned.find).to_string()
+                placeholder=tr!(i18n, canned.find)
                 prop:value=move || query.get()
                 on:focus=move |_| load_once()
                 on:input=move |e| {
@@ -109,9 +109,9 @@ pub fn CannedPicker(
                     }
                 } />
             <datalist id=list_id>{options}</datalist>
-            <button type="button" on:click=move |_| insert(())>{t!(i18n, canned.insert)}</button>
+            <button type="button" on:click=move |_| insert(())>{tr!(i18n, canned.insert)}</button>
             <Show when=move || missing.get()>
-                <p class="form-error" role="alert">{t!(i18n, canned.no_match)}</p>
+                <p class="form-error" role="alert">{tr!(i18n, canned.no_match)}</p>
             </Show>
             <AnyProblem error />
         </div>

@@ -50,15 +50,15 @@ pub fn DepartmentsPage() -> impl IntoView {
     ];
     view! {
         <PageTitle text=move || t_string!(i18n, workspace.departments).to_string() />
-        <p class="back"><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
-        <h1>{t!(i18n, workspace.departments)}</h1>
-        <p>{t!(i18n, workspace.departments_intro)}</p>
+        <p class="back"><A href="/staff">{tr!(i18n, staff.back_to_list)}</A></p>
+        <h1>{tr!(i18n, workspace.departments)}</h1>
+        <p>{tr!(i18n, workspace.departments_intro)}</p>
         {errors.map(|error| view! { <AnyProblem error /> })}
         <Transition>
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(dir) if dir.departments.is_empty() => {
-                        view! { <p class="empty">{t!(i18n, workspace.no_departments)}</p> }.into_any()
+                        view! { <p class="empty">{tr!(i18n, workspace.no_departments)}</p> }.into_any()
                     }
                     Ok(dir) => {
                         let agents = dir.agents;
@@ -73,14 +73,14 @@ pub fn DepartmentsPage() -> impl IntoView {
             })}
         </Transition>
         <section aria-labelledby="add-department-heading">
-            <h2 id="add-department-heading">{t!(i18n, workspace.add_department)}</h2>
+            <h2 id="add-department-heading">{tr!(i18n, workspace.add_department)}</h2>
             <ActionForm action=add attr:class="add-department">
-                <label for="department-name">{t!(i18n, workspace.department_name)}</label>
+                <label for="department-name">{tr!(i18n, workspace.department_name)}</label>
                 <input id="department-name" name="name" required maxlength=DEPARTMENT_NAME_MAX
                     aria-describedby="department-name-error" aria-invalid=invalid(add_error, Field::Department) />
                 <FieldError id="department-name-error" field=Field::Department error=add_error />
                 <FormError error=add_error />
-                <button type="submit" class="primary">{t!(i18n, workspace.add_department)}</button>
+                <button type="submit" class="primary">{tr!(i18n, workspace.add_department)}</button>
             </ActionForm>
         </section>
     }
@@ -110,7 +110,7 @@ fn DepartmentItem(d: Department, agents: Vec<Agent>, actions: Actions) -> impl I
                         <input type="hidden" name="id" value=id />
                         <input type="hidden" name="user" value=a.id />
                         <input type="hidden" name="member" value="false" />
-                        <button type="submit" aria-label=label>{t!(i18n, staff.remove)}</button>
+                        <button type="submit" aria-label=label>{tr!(i18n, staff.remove)}</button>
                     </ActionForm>
                 </li>
             }
@@ -123,23 +123,23 @@ fn DepartmentItem(d: Department, agents: Vec<Agent>, actions: Actions) -> impl I
             <h2 id=heading>{d.name.clone()}</h2>
             <ActionForm action=actions.rename attr:class="inline-form">
                 <input type="hidden" name="id" value=id />
-                <label for=rename_for>{t!(i18n, workspace.department_name)}</label>
+                <label for=rename_for>{tr!(i18n, workspace.department_name)}</label>
                 <input id=rename_id name="name" required maxlength=DEPARTMENT_NAME_MAX value=name />
-                <button type="submit">{t!(i18n, workspace.rename)}</button>
+                <button type="submit">{tr!(i18n, workspace.rename)}</button>
             </ActionForm>
-            <h3>{t!(i18n, workspace.members)}</h3>
+            <h3>{tr!(i18n, workspace.members)}</h3>
             <ul class="members">{member_items}</ul>
             <ActionForm action=actions.member attr:class="inline-form">
                 <input type="hidden" name="id" value=id />
                 <input type="hidden" name="member" value="true" />
-                <label for=add_for>{t!(i18n, workspace.add_member)}</label>
+                <label for=add_for>{tr!(i18n, workspace.add_member)}</label>
                 <select id=add_id name="user" required>{id_options(candidates, None, pick)}</select>
-                <button type="submit">{t!(i18n, workspace.add_member)}</button>
+                <button type="submit">{tr!(i18n, workspace.add_member)}</button>
             </ActionForm>
             <ActionForm action=actions.remove attr:class="inline-form">
                 <input type="hidden" name="id" value=id />
                 <button type="submit" class="danger">
-                    {t!(i18n, workspace.remove_department)}
+                    {tr!(i18n, workspace.remove_department)}
                 </button>
             </ActionForm>
         </section>

@@ -75,7 +75,7 @@ pub fn PresenceBar(number: i64, typing: Signal<bool>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <ul class="presence" role="status" aria-label=move || t_string!(i18n, workspace.others_here).to_string()>
+        <ul class="presence" role="status" aria-label=tr!(i18n, workspace.others_here)>
             {lines}
         </ul>
     }

@@ -58,11 +58,11 @@ pub fn ViewRail(
             .collect_view()
     };
     view! {
-        <nav class="rail" aria-label=move || t_string!(i18n, workspace.views).to_string()>
+        <nav class="rail" aria-label=tr!(i18n, workspace.views)>
             <ul>
                 <li>
                     <A href="/staff" attr:aria-current=move || current.get().is_none().then_some("page")>
-                        <span class="view-name">{t!(i18n, staff.all_cases)}</span>
+                        <span class="view-name">{tr!(i18n, staff.all_cases)}</span>
                     </A>
                 </li>
                 <Transition>

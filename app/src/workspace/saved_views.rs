@@ -87,7 +87,7 @@ pub fn SavedViews(refresh: Signal<usize>) -> impl IntoView {
                         <ActionForm action=remove attr:class="inline">
                             <input type="hidden" name="id" value=v.id />
                             <button type="submit" class="link-button" aria-label=remove_label>
-                                {t!(i18n, workspace.remove_view)}
+                                {tr!(i18n, workspace.remove_view)}
                             </button>
                         </ActionForm>
                     </li>
@@ -96,13 +96,13 @@ pub fn SavedViews(refresh: Signal<usize>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h2 class="rail-heading">{t!(i18n, workspace.my_views)}</h2>
+        <h2 class="rail-heading">{tr!(i18n, workspace.my_views)}</h2>
         <ul>
             <Transition>
                 {move || Suspend::new(async move {
                     match views.await {
                         Ok(v) if v.is_empty() => {
-                            view! { <li class="hint">{t!(i18n, workspace.no_views)}</li> }.into_any()
+                            view! { <li class="hint">{tr!(i18n, workspace.no_views)}</li> }.into_any()
                         }
                         Ok(v) => items(v).into_any(),
                         Err(_) => ().into_any(),
@@ -114,10 +114,10 @@ pub fn SavedViews(refresh: Signal<usize>) -> impl IntoView {
         // Only filters can be saved: the plain list needs no view.
         <Show when=move || !current.read().is_empty()>
             <ActionForm action=save attr:class="save-view">
-                <label for="saved-view-name">{t!(i18n, workspace.view_name)}</label>
+                <label for="saved-view-name">{tr!(i18n, workspace.view_name)}</label>
                 <input id="saved-view-name" name="name" required maxlength=VIEW_NAME_MAX />
                 <input type="hidden" name="query" value=move || search.get() />
-                <button type="submit">{t!(i18n, workspace.save_view)}</button>
+                <button type="submit">{tr!(i18n, workspace.save_view)}</button>
             </ActionForm>
         </Show>
     }

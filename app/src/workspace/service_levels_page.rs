@@ -21,12 +21,12 @@ pub fn ServiceLevelsPage() -> impl IntoView {
     let saved = move || matches!(save.value().get(), Some(Ok(())));
     view! {
         <PageTitle text=move || t_string!(i18n, workspace.service_levels).to_string() />
-        <p class="back"><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
-        <h1>{t!(i18n, workspace.service_levels)}</h1>
-        <p>{t!(i18n, workspace.service_levels_intro)}</p>
+        <p class="back"><A href="/staff">{tr!(i18n, staff.back_to_list)}</A></p>
+        <h1>{tr!(i18n, workspace.service_levels)}</h1>
+        <p>{tr!(i18n, workspace.service_levels_intro)}</p>
         <AnyProblem error />
         <Show when=saved>
-            <p class="notice success" role="status">{t!(i18n, workspace.targets_saved)}</p>
+            <p class="notice success" role="status">{tr!(i18n, workspace.targets_saved)}</p>
         </Show>
         <Transition>
             {move || Suspend::new(async move {
@@ -57,13 +57,13 @@ fn TargetForm(target: SlaTarget, save: ServerAction<SaveSlaTarget>) -> impl Into
             <fieldset>
                 <legend>{move || labels::priority(i18n, priority)}</legend>
                 <input type="hidden" name="priority" value=p />
-                <label for=first_for>{t!(i18n, workspace.first_response_hours)}</label>
+                <label for=first_for>{tr!(i18n, workspace.first_response_hours)}</label>
                 <input id=first_id name="first_response" inputmode="decimal"
                     value=hours_text(target.first_response_ms) />
-                <label for=resolution_for>{t!(i18n, workspace.resolution_hours)}</label>
+                <label for=resolution_for>{tr!(i18n, workspace.resolution_hours)}</label>
                 <input id=resolution_id name="resolution" inputmode="decimal"
                     value=hours_text(target.resolution_ms) />
-                <button type="submit">{t!(i18n, workspace.save_targets)}</button>
+                <button type="submit">{tr!(i18n, workspace.save_targets)}</button>
             </fieldset>
         </ActionForm>
     }

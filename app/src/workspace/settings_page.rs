@@ -22,8 +22,8 @@ pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageTitle text=move || t_string!(i18n, settings.title).to_string() />
-        <p class="back"><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
-        <h1>{t!(i18n, settings.title)}</h1>
+        <p class="back"><A href="/staff">{tr!(i18n, staff.back_to_list)}</A></p>
+        <h1>{tr!(i18n, settings.title)}</h1>
         <CloseTimesForm />
         <crate::chat::hours_form::BusinessHoursForm />
         <crate::chat::hours_form::ChatLimitsForm />
@@ -48,24 +48,24 @@ fn CloseTimesForm() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="closes-heading">
-            <h2 id="closes-heading">{t!(i18n, settings.closes_heading)}</h2>
-            <p>{t!(i18n, settings.closes_intro)}</p>
+            <h2 id="closes-heading">{tr!(i18n, settings.closes_heading)}</h2>
+            <p>{tr!(i18n, settings.closes_intro)}</p>
             <Show when=saved>
-                <p class="notice success" role="status">{t!(i18n, settings.closes_saved)}</p>
+                <p class="notice success" role="status">{tr!(i18n, settings.closes_saved)}</p>
             </Show>
             <Transition>
                 {move || Suspend::new(async move {
                     match times.await {
                         Ok(t) => view! {
                             <ActionForm action=save attr:class="case-form">
-                                <label for="close-reply">{t!(i18n, settings.close_awaiting_reply)}</label>
+                                <label for="close-reply">{tr!(i18n, settings.close_awaiting_reply)}</label>
                                 {input("close-reply", "awaiting_reply", Field::CloseAwaitingReply, t.awaiting_reply_ms)}
-                                <label for="close-confirmation">{t!(i18n, settings.close_awaiting_confirmation)}</label>
+                                <label for="close-confirmation">{tr!(i18n, settings.close_awaiting_confirmation)}</label>
                                 {input("close-confirmation", "awaiting_confirmation", Field::CloseAwaitingConfirmation, t.awaiting_confirmation_ms)}
-                                <label for="close-resolved">{t!(i18n, settings.close_resolved)}</label>
+                                <label for="close-resolved">{tr!(i18n, settings.close_resolved)}</label>
                                 {input("close-resolved", "resolved", Field::CloseResolved, t.resolved_ms)}
                                 <div class="actions">
-                                    <button type="submit" class="primary">{t!(i18n, settings.save_closes)}</button>
+                                    <button type="submit" class="primary">{tr!(i18n, settings.save_closes)}</button>
                                 </div>
                             </ActionForm>
                         }
@@ -115,11 +115,11 @@ fn CaseTypesPart() -> impl IntoView {
     let saved = move || done(actions.relabel.value().get()) || done(actions.active.value().get());
     view! {
         <section aria-labelledby="types-heading">
-            <h2 id="types-heading">{t!(i18n, settings.types_heading)}</h2>
-            <p>{t!(i18n, settings.types_intro)}</p>
+            <h2 id="types-heading">{tr!(i18n, settings.types_heading)}</h2>
+            <p>{tr!(i18n, settings.types_intro)}</p>
             {errors.map(|error| view! { <AnyProblem error /> })}
             <Show when=saved>
-                <p class="notice success" role="status">{t!(i18n, settings.types_saved)}</p>
+                <p class="notice success" role="status">{tr!(i18n, settings.types_saved)}</p>
             </Show>
             <Transition>
                 {move || Suspend::new(async move {
@@ -133,13 +133,13 @@ fn CaseTypesPart() -> impl IntoView {
                     }
                 })}
             </Transition>
-            <h3>{t!(i18n, settings.add_type)}</h3>
+            <h3>{tr!(i18n, settings.add_type)}</h3>
             <ActionForm action=add attr:class="case-form">
                 <LabelInputs prefix="new-type".into() labels=Default::default() error=add_error />
                 <FieldError id="new-type-error" field=Field::CaseType error=add_error />
                 <FormError error=add_error />
                 <div class="actions">
-                    <button type="submit" class="primary">{t!(i18n, settings.add_type)}</button>
+                    <button type="submit" class="primary">{tr!(i18n, settings.add_type)}</button>
                 </div>
             </ActionForm>
         </section>
@@ -174,7 +174,7 @@ fn TypeForm(info: CaseTypeInfo, actions: TypeActions) -> impl IntoView {
         }
     });
     let state = (!info.active)
-        .then(|| view! { " " <span class="out-of-use">{t!(i18n, settings.out_of_use)}</span> });
+        .then(|| view! { " " <span class="out-of-use">{tr!(i18n, settings.out_of_use)}</span> });
     view! {
         <fieldset class="case-type">
             <legend>{legend.clone()} {state}</legend>
@@ -182,7 +182,7 @@ fn TypeForm(info: CaseTypeInfo, actions: TypeActions) -> impl IntoView {
                 <input type="hidden" name="key" value=key.clone() />
                 <LabelInputs prefix=format!("type-{key}") labels=info.labels.clone() error=no_error />
                 <div class="actions">
-                    <button type="submit">{t!(i18n, settings.save_labels)}</button>
+                    <button type="submit">{tr!(i18n, settings.save_labels)}</button>
                 </div>
             </ActionForm>
             {toggle}

@@ -36,7 +36,7 @@ pub fn SlaText(clock: Option<SlaClock>) -> impl IntoView {
         let text = move || {
             let time = move || c.left_ms.map(|ms| span(i18n, ms)).unwrap_or_default();
             match c.state() {
-                SlaState::Paused => t!(i18n, sla.paused).into_any(),
+                SlaState::Paused => tr!(i18n, sla.paused).into_any(),
                 SlaState::Breached => t!(i18n, sla.overdue, time).into_any(),
                 SlaState::Near | SlaState::OnTrack => t!(i18n, sla.left, time).into_any(),
             }
@@ -52,7 +52,7 @@ pub fn SlaPanel(clock: SlaClock) -> impl IntoView {
     let due_for = move || due_for(i18n, clock);
     view! {
         <section class="sla-panel" aria-labelledby="sla-heading">
-            <h2 id="sla-heading">{t!(i18n, sla.heading)}</h2>
+            <h2 id="sla-heading">{tr!(i18n, sla.heading)}</h2>
             <p>{due_for} ": " <SlaText clock=Some(clock) /></p>
         </section>
     }

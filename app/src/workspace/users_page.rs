@@ -80,12 +80,12 @@ pub fn UsersPage() -> impl IntoView {
     let errors = [last_error(role.value()), last_error(active.value())];
     view! {
         <PageTitle text=move || t_string!(i18n, workspace.users).to_string() />
-        <p class="back"><A href="/staff">{t!(i18n, staff.back_to_list)}</A></p>
-        <h1>{t!(i18n, workspace.users)}</h1>
+        <p class="back"><A href="/staff">{tr!(i18n, staff.back_to_list)}</A></p>
+        <h1>{tr!(i18n, workspace.users)}</h1>
         <Form method="GET" action="/staff/users" attr:class="inline-form">
-            <label for="users-q">{t!(i18n, workspace.find_user)}</label>
+            <label for="users-q">{tr!(i18n, workspace.find_user)}</label>
             <input id="users-q" name="q" type="search" prop:value=search />
-            <button type="submit">{t!(i18n, help.search)}</button>
+            <button type="submit">{tr!(i18n, help.search)}</button>
         </Form>
         {errors.map(|error| view! { <AnyProblem error /> })}
         <Transition>
@@ -131,9 +131,9 @@ fn UsersTable(
                 }
             };
             let toggle = if off {
-                view! { {t!(i18n, workspace.reactivate)} }.into_any()
+                view! { {tr!(i18n, workspace.reactivate)} }.into_any()
             } else {
-                view! { {t!(i18n, workspace.deactivate)} }.into_any()
+                view! { {tr!(i18n, workspace.deactivate)} }.into_any()
             };
             view! {
                 <tr class:deactivated=off>
@@ -143,10 +143,10 @@ fn UsersTable(
                         <ActionForm action=role attr:class="inline-form">
                             <input type="hidden" name="id" value=id />
                             <label class="visually-hidden" for=select_for>
-                                {t!(i18n, workspace.role)} " " {name}
+                                {tr!(i18n, workspace.role)} " " {name}
                             </label>
                             <select id=select_id name="role">{options}</select>
-                            <button type="submit">{t!(i18n, workspace.save_role)}</button>
+                            <button type="submit">{tr!(i18n, workspace.save_role)}</button>
                         </ActionForm>
                     </td>
                     <td>{state}</td>
@@ -168,12 +168,12 @@ fn UsersTable(
         <table class="cases users">
             <thead>
                 <tr>
-                    <th scope="col">{t!(i18n, auth.name)}</th>
-                    <th scope="col">{t!(i18n, auth.email)}</th>
-                    <th scope="col">{t!(i18n, workspace.role)}</th>
-                    <th scope="col">{t!(i18n, workspace.account_state)}</th>
-                    <th scope="col">{t!(i18n, cases.created)}</th>
-                    <th scope="col"><span class="visually-hidden">{t!(i18n, workspace.deactivate)}</span></th>
+                    <th scope="col">{tr!(i18n, auth.name)}</th>
+                    <th scope="col">{tr!(i18n, auth.email)}</th>
+                    <th scope="col">{tr!(i18n, workspace.role)}</th>
+                    <th scope="col">{tr!(i18n, workspace.account_state)}</th>
+                    <th scope="col">{tr!(i18n, cases.created)}</th>
+                    <th scope="col"><span class="visually-hidden">{tr!(i18n, workspace.deactivate)}</span></th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
