@@ -22,5 +22,5 @@ pub async fn get_upload_limits() -> Result<UploadLimits, crate::error::AppError>
 
 /// The error a plain form post came back with, for the form to show.
 pub fn error_from_query(raw: &str) -> Option<crate::error::AppError> {
-    serde_json::from_str(raw).ok()
+    serde_json::from_slice(raw.as_bytes()).ok()
 }

@@ -22,6 +22,19 @@ macro_rules! tr {
     };
 }
 
+/// `tr_with!(i18n, key.path, name = value)`: a translated sentence with one
+/// value in it, written `%name%` in the translation files (`ui::text`).
+macro_rules! tr_with {
+    ($i18n:expr, $($key:ident).+, $name:ident = $value:expr) => {
+        $crate::ui::text::with_value(
+            $i18n,
+            |locale| $crate::i18n::td_string!(locale, $($key).+),
+            stringify!($name),
+            ($value).to_string(),
+        )
+    };
+}
+
 pub mod auth;
 pub mod cases;
 pub mod chat;

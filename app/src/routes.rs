@@ -7,7 +7,7 @@ mod lazy_pages;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, Lazy, SsrMode};
+use leptos_router::{path, SsrMode};
 
 use lazy_pages::*;
 
@@ -73,37 +73,37 @@ pub fn App() -> impl IntoView {
                     // without JavaScript.
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                        <Route path=path!("/help/articles/:id") view={Lazy::<Article>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/help/search") view={Lazy::<Search>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/help/collections/:country") view={Lazy::<Collection>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/help/folders/:id") view={Lazy::<Folder>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/signin") view={Lazy::<SignIn>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/signup") view={Lazy::<SignUp>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/signup/sent") view={Lazy::<CheckEmail>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/forgot") view={Lazy::<ForgotPassword>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/reset") view={Lazy::<ResetPassword>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/link") view={Lazy::<Link>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/follow") view={Lazy::<Follow>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/profile") view={Lazy::<Profile>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/cases") view={Lazy::<MyCases>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/chat") view={Lazy::<Chat>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/contact") view={Lazy::<Contact>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/cases/new") view={Lazy::<NewCase>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/cases/:number") view={Lazy::<Case>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff") view={Lazy::<Staff>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/cases/new") view={Lazy::<StaffNewCase>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/self-help") view={Lazy::<SelfHelp>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/articles") view={Lazy::<StaffArticles>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/articles/new") view={Lazy::<NewArticle>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/articles/:id/edit") view={Lazy::<EditArticle>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/help-center") view={Lazy::<HelpAdmin>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/outbox") view={Lazy::<Outbox>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/departments") view={Lazy::<Departments>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/users") view={Lazy::<Users>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/service-levels") view={Lazy::<ServiceLevels>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/canned") view={Lazy::<Canned>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/chats") view={Lazy::<Chats>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/settings") view={Lazy::<Settings>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/help/articles/:id") view=HelpPages::Article ssr=SsrMode::Async />
+                        <Route path=path!("/help/search") view=HelpPages::Search ssr=SsrMode::Async />
+                        <Route path=path!("/help/collections/:country") view=HelpPages::Collection ssr=SsrMode::Async />
+                        <Route path=path!("/help/folders/:id") view=HelpPages::Folder ssr=SsrMode::Async />
+                        <Route path=path!("/signin") view=AccountPages::SignIn ssr=SsrMode::Async />
+                        <Route path=path!("/signup") view=AccountPages::SignUp ssr=SsrMode::Async />
+                        <Route path=path!("/signup/sent") view=AccountPages::CheckEmail ssr=SsrMode::Async />
+                        <Route path=path!("/forgot") view=AccountPages::ForgotPassword ssr=SsrMode::Async />
+                        <Route path=path!("/reset") view=AccountPages::ResetPassword ssr=SsrMode::Async />
+                        <Route path=path!("/link") view=AccountPages::Link ssr=SsrMode::Async />
+                        <Route path=path!("/follow") view=AccountPages::Follow ssr=SsrMode::Async />
+                        <Route path=path!("/profile") view=AccountPages::Profile ssr=SsrMode::Async />
+                        <Route path=path!("/cases") view=MyCasesPages::MyCases ssr=SsrMode::Async />
+                        <Route path=path!("/chat") view=CasePages::Chat ssr=SsrMode::Async />
+                        <Route path=path!("/contact") view=CasePages::Contact ssr=SsrMode::Async />
+                        <Route path=path!("/cases/new") view=CasePages::NewCase ssr=SsrMode::Async />
+                        <Route path=path!("/cases/:number") view=CasePages::Case ssr=SsrMode::Async />
+                        <Route path=path!("/staff") view=StaffPages::Staff ssr=SsrMode::Async />
+                        <Route path=path!("/staff/cases/new") view=StaffPages::StaffNewCase ssr=SsrMode::Async />
+                        <Route path=path!("/staff/self-help") view=StaffPages::SelfHelp ssr=SsrMode::Async />
+                        <Route path=path!("/staff/articles") view=EditorPages::StaffArticles ssr=SsrMode::Async />
+                        <Route path=path!("/staff/articles/new") view=EditorPages::NewArticle ssr=SsrMode::Async />
+                        <Route path=path!("/staff/articles/:id/edit") view=EditorPages::EditArticle ssr=SsrMode::Async />
+                        <Route path=path!("/staff/help-center") view=EditorPages::HelpAdmin ssr=SsrMode::Async />
+                        <Route path=path!("/staff/outbox") view=AdminPages::Outbox ssr=SsrMode::Async />
+                        <Route path=path!("/staff/departments") view=AdminPages::Departments ssr=SsrMode::Async />
+                        <Route path=path!("/staff/users") view=AdminPages::Users ssr=SsrMode::Async />
+                        <Route path=path!("/staff/service-levels") view=AdminPages::ServiceLevels ssr=SsrMode::Async />
+                        <Route path=path!("/staff/canned") view=AdminPages::Canned ssr=SsrMode::Async />
+                        <Route path=path!("/staff/chats") view=StaffPages::Chats ssr=SsrMode::Async />
+                        <Route path=path!("/staff/settings") view=AdminPages::Settings ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <crate::chat::button::HelpButton />

@@ -1,6 +1,7 @@
 //! The pieces every page shares: forms, labels, titles, the language
 //! switch. Built on `model` types only; no feature is imported here.
 
+pub mod data;
 pub mod forms;
 pub mod labels;
 pub mod layout;

@@ -10,7 +10,7 @@ use crate::error::AppError;
 /// Who is signed in, refreshed whenever an account action completes.
 #[derive(Clone, Copy)]
 pub struct Auth {
-    pub user: Resource<Result<Option<User>, AppError>>,
+    pub user: crate::ui::data::Data<Result<Option<User>, AppError>>,
     pub sign_in: ServerAction<SignIn>,
     pub sign_up: ServerAction<SignUp>,
     pub sign_out: ServerAction<SignOut>,
@@ -27,7 +27,7 @@ pub fn provide_auth() {
     let sign_up = ServerAction::<SignUp>::new();
     let sign_out = ServerAction::<SignOut>::new();
     let sign_out_everywhere = ServerAction::<SignOutEverywhere>::new();
-    let user = Resource::new(
+    let user = crate::ui::data::resource(
         move || {
             (
                 sign_in.version().get(),

@@ -23,60 +23,53 @@ pub fn TopBar() -> impl IntoView {
             }
         }
     });
+    // One closure and optional parts rather than a view per case: each
+    // view type adds its own rendering code to every visitor's first load.
+    let bar = move || {
+        let user = user();
+        let following = user.as_ref().and_then(|u| u.following);
+        let own = user.as_ref().filter(|u| u.following.is_none());
+        let staff = user
+            .as_ref()
+            .filter(|u| u.role.is_staff())
+            .map(|_| view! { <A href="/staff">{tr!(i18n, nav.staff)}</A> });
+        let photo = own.and_then(|u| u.photo_url()).map(|src| {
+            view! { <img class="avatar" src=src alt="" width="28" height="28" /> }
+        });
+        let who = match (following, own) {
+            (Some(number), _) => Some(tr_with!(i18n, follow.following, number = number)),
+            (None, Some(u)) => Some(tr_with!(i18n, nav.signed_in_as, name = u.name)),
+            (None, None) => None,
+        };
+        let signed_in = user.is_some();
+        view! {
+            <nav aria-label=tr!(i18n, nav.label)>
+                <A href="/">{tr!(i18n, nav.questions_and_answers)}</A>
+                <A href="/cases">{tr!(i18n, nav.write_to_us)}</A>
+                {staff}
+            </nav>
+            <div class="account">
+                {photo}
+                {who.map(|who| view! { <span class="who">{who}</span> })}
+                {own.is_some().then(|| view! { <A href="/profile">{tr!(i18n, profile.nav)}</A> })}
+                {signed_in.then(|| view! {
+                    <ActionForm action=auth.sign_out attr:class="inline">
+                        <button type="submit" class="link-button">{tr!(i18n, nav.sign_out)}</button>
+                    </ActionForm>
+                })}
+                {(!signed_in).then(|| view! {
+                    <A href="/signin">{tr!(i18n, nav.sign_in)}</A>
+                    <A href="/signup">{tr!(i18n, nav.sign_up)}</A>
+                })}
+                <LanguageSwitch />
+            </div>
+        }
+    };
     view! {
         <a class="skip-link" href="#main">{tr!(i18n, skip_to_content)}</a>
         <header class="top-bar">
             <a class="brand" href="/">{tr!(i18n, app_name)}</a>
-            <nav aria-label=tr!(i18n, nav.label)>
-                <A href="/">{tr!(i18n, nav.questions_and_answers)}</A>
-                <A href="/cases">{tr!(i18n, nav.write_to_us)}</A>
-                <Transition>
-                    {move || {
-                        user()
-                            .filter(|u| u.role.is_staff())
-                            .map(|_| view! { <A href="/staff">{tr!(i18n, nav.staff)}</A> })
-                    }}
-                </Transition>
-            </nav>
-            <div class="account">
-                <Transition>
-                    {move || match user() {
-                        Some(u) if u.following.is_some() => {
-                            let number = u.following.unwrap_or_default();
-                            view! {
-                                <span class="who">{t!(i18n, follow.following, number = move || number)}</span>
-                                <ActionForm action=auth.sign_out attr:class="inline">
-                                    <button type="submit" class="link-button">{tr!(i18n, nav.sign_out)}</button>
-                                </ActionForm>
-                            }
-                                .into_any()
-                        }
-                        Some(u) => {
-                            let name = u.name.clone();
-                            let photo = u.photo_url().map(|src| view! {
-                                <img class="avatar" src=src alt="" width="28" height="28" />
-                            });
-                            view! {
-                                {photo}
-                                <span class="who">{t!(i18n, nav.signed_in_as, name = move || name.clone())}</span>
-                                <A href="/profile">{tr!(i18n, profile.nav)}</A>
-                                <ActionForm action=auth.sign_out attr:class="inline">
-                                    <button type="submit" class="link-button">{tr!(i18n, nav.sign_out)}</button>
-                                </ActionForm>
-                            }
-                                .into_any()
-                        }
-                        None => {
-                            view! {
-                                <A href="/signin">{tr!(i18n, nav.sign_in)}</A>
-                                <A href="/signup">{tr!(i18n, nav.sign_up)}</A>
-                            }
-                                .into_any()
-                        }
-                    }}
-                </Transition>
-                <LanguageSwitch />
-            </div>
+            <Transition>{bar}</Transition>
         </header>
     }
 }

@@ -49,7 +49,7 @@ pub fn StatusForm(
     number: i64,
     current: CaseStatus,
     status: ServerAction<ChangeStatus>,
-    directory: Resource<Result<Directory, AppError>>,
+    directory: crate::ui::data::Data<Result<Directory, AppError>>,
     department: Option<i64>,
     choice: StatusChoice,
 ) -> impl IntoView {

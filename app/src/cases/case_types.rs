@@ -21,10 +21,13 @@ pub async fn case_types() -> Result<Vec<CaseTypeInfo>, AppError> {
 
 /// The catalogue every page shares; the settings page refetches it.
 #[derive(Clone, Copy)]
-pub struct TypeCatalogue(pub Resource<Result<Vec<CaseTypeInfo>, AppError>>);
+pub struct TypeCatalogue(pub crate::ui::data::Data<Result<Vec<CaseTypeInfo>, AppError>>);
 
 pub fn provide_case_types() {
-    provide_context(TypeCatalogue(Resource::new(|| (), |_| case_types())));
+    provide_context(TypeCatalogue(crate::ui::data::resource(
+        || (),
+        |_| case_types(),
+    )));
 }
 
 pub fn use_case_types() -> TypeCatalogue {

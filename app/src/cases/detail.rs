@@ -47,7 +47,7 @@ pub fn CasePage() -> impl IntoView {
         actions.version();
         hold.release();
     });
-    let case = Resource::new(
+    let case = crate::ui::data::resource(
         move || (number(), page(), actions.version(), hold.applied()),
         |(number, page, _, _)| async move {
             match number {
@@ -227,7 +227,7 @@ fn CaseView(case: CaseDetail, actions: CaseActions, hold: EditHold) -> impl Into
         .as_ref()
         .and_then(|a| a.department.as_ref().map(|d| d.0));
     // Agents and departments, for the assignment box and the referral.
-    let directory = Resource::new(
+    let directory = crate::ui::data::resource(
         || (),
         move |_| async move {
             if staff {

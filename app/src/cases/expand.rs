@@ -164,7 +164,7 @@ fn InlineCase(number: i64, for_staff: bool) -> impl IntoView {
     let sent = RwSignal::new(0usize);
     let replied = RwSignal::new(false);
     let on_sent = Callback::new(move |_| sent.update(|n| *n += 1));
-    let case = Resource::new(move || sent.get(), move |_| get_case(number, None));
+    let case = crate::ui::data::resource(move || sent.get(), move |_| get_case(number, None));
     view! {
         <Transition fallback=move || view! { <p>{tr!(i18n, cases.loading)}</p> }>
             {move || Suspend::new(async move {

@@ -22,7 +22,7 @@ pub fn MyCasesPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_case_query();
     let live = use_live().any();
-    let cases = Resource::new(move || (query.get(), live.get()), |(q, _)| my_cases(q));
+    let cases = crate::ui::data::resource(move || (query.get(), live.get()), |(q, _)| my_cases(q));
     view! {
         <PageTitle text=move || t_string!(i18n, cases.my_cases).to_string() />
         <div class="page-head">
@@ -46,7 +46,7 @@ pub fn MyCasesPage() -> impl IntoView {
 /// there are none, or the way to sign in.
 #[component]
 pub fn CaseList(
-    cases: Resource<Result<CasePage, AppError>>,
+    cases: crate::ui::data::Data<Result<CasePage, AppError>>,
     query: Memo<CaseQuery>,
     for_staff: bool,
 ) -> impl IntoView {

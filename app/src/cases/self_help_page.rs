@@ -58,7 +58,7 @@ pub fn SelfHelpPage() -> impl IntoView {
     let i18n = use_i18n();
     let add = ServerAction::<AddSelfHelp>::new();
     let remove = ServerAction::<RemoveSelfHelp>::new();
-    let answers = Resource::new(
+    let answers = crate::ui::data::resource(
         move || (add.version().get(), remove.version().get()),
         |_| self_help_answers(),
     );

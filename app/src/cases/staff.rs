@@ -28,7 +28,7 @@ pub fn StaffPage() -> impl IntoView {
     let live = use_live().any();
     let done = RwSignal::new(0usize);
     Picked::provide();
-    let cases = Resource::new(
+    let cases = crate::ui::data::resource(
         move || (query.get(), live.get(), done.get()),
         |(q, _, _)| staff_cases(q),
     );
@@ -107,7 +107,7 @@ pub fn StaffPage() -> impl IntoView {
 #[component]
 fn StatusCounts() -> impl IntoView {
     let i18n = use_i18n();
-    let counts = Resource::new(|| (), |_| status_counts());
+    let counts = crate::ui::data::resource(|| (), |_| status_counts());
     view! {
         <Suspense>
             {move || Suspend::new(async move {

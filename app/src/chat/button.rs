@@ -5,7 +5,6 @@
 //! and those two pages themselves, have none.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use super::visitor_api::get_button_mode;
@@ -28,23 +27,17 @@ pub fn HelpButton() -> impl IntoView {
         path.track();
         get_button_mode()
     });
-    let button = move || {
-        let chat = mode
-            .get()
+    let chat = move || {
+        mode.get()
             .and_then(Result::ok)
-            .is_some_and(|m| m.chat || m.my_chat.is_some());
-        match chat {
-            true => view! { <A href=CHAT_PAGE attr:class="help-button">{tr!(i18n, chat.chat)}</A> }
-                .into_any(),
-            false => {
-                view! { <A href=HELP_PAGE attr:class="help-button">{tr!(i18n, chat.help)}</A> }
-                    .into_any()
-            }
-        }
+            .is_some_and(|m| m.chat || m.my_chat.is_some())
     };
-    view! {
-        <Show when=shown>
-            {button}
-        </Show>
-    }
+    // One link whose target and words change: a view per case would add
+    // its own rendering code to every visitor's first load.
+    let href = move || if chat() { CHAT_PAGE } else { HELP_PAGE };
+    let label = move || match chat() {
+        true => td_string!(i18n.get_locale(), chat.chat),
+        false => td_string!(i18n.get_locale(), chat.help),
+    };
+    move || shown().then(|| view! { <a href=href class="help-button">{label}</a> })
 }

@@ -21,8 +21,8 @@ pub fn ChatsPage() -> impl IntoView {
     let i18n = use_i18n();
     let live = use_live();
     let toggle = ServerAction::<SetChatAvailable>::new();
-    let available = Resource::new(move || toggle.version().get(), |_| chat_available());
-    let chats = Resource::new(move || live.any().get(), |_| open_chats());
+    let available = crate::ui::data::resource(move || toggle.version().get(), |_| chat_available());
+    let chats = crate::ui::data::resource(move || live.any().get(), |_| open_chats());
     // Accepted: on to the chat's case page to answer.
     let accept = Action::new(|n: &i64| {
         let n = *n;

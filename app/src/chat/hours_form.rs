@@ -15,7 +15,7 @@ use crate::validate::Field;
 pub fn BusinessHoursForm() -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveHours>::new();
-    let current = Resource::new(move || save.version().get(), |_| get_hours_form());
+    let current = crate::ui::data::resource(move || save.version().get(), |_| get_hours_form());
     let error = last_error(save.value());
     let saved = move || matches!(save.value().get(), Some(Ok(())));
     view! {
@@ -90,7 +90,7 @@ pub fn ChatLimitsForm() -> impl IntoView {
     use super::api::{get_chat_limits, SaveChatLimits};
     let i18n = use_i18n();
     let save = ServerAction::<SaveChatLimits>::new();
-    let current = Resource::new(move || save.version().get(), |_| get_chat_limits());
+    let current = crate::ui::data::resource(move || save.version().get(), |_| get_chat_limits());
     let error = last_error(save.value());
     let saved = move || matches!(save.value().get(), Some(Ok(())));
     let fields = move || {

@@ -8,6 +8,7 @@ use super::api::{get_service_hours, ServiceHours};
 use super::hours::{clock_text, runs};
 use crate::i18n::*;
 use crate::ui::labels::I18n;
+use crate::ui::text::fill;
 
 /// A day's name, 0 being Monday.
 pub fn day_name(i18n: I18n, day: usize) -> String {
@@ -43,17 +44,9 @@ fn date_text(i18n: I18n, date: &str) -> String {
     model::time::fill(&local, &words)
 }
 
-/// `template` with each `%name%` replaced by its value.
-fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    args.iter()
-        .fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("%{name}%"), value)
-        })
-}
-
 /// The hours, read once per page.
-pub fn use_service_hours() -> Resource<Result<ServiceHours, crate::error::AppError>> {
-    Resource::new(|| (), |_| get_service_hours())
+pub fn use_service_hours() -> crate::ui::data::Data<Result<ServiceHours, crate::error::AppError>> {
+    crate::ui::data::resource(|| (), |_| get_service_hours())
 }
 
 /// The week, the zone and the coming holidays, as paragraphs.
@@ -66,10 +59,12 @@ pub fn HoursText(hours: ServiceHours) -> impl IntoView {
         upcoming,
     } = hours;
     let week = runs(&hours.week);
-    // Plain text filled from templates: each interpolating view would add
-    // code to the first load of every visitor.
-    let lines = move || {
-        week.iter()
+    // One closure for the whole text (it all follows the language), and
+    // plain text filled from templates: each closure or interpolating view
+    // would add code to the first load of every visitor.
+    move || {
+        let lines = week
+            .iter()
             .map(|&(first, last, o)| {
                 let (first, last) = (day_name(i18n, first), day_name(i18n, last));
                 let days = match first == last {
@@ -87,28 +82,28 @@ pub fn HoursText(hours: ServiceHours) -> impl IntoView {
                 ];
                 view! { <li>{fill(t_string!(i18n, hours.opening), &args)}</li> }
             })
-            .collect_view()
-    };
-    let zone = hours.time_zone.clone();
-    let zone = move || fill(t_string!(i18n, hours.zone), &[("zone", zone.as_str())]);
-    let holidays = move || {
-        (!upcoming.is_empty()).then(|| {
+            .collect_view();
+        let zone = fill(
+            t_string!(i18n, hours.zone),
+            &[("zone", hours.time_zone.as_str())],
+        );
+        let holidays = (!upcoming.is_empty()).then(|| {
             let dates = upcoming
                 .iter()
                 .map(|d| date_text(i18n, d))
                 .collect::<Vec<_>>()
                 .join(", ");
             view! { <p>{fill(t_string!(i18n, hours.closed_on), &[("dates", dates.as_str())])}</p> }
-        })
-    };
-    let now = move || match open_now {
-        true => t_string!(i18n, hours.open_now).to_string(),
-        false => t_string!(i18n, hours.closed_now).to_string(),
-    };
-    view! {
-        <ul class="hours">{lines}</ul>
-        <p>{zone}</p>
-        {holidays}
-        <p class="open-now">{now}</p>
+        });
+        let now = match open_now {
+            true => t_string!(i18n, hours.open_now),
+            false => t_string!(i18n, hours.closed_now),
+        };
+        view! {
+            <ul class="hours">{lines}</ul>
+            <p>{zone}</p>
+            {holidays}
+            <p class="open-now">{now}</p>
+        }
     }
 }

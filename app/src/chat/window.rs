@@ -28,7 +28,7 @@ pub fn ChatPage() -> impl IntoView {
     let start = ServerAction::<StartChat>::new();
     // After an ended chat, "Start a new chat" shows the form again.
     let fresh = RwSignal::new(false);
-    let mine = Resource::new(
+    let mine = crate::ui::data::resource(
         move || (start.version().get(), live.any().get()),
         |_| my_chat(),
     );
@@ -43,7 +43,7 @@ pub fn ChatPage() -> impl IntoView {
     on_cleanup(move || live.set_chatting(false));
     // Kept here, above the conversation that each change redraws: the
     // messages, those still being sent, and the one being written.
-    let lines = Resource::new(
+    let lines = crate::ui::data::resource(
         move || (start.version().get(), live.any().get()),
         |_| async {
             match chat_lines(0).await {
@@ -121,7 +121,7 @@ fn state_text(i18n: I18n, chat: &ChatView) -> AnyView {
     }
 }
 
-type Lines = Resource<Result<Vec<super::ChatLine>, AppError>>;
+type Lines = crate::ui::data::Data<Result<Vec<super::ChatLine>, AppError>>;
 
 #[component]
 fn Conversation(

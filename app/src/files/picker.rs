@@ -205,11 +205,14 @@ fn send(
     let on_end = Closure::<dyn FnMut()>::new(move || {
         let status = answer.status().unwrap_or(0);
         let text = answer.response_text().ok().flatten().unwrap_or_default();
-        let result = match status {
-            0 => Err(AppError::Network),
-            200 => serde_json::from_str::<Uploaded>(&text).map_err(|_| AppError::Network),
-            _ => Err(serde_json::from_str::<AppError>(&text).unwrap_or(AppError::Internal)),
-        };
+        let result =
+            match status {
+                0 => Err(AppError::Network),
+                200 => serde_json::from_slice::<Uploaded>(text.as_bytes())
+                    .map_err(|_| AppError::Network),
+                _ => Err(serde_json::from_slice::<AppError>(text.as_bytes())
+                    .unwrap_or(AppError::Internal)),
+            };
         if let Some(finish) = finish.take() {
             finish(result);
         }
@@ -228,7 +231,8 @@ fn send(
 #[component]
 pub fn FilePicker(#[prop(into)] id: String, upload: Upload) -> impl IntoView {
     let i18n = use_i18n();
-    let limits = OnceResource::new(get_upload_limits());
+    let limits =
+        OnceResource::<_, crate::ui::data::Json>::new_with_options(get_upload_limits(), false);
     let current = move || limits.get().and_then(Result::ok).unwrap_or_default();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");

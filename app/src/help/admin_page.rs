@@ -41,7 +41,7 @@ fn Collections() -> impl IntoView {
         remove_folder,
         remove,
     };
-    let list = Resource::new(
+    let list = crate::ui::data::resource(
         move || {
             (
                 add.version().get(),
@@ -194,7 +194,7 @@ fn Banners() -> impl IntoView {
     let i18n = use_i18n();
     let add = ServerAction::<AddBanner>::new();
     let remove = ServerAction::<RemoveBanner>::new();
-    let list = Resource::new(
+    let list = crate::ui::data::resource(
         move || (add.version().get(), remove.version().get()),
         |_| help_banners(),
     );

@@ -28,7 +28,7 @@ pub fn ArticlePage() -> impl IntoView {
             .get("id")
             .and_then(|id| id.parse::<i64>().ok())
     };
-    let article = Resource::new(
+    let article = crate::ui::data::resource(
         move || (id(), vote.version().get()),
         |(id, _)| async move {
             match id {

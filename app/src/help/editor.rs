@@ -47,7 +47,7 @@ pub fn EditArticlePage() -> impl IntoView {
 #[component]
 fn EditorLoader(id: impl Fn() -> Option<i64> + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(id, |id| async move {
+    let data = crate::ui::data::resource(id, |id| async move {
         let choices = editor_choices().await?;
         let article = match id {
             Some(id) => Some(article_for_edit(id).await?),

@@ -17,7 +17,7 @@ use crate::ui::title::PageTitle;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
-    let home = Resource::new(move || locale_code(i18n), |l| help_home(l.to_string()));
+    let home = crate::ui::data::resource(move || locale_code(i18n), |l| help_home(l.to_string()));
     let content = move || {
         Suspend::new(async move {
             match home.await {

@@ -92,7 +92,7 @@ pub fn FolderSection(folder: Folder, #[prop(default = true)] heading: bool) -> i
         {heading.then(|| view! { <h4><A href=href.clone()>{folder.product.clone()}</A></h4> })}
         <ArticleList articles=folder.articles />
         {(more > 0).then(|| view! {
-            <p class="more"><A href=href>{t!(i18n, help.see_all, count = move || total)}</A></p>
+            <p class="more"><A href=href>{tr_with!(i18n, help.see_all, count = total)}</A></p>
         })}
     }
 }

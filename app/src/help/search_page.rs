@@ -28,7 +28,7 @@ pub fn SearchPage() -> impl IntoView {
             lang: get("lang"),
         }
     };
-    let hits = Resource::new(query, search_articles);
+    let hits = crate::ui::data::resource(query, search_articles);
     let results = move || {
         Suspend::new(async move {
             match hits.await {

@@ -50,7 +50,7 @@ pub fn FolderPage() -> impl IntoView {
 #[component]
 fn ShelfPage(key: impl Fn() -> (String, Option<i64>) + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
-    let shelf = Resource::new(
+    let shelf = crate::ui::data::resource(
         move || (key(), locale_code(i18n)),
         |((country, folder), locale)| help_shelf(country, folder, locale.to_string()),
     );

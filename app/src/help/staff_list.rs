@@ -15,7 +15,7 @@ use crate::ui::title::PageTitle;
 #[component]
 pub fn StaffArticlesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let list = Resource::new(|| (), |_| staff_articles());
+    let list = crate::ui::data::resource(|| (), |_| staff_articles());
     view! {
         <PageTitle text=move || t_string!(i18n, editor.articles).to_string() />
         <p class="back"><A href="/staff">{tr!(i18n, staff.back_to_list)}</A></p>

@@ -27,7 +27,7 @@ pub fn OutboxPage() -> impl IntoView {
     let i18n = use_i18n();
     let q = use_query_map();
     let status = move || q.read().get("status");
-    let mails = Resource::new(status, outbox);
+    let mails = crate::ui::data::resource(status, outbox);
     let filters = MailStatus::ALL
         .into_iter()
         .map(|s| {

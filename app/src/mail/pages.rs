@@ -57,7 +57,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
             auth.user.refetch();
         }
     });
-    let valid = Resource::new(token, check_reset_link);
+    let valid = crate::ui::data::resource(token, check_reset_link);
     view! {
         <PageTitle text=move || t_string!(i18n, mail.reset_title).to_string() />
         <section class="auth-card">

@@ -20,7 +20,7 @@ pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveProfile>::new();
     let remove = ServerAction::<RemovePhoto>::new();
-    let profile = Resource::new(
+    let profile = crate::ui::data::resource(
         move || (save.version().get(), remove.version().get()),
         |_| my_profile(),
     );
@@ -52,7 +52,7 @@ fn DetailsForm(profile: Profile, save: ServerAction<SaveProfile>) -> impl IntoVi
     let i18n = use_i18n();
     let auth = use_auth();
     let error = last_error(save.value());
-    let zones = Resource::new(|| (), |_| time_zones());
+    let zones = crate::ui::data::resource(|| (), |_| time_zones());
     // The new language and zone apply at once: the page, the top bar, dates.
     Effect::new(move |_| {
         if let Some(Ok(())) = save.value().get() {

@@ -10,11 +10,13 @@
 //! "My cases" alone.)
 
 use leptos::prelude::*;
-use leptos_router::LazyRoute;
+use leptos_router::ChooseView;
 
 /// `$group`: a lazy function (one wasm chunk) that renders any page of the
-/// group, chosen by `$which`; `$preload` is the name `#[lazy]` gives its
-/// loader. Each `$route => $page` becomes a lazy route of that group.
+/// group; `$preload` is the name `#[lazy]` gives its loader. `$which` names
+/// the group's pages, and each of them is a route's view: one view type per
+/// group rather than one per page keeps the router's code in the main
+/// module small.
 macro_rules! lazy_group {
     ($group:ident, $preload:ident, $which:ident { $($route:ident => $page:path),* $(,)? }) => {
         #[derive(Clone, Copy)]
@@ -29,25 +31,17 @@ macro_rules! lazy_group {
             }
         }
 
-        $(
-            pub struct $route;
-
-            impl LazyRoute for $route {
-                fn data() -> Self {
-                    $route
-                }
-
-                async fn view(_this: Self) -> AnyView {
-                    $group($which::$route).await
-                }
-
-                async fn preload() {
-                    // Only the browser build has chunks to fetch.
-                    #[cfg(target_arch = "wasm32")]
-                    $preload().await;
-                }
+        impl ChooseView for $which {
+            async fn choose(self) -> AnyView {
+                $group(self).await
             }
-        )*
+
+            async fn preload(&self) {
+                // Only the browser build has chunks to fetch.
+                #[cfg(target_arch = "wasm32")]
+                $preload().await;
+            }
+        }
     };
 }
 

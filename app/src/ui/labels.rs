@@ -147,39 +147,32 @@ pub fn problem(i18n: I18n, field: Field, p: Problem) -> AnyView {
         Problem::Taken if field == Field::Email => tr!(i18n, errors.same_email).into_any(),
         Problem::Taken if field == Field::Chat => tr!(i18n, errors.chat_taken).into_any(),
         Problem::TooLong if field == Field::MaxChats => tr!(i18n, errors.chats_full).into_any(),
-        Problem::TooLong if field == Field::Cc => t!(
-            i18n,
-            errors.too_many_cc,
-            max = move || model::cases::record::CC_MAX
-        )
-        .into_any(),
-        Problem::TooLong if field == Field::Related => t!(
+        Problem::TooLong if field == Field::Cc => {
+            tr_with!(i18n, errors.too_many_cc, max = model::cases::record::CC_MAX)
+        }
+        Problem::TooLong if field == Field::Related => tr_with!(
             i18n,
             errors.too_many_related,
-            max = move || model::help::RELATED_MAX
-        )
-        .into_any(),
-        Problem::TooLong if field == Field::CaseType => t!(
+            max = model::help::RELATED_MAX
+        ),
+        Problem::TooLong if field == Field::CaseType => tr_with!(
             i18n,
             errors.too_many_case_types,
-            max = move || model::cases::case_type::CASE_TYPES_MAX
-        )
-        .into_any(),
-        Problem::TooLong if field == Field::View => t!(
+            max = model::cases::case_type::CASE_TYPES_MAX
+        ),
+        Problem::TooLong if field == Field::View => tr_with!(
             i18n,
             errors.too_many_views,
-            max = move || model::cases::saved_view::SAVED_VIEWS_MAX
-        )
-        .into_any(),
-        Problem::TooLong if field == Field::Holidays => t!(
+            max = model::cases::saved_view::SAVED_VIEWS_MAX
+        ),
+        Problem::TooLong if field == Field::Holidays => tr_with!(
             i18n,
             errors.too_many_holidays,
-            max = move || model::chat::hours::HOLIDAYS_MAX
-        )
-        .into_any(),
+            max = model::chat::hours::HOLIDAYS_MAX
+        ),
         Problem::TooLong => {
             let max = max_len(field);
-            t!(i18n, errors.too_long, max = move || max).into_any()
+            tr_with!(i18n, errors.too_long, max = max)
         }
         Problem::Malformed if matches!(field, Field::Email | Field::Cc) => {
             tr!(i18n, errors.malformed_email).into_any()
@@ -232,14 +225,14 @@ pub fn error(i18n: I18n, e: &AppError) -> AnyView {
         AppError::ChatEnded => tr!(i18n, errors.chat_ended).into_any(),
         AppError::TooMany { retry_after } => {
             let minutes = retry_after.div_ceil(60).max(1);
-            t!(i18n, errors.too_many, minutes).into_any()
+            tr_with!(i18n, errors.too_many, minutes = minutes)
         }
         AppError::DailyLimit { what, retry_after } => {
             let hours = retry_after.div_ceil(3600).max(1);
             match what {
-                Quota::Cases => t!(i18n, errors.limit_cases, hours).into_any(),
-                Quota::Messages => t!(i18n, errors.limit_messages, hours).into_any(),
-                Quota::Bytes => t!(i18n, errors.limit_bytes, hours).into_any(),
+                Quota::Cases => tr_with!(i18n, errors.limit_cases, hours = hours),
+                Quota::Messages => tr_with!(i18n, errors.limit_messages, hours = hours),
+                Quota::Bytes => tr_with!(i18n, errors.limit_bytes, hours = hours),
             }
         }
         AppError::BadRequest => tr!(i18n, errors.bad_request).into_any(),

@@ -63,7 +63,7 @@ pub fn id_options(
 pub fn AssignPanel(
     number: i64,
     assignment: Assignment,
-    directory: Resource<Result<Directory, AppError>>,
+    directory: crate::ui::data::Data<Result<Directory, AppError>>,
     actions: AssignActions,
 ) -> impl IntoView {
     let i18n = use_i18n();

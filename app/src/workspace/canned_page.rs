@@ -19,7 +19,7 @@ pub fn CannedPage() -> impl IntoView {
     let auth = use_auth();
     let save = ServerAction::<SaveCanned>::new();
     let remove = ServerAction::<RemoveCanned>::new();
-    let list = Resource::new(
+    let list = crate::ui::data::resource(
         move || (save.version().get(), remove.version().get()),
         |_| canned_list(),
     );

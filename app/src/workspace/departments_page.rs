@@ -31,7 +31,7 @@ pub fn DepartmentsPage() -> impl IntoView {
         remove: ServerAction::new(),
         member: ServerAction::new(),
     };
-    let list = Resource::new(
+    let list = crate::ui::data::resource(
         move || {
             (
                 add.version().get(),

@@ -139,7 +139,7 @@ fn connect(live: Live, state: Rc<RefCell<State>>) {
     let on_changes =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let data = e.data().as_string().unwrap_or_default();
-            live.heard(serde_json::from_str(&data).unwrap_or_default());
+            live.heard(serde_json::from_slice(data.as_bytes()).unwrap_or_default());
         });
     let on_error = {
         let state = state.clone();

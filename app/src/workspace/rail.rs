@@ -35,7 +35,7 @@ pub fn ViewRail(
     recount: Signal<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let counts = Resource::new(move || refresh.get(), |_| view_counts());
+    let counts = crate::ui::data::resource(move || refresh.get(), |_| view_counts());
     let items = move |counts: Vec<super::ViewCount>| {
         View::ALL
             .into_iter()

@@ -61,7 +61,7 @@ pub fn SavedViews(refresh: Signal<usize>) -> impl IntoView {
     let search = use_location().search;
     let save = ServerAction::<SaveView>::new();
     let remove = ServerAction::<RemoveView>::new();
-    let views = Resource::new(
+    let views = crate::ui::data::resource(
         move || (refresh.get(), save.version().get(), remove.version().get()),
         |_| saved_views(),
     );

@@ -16,7 +16,7 @@ use crate::ui::title::PageTitle;
 pub fn ServiceLevelsPage() -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveSlaTarget>::new();
-    let targets = Resource::new(move || save.version().get(), |_| sla_targets());
+    let targets = crate::ui::data::resource(move || save.version().get(), |_| sla_targets());
     let error = last_error(save.value());
     let saved = move || matches!(save.value().get(), Some(Ok(())));
     view! {

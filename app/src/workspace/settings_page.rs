@@ -35,7 +35,7 @@ pub fn SettingsPage() -> impl IntoView {
 fn CloseTimesForm() -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveCloseTimes>::new();
-    let times = Resource::new(move || save.version().get(), |_| close_waits());
+    let times = crate::ui::data::resource(move || save.version().get(), |_| close_waits());
     let error = last_error(save.value());
     let saved = move || matches!(save.value().get(), Some(Ok(())));
     let input = move |id: &'static str, name: &'static str, field: Field, ms: i64| {

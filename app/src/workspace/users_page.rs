@@ -73,7 +73,7 @@ pub fn UsersPage() -> impl IntoView {
     let search = move || query.read().get("q").unwrap_or_default();
     let role = ServerAction::<SetUserRole>::new();
     let active = ServerAction::<SetUserActive>::new();
-    let list = Resource::new(
+    let list = crate::ui::data::resource(
         move || (search(), role.version().get(), active.version().get()),
         |(q, _, _)| list_users(q),
     );
