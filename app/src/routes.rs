@@ -49,7 +49,6 @@ pub fn App() -> impl IntoView {
     provide_auth();
     crate::workspace::live::provide_live();
     crate::chat::alert::provide_waiting_chats();
-    crate::cases::case_types::provide_case_types();
     crate::time::provide_zone();
     // While a page (and perhaps its code) loads, the old one stays: it is
     // marked busy, and the body says so to styles and tests.

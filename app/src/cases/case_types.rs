@@ -1,5 +1,5 @@
-//! The case types admins define, read once per page load and shared by
-//! every form and list that names a type, in the reader's language.
+//! The case types admins define, read by each page that names types and
+//! shared by its forms and lists, in the reader's language.
 
 use leptos::prelude::*;
 
@@ -19,10 +19,12 @@ pub async fn case_types() -> Result<Vec<CaseTypeInfo>, AppError> {
     respond(run.await)
 }
 
-/// The catalogue every page shares; the settings page refetches it.
+/// The catalogue a page's parts share; the settings page refetches it.
 #[derive(Clone, Copy)]
 pub struct TypeCatalogue(pub crate::ui::data::Data<Result<Vec<CaseTypeInfo>, AppError>>);
 
+/// Called first thing by every page that names case types (the page, not
+/// the shell: the help center's pages need none of this code or data).
 pub fn provide_case_types() {
     provide_context(TypeCatalogue(crate::ui::data::resource(
         || (),

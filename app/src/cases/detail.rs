@@ -26,6 +26,7 @@ use crate::workspace::sla_clock::SlaPanel;
 
 #[component]
 pub fn CasePage() -> impl IntoView {
+    crate::cases::case_types::provide_case_types();
     let i18n = use_i18n();
     let params = use_params_map();
     let actions = CaseActions::new();

@@ -19,6 +19,7 @@ use crate::workspace::live::use_live;
 
 #[component]
 pub fn MyCasesPage() -> impl IntoView {
+    crate::cases::case_types::provide_case_types();
     let i18n = use_i18n();
     let query = use_case_query();
     let live = use_live().any();

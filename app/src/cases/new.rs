@@ -23,6 +23,7 @@ use crate::validate::{Field, EMAIL_MAX, MESSAGE_MAX, SUBJECT_MAX};
 /// JavaScript the browser posts it as it is.
 #[component]
 pub fn NewCasePage() -> impl IntoView {
+    crate::cases::case_types::provide_case_types();
     let i18n = use_i18n();
     let auth = use_auth();
     let upload = Upload::new();
@@ -74,6 +75,7 @@ pub fn NewCasePage() -> impl IntoView {
 /// Staff open a case on a customer's behalf (origin phone or email).
 #[component]
 pub fn StaffNewCasePage() -> impl IntoView {
+    crate::cases::case_types::provide_case_types();
     let i18n = use_i18n();
     let action = ServerAction::<OpenCaseFor>::new();
     let error = last_error(action.value());

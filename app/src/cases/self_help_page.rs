@@ -55,6 +55,7 @@ pub async fn remove_self_help(id: i64) -> Result<(), AppError> {
 
 #[component]
 pub fn SelfHelpPage() -> impl IntoView {
+    crate::cases::case_types::provide_case_types();
     let i18n = use_i18n();
     let add = ServerAction::<AddSelfHelp>::new();
     let remove = ServerAction::<RemoveSelfHelp>::new();

@@ -22,6 +22,7 @@ use crate::workspace::View;
 
 #[component]
 pub fn StaffPage() -> impl IntoView {
+    crate::cases::case_types::provide_case_types();
     let i18n = use_i18n();
     let auth = use_auth();
     let query = use_case_query();

@@ -19,6 +19,7 @@ use model::cases::case_type::{CaseType, CaseTypeInfo, LABEL_MAX};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    crate::cases::case_types::provide_case_types();
     let i18n = use_i18n();
     view! {
         <PageTitle text=move || t_string!(i18n, settings.title).to_string() />
