@@ -11,10 +11,17 @@ use crate::i18n::*;
 
 #[component]
 pub fn PageTitle(text: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
-    move || {
+    title(Box::new(text))
+}
+
+/// Boxed, so the 30-odd pages share one copy of the title's view code
+/// rather than one per closure type.
+fn title(text: Box<dyn Fn() -> String + Send + Sync>) -> AnyView {
+    (move || {
         let text = text();
         view! { <Title text /> }
-    }
+    })
+    .into_any()
 }
 
 /// "<page> · Help Center", in the reader's language; "(N) " before it
