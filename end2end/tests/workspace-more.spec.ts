@@ -115,8 +115,11 @@ test("an agent saves the current filters as a view of their own, with its count"
   await expect(saved.locator(".view-count")).toHaveText(open ?? "");
   await expect(saved).toHaveAttribute("aria-current", "page");
 
-  // It is a link: from the plain list back to the saved filters.
+  // It is a link: from the plain list back to the saved filters. (Once
+  // the list is live: a click that changes only the query while the page
+  // is still hydrating keeps the server's selected sort.)
   await agent.goto("/staff");
+  await hydrated(agent);
   await rail.getByRole("link", { name }).click();
   await expect(agent).toHaveURL(/view=open/);
   await expect(agent.getByLabel("Sort by")).toHaveValue("created");
