@@ -92,17 +92,17 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff") view=StaffPages::Staff ssr=SsrMode::Async />
                         <Route path=path!("/staff/cases/new") view=StaffPages::StaffNewCase ssr=SsrMode::Async />
                         <Route path=path!("/staff/self-help") view=StaffPages::SelfHelp ssr=SsrMode::Async />
-                        <Route path=path!("/staff/articles") view=EditorPages::StaffArticles ssr=SsrMode::Async />
-                        <Route path=path!("/staff/articles/new") view=EditorPages::NewArticle ssr=SsrMode::Async />
-                        <Route path=path!("/staff/articles/:id/edit") view=EditorPages::EditArticle ssr=SsrMode::Async />
-                        <Route path=path!("/staff/help-center") view=EditorPages::HelpAdmin ssr=SsrMode::Async />
-                        <Route path=path!("/staff/outbox") view=AdminPages::Outbox ssr=SsrMode::Async />
-                        <Route path=path!("/staff/departments") view=AdminPages::Departments ssr=SsrMode::Async />
-                        <Route path=path!("/staff/users") view=AdminPages::Users ssr=SsrMode::Async />
-                        <Route path=path!("/staff/service-levels") view=AdminPages::ServiceLevels ssr=SsrMode::Async />
-                        <Route path=path!("/staff/canned") view=AdminPages::Canned ssr=SsrMode::Async />
+                        <Route path=path!("/staff/articles") view=StaffPages::StaffArticles ssr=SsrMode::Async />
+                        <Route path=path!("/staff/articles/new") view=StaffPages::NewArticle ssr=SsrMode::Async />
+                        <Route path=path!("/staff/articles/:id/edit") view=StaffPages::EditArticle ssr=SsrMode::Async />
+                        <Route path=path!("/staff/help-center") view=StaffPages::HelpAdmin ssr=SsrMode::Async />
+                        <Route path=path!("/staff/outbox") view=StaffPages::Outbox ssr=SsrMode::Async />
+                        <Route path=path!("/staff/departments") view=StaffPages::Departments ssr=SsrMode::Async />
+                        <Route path=path!("/staff/users") view=StaffPages::Users ssr=SsrMode::Async />
+                        <Route path=path!("/staff/service-levels") view=StaffPages::ServiceLevels ssr=SsrMode::Async />
+                        <Route path=path!("/staff/canned") view=StaffPages::Canned ssr=SsrMode::Async />
                         <Route path=path!("/staff/chats") view=StaffPages::Chats ssr=SsrMode::Async />
-                        <Route path=path!("/staff/settings") view=AdminPages::Settings ssr=SsrMode::Async />
+                        <Route path=path!("/staff/settings") view=StaffPages::Settings ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <crate::chat::button::HelpButton />

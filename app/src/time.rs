@@ -38,7 +38,9 @@ pub fn provide_zone() {
     provide_context(Zone(zone));
     #[cfg(feature = "hydrate")]
     {
-        browser::remember_browser_zone();
+        // Reading the browser's zone makes its first `Intl` formatter, slow
+        // enough (ICU data) to show in the time to hydration: done when idle.
+        leptos::prelude::request_idle_callback(browser::remember_browser_zone);
         // Signing in, or saving the profile, brings the person's own zone.
         let auth = crate::auth::context::use_auth();
         Effect::new(move |_| {

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod assign_panel;
 pub mod bulk_bar;
+pub mod columns;
 pub mod canned_api;
 pub mod canned_page;
 pub mod canned_picker;

@@ -11,27 +11,40 @@ use super::case_types::CaseTypeName;
 use super::conversation::{Conversation, ReplyForm};
 use super::CaseSummary;
 use crate::i18n::*;
-use crate::time::{RelativeTime, Timestamp};
+use crate::time::Timestamp;
 use crate::ui::forms::ErrorNotice;
 use crate::ui::labels;
-use crate::workspace::bulk_bar::Picked;
-use crate::workspace::sla_clock::{row_class, SlaText};
+
+/// The cells only staff see, provided by the staff list
+/// (`workspace::columns`) and called through these pointers, so that "My
+/// cases" carries none of their code.
+#[derive(Clone, Copy)]
+pub struct StaffColumns {
+    /// The row's class (how near its service-level deadline it is).
+    pub row_class: fn(&CaseSummary) -> &'static str,
+    /// The checkbox cell before the number.
+    pub pick: fn(i64) -> AnyView,
+    /// The cells after the subject (the requester).
+    pub after_subject: fn(&CaseSummary) -> AnyView,
+    /// The cells after the status (assignee, time left, last update).
+    pub after_status: fn(&CaseSummary, i64) -> AnyView,
+}
 
 #[component]
 pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool, now: i64) -> AnyView {
     let i18n = use_i18n();
-    let picked = use_context::<Picked>().filter(|_| for_staff);
+    let staff = use_context::<StaffColumns>().filter(|_| for_staff);
     // Staff read a dense list: one line per case.
-    let columns = if picked.is_some() { 9 } else { 8 };
+    let columns = if staff.is_some() { 9 } else { 8 };
     let rows = rows
         .into_iter()
-        .map(|c| view! { <CaseRow c for_staff columns picked now /> }.into_any())
+        .map(|c| view! { <CaseRow c staff columns now /> }.into_any())
         .collect_view();
     view! {
         <table class="cases" class:dense=for_staff>
             <thead>
                 <tr>
-                    {picked.map(|_| view! { <th scope="col"><span class="visually-hidden">{tr!(i18n, workspace.select)}</span></th> })}
+                    {staff.map(|_| view! { <th scope="col"><span class="visually-hidden">{tr!(i18n, workspace.select)}</span></th> })}
                     <th scope="col">{tr!(i18n, cases.number)}</th>
                     <th scope="col">{tr!(i18n, cases.subject)}</th>
                     {for_staff.then(|| view! { <th scope="col">{tr!(i18n, cases.requester)}</th> })}
@@ -58,14 +71,9 @@ pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool, now: i64) -> AnyView {
 /// One case: its row, and when open, a second row with the conversation.
 /// Each case is its own `<tbody>` so the pair stays together.
 #[component]
-fn CaseRow(
-    c: CaseSummary,
-    for_staff: bool,
-    columns: usize,
-    picked: Option<Picked>,
-    now: i64,
-) -> AnyView {
+fn CaseRow(c: CaseSummary, staff: Option<StaffColumns>, columns: usize, now: i64) -> AnyView {
     let i18n = use_i18n();
+    let for_staff = staff.is_some();
     let open = RwSignal::new(false);
     let number = c.number;
     let href = format!("/cases/{number}");
@@ -78,30 +86,23 @@ fn CaseRow(
     let envelope_label = move || format!("{} {number}", t_string!(i18n, cases.expand));
     // A dense row cuts long subjects: the whole one shows on hover.
     let hover = for_staff.then(|| c.subject.clone());
-    let requester = for_staff.then(|| {
-        let (email, title) = (c.requester.clone(), c.requester.clone());
-        view! { <td class="requester" title=title>{email}</td> }
-    });
-    let assignee = for_staff.then(|| {
-        let name = c.assignee.clone();
-        view! {
-            <td>{move || name.clone().unwrap_or_else(|| t_string!(i18n, workspace.nobody).to_string())}</td>
-            <td><SlaText clock=c.sla /></td>
-        }
-    });
+    let row_class = staff.map_or("", |s| (s.row_class)(&c));
+    let (after_subject, after_status) = match staff {
+        Some(s) => ((s.after_subject)(&c), (s.after_status)(&c, now)),
+        None => (
+            view! { <td><CaseTypeName key=c.case_type.clone() /></td> }.into_any(),
+            view! {
+                <td>{move || labels::origin(i18n, c.origin)}</td>
+                <td><Timestamp ms=c.created_at /></td>
+                <td><Timestamp ms=c.updated_at /></td>
+            }
+            .into_any(),
+        ),
+    };
     view! {
         <tbody>
-            <tr class:unread=c.unread class=row_class(c.sla)>
-                {picked.map(|p| {
-                    let label = move || format!("{} {number}", t_string!(i18n, workspace.select_case));
-                    let on = move || p.all.get() || p.numbers.read().contains(&number);
-                    view! {
-                        <td>
-                            <input type="checkbox" aria-label=label prop:checked=on
-                                on:change=move |e| p.toggle(number, event_target_checked(&e)) />
-                        </td>
-                    }
-                })}
+            <tr class:unread=c.unread class=row_class>
+                {staff.map(|s| (s.pick)(number))}
                 <td>
                     <a href=href.clone() on:click=toggle aria-expanded=expanded aria-controls=panel_id.clone()>
                         {number}
@@ -114,20 +115,9 @@ fn CaseRow(
                         <span class="badge">{tr!(i18n, cases.answered)}</span>
                     </Show>
                 </td>
-                {requester}
-                {(!for_staff).then(|| view! { <td><CaseTypeName key=c.case_type.clone() /></td> })}
+                {after_subject}
                 <td>{move || labels::status(i18n, c.status, for_staff)}</td>
-                {assignee}
-                {if for_staff {
-                    view! { <td><RelativeTime ms=c.updated_at now /></td> }.into_any()
-                } else {
-                    view! {
-                        <td>{move || labels::origin(i18n, c.origin)}</td>
-                        <td><Timestamp ms=c.created_at /></td>
-                        <td><Timestamp ms=c.updated_at /></td>
-                    }
-                    .into_any()
-                }}
+                {after_status}
                 <td>
                     <button type="button" class="icon" on:click=toggle aria-expanded=expanded
                         aria-controls=panel_id.clone() aria-label=envelope_label>

@@ -29,6 +29,7 @@ pub fn StaffPage() -> impl IntoView {
     let live = use_live().any();
     let done = RwSignal::new(0usize);
     Picked::provide();
+    crate::workspace::columns::provide_staff_columns();
     let cases = crate::ui::data::resource(
         move || (query.get(), live.get(), done.get()),
         |(q, _, _)| staff_cases(q),
