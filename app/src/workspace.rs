@@ -4,10 +4,10 @@
 pub mod api;
 pub mod assign_panel;
 pub mod bulk_bar;
-pub mod columns;
 pub mod canned_api;
 pub mod canned_page;
 pub mod canned_picker;
+pub mod columns;
 pub mod departments_page;
 #[cfg(feature = "ssr")]
 pub mod events;
