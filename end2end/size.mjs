@@ -16,10 +16,9 @@ import { siteEnv } from "./site-env.mjs";
 /** The first-load target: JavaScript + wasm + CSS, as served. */
 const TARGET_BYTES = 250 * 1024;
 /** What `make test` lets each page weigh until the target is reached: the
- *  figures last measured (2026-12-07: erased view types, one JSON decoder
- *  per type), plus 5%, so the first load only gets lighter. Lower them as
- *  it does. */
-const CEILING_BYTES = { "/": 320 * 1024, "/cases": 490 * 1024 };
+ *  figures last measured (2026-12-07: the staff pages one lazy group),
+ *  plus 5%, so the first load only gets lighter. Lower them as it does. */
+const CEILING_BYTES = { "/": 320 * 1024, "/cases": 450 * 1024 };
 const RUNS = 5;
 const THROTTLE = 4;
 const port = Number(process.env.SIZE_PORT ?? 3190);

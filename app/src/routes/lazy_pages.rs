@@ -81,9 +81,10 @@ lazy_group!(case_pages, __preload_case_pages, CasePages {
 });
 
 // The staff workspace, the help center's editor and the admin pages: one
-// group, as staff move between them. Fewer groups make fewer chunks shared
-// between them, and "My cases" fetches and instantiates each chunk it
-// shares with staff pages (44 files with these three apart, 19 together).
+// group, as staff move between them. The splitter makes a chunk for each
+// set of groups sharing code, and "My cases" fetches and instantiates
+// every one it needs: 44 wasm files with these three groups apart, 19
+// with them together.
 lazy_group!(staff_pages, __preload_staff_pages, StaffPages {
     Staff => crate::cases::staff::StaffPage,
     StaffNewCase => crate::cases::new::StaffNewCasePage,
