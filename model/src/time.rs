@@ -106,11 +106,17 @@ pub fn format_utc(ms: i64) -> String {
         .unwrap_or_default()
 }
 
-/// `2026-11-22T15:49:00Z`: for machines (`<time datetime>`).
+/// `2026-11-22T15:49:00Z`: for machines (`<time datetime>`). Written
+/// field by field: chrono's format strings would bring their parser and
+/// formatter into the browser's pages (~11 KB before compression).
 pub fn iso(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-        .unwrap_or_default()
+    let second = ms.div_euclid(1000).rem_euclid(60);
+    Local::utc(ms).map_or_else(String::new, |t| {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{second:02}Z",
+            t.year, t.month, t.day, t.hour, t.minute
+        )
+    })
 }
 
 #[cfg(feature = "server")]
@@ -191,6 +197,15 @@ mod tests {
     fn formats_milliseconds_as_utc_minutes() {
         assert_eq!(format_utc(0), "1970-01-01 00:00 UTC");
         assert_eq!(format_utc(1_795_362_540_000), "2026-11-22 15:49 UTC");
+    }
+
+    #[test]
+    fn iso_writes_utc_to_the_second() {
+        assert_eq!(iso(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso(1_795_362_547_999), "2026-11-22T15:49:07Z");
+        // Before 1970 the second still counts up within its minute.
+        assert_eq!(iso(-1), "1969-12-31T23:59:59Z");
+        assert_eq!(iso(951_782_400_000), "2000-02-29T00:00:00Z");
     }
 
     #[test]
