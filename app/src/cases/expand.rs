@@ -34,6 +34,8 @@ pub struct StaffColumns {
 pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool, now: i64) -> AnyView {
     let i18n = use_i18n();
     let staff = use_context::<StaffColumns>().filter(|_| for_staff);
+    // Headers and cells follow the same columns.
+    let for_staff = staff.is_some();
     // Staff read a dense list: one line per case.
     let columns = if staff.is_some() { 9 } else { 8 };
     let rows = rows
@@ -44,7 +46,7 @@ pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool, now: i64) -> AnyView {
         <table class="cases" class:dense=for_staff>
             <thead>
                 <tr>
-                    {staff.map(|_| view! { <th scope="col"><span class="visually-hidden">{tr!(i18n, workspace.select)}</span></th> })}
+                    {for_staff.then(|| view! { <th scope="col"><span class="visually-hidden">{tr!(i18n, workspace.select)}</span></th> })}
                     <th scope="col">{tr!(i18n, cases.number)}</th>
                     <th scope="col">{tr!(i18n, cases.subject)}</th>
                     {for_staff.then(|| view! { <th scope="col">{tr!(i18n, cases.requester)}</th> })}

@@ -22,19 +22,16 @@ pub fn provide_staff_columns() {
     });
 }
 
+/// The row's checkbox (the staff list provides [`Picked`] with these columns).
 fn pick(number: i64) -> AnyView {
     let i18n = use_i18n();
-    let picked = use_context::<Picked>();
+    let picked = expect_context::<Picked>();
     let label = move || format!("{} {number}", t_string!(i18n, workspace.select_case));
-    let on = move || picked.is_some_and(|p| p.all.get() || p.numbers.read().contains(&number));
-    let change = move |e| {
-        if let Some(p) = picked {
-            p.toggle(number, event_target_checked(&e));
-        }
-    };
+    let on = move || picked.all.get() || picked.numbers.read().contains(&number);
     view! {
         <td>
-            <input type="checkbox" aria-label=label prop:checked=on on:change=change />
+            <input type="checkbox" aria-label=label prop:checked=on
+                on:change=move |e| picked.toggle(number, event_target_checked(&e)) />
         </td>
     }
     .into_any()
