@@ -5,8 +5,8 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 .PHONY: run test setup test-rust test-e2e build size dev bench bench-files bench-help bench-mail bench-receive bench-load bench-live bench-chat
 
 ## Install what is missing, build in release mode, serve on http://127.0.0.1:3000
-run: setup
-	cargo leptos serve --release --split
+run: setup build
+	cargo leptos serve --release --split --server-only
 
 ## Install what is missing and run every test (Rust, then Playwright in Chromium)
 # The Rust tests build in release mode here, so the release build that the
@@ -46,8 +46,19 @@ test-e2e: build
 
 # `--split`: pages marked lazy become wasm chunks of their own, loaded when
 # first opened (app/src/routes/lazy_pages.rs).
+# The release wasm is built on its own, with three options of the nightly
+# compiler that this stable one allows under RUSTC_BOOTSTRAP, for this build
+# only: its standard library compiled again with the wasm profile
+# (`-Zbuild-std`), panics that stop at once without formatting a message
+# (`-Cpanic=immediate-abort`), and no source locations in the binary. 26 KB
+# less with brotli on every first load (README, "First load"); `make dev`
+# keeps panic messages. The variable replaces `build.rustflags` of
+# .cargo/config.toml for the wasm, hence the repeated `erase_components`.
+WASM_RUSTFLAGS = --cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none
 build:
-	cargo leptos build --release --split
+	RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(WASM_RUSTFLAGS)" \
+	    cargo leptos build --release --split --frontend-only --lib-cargo-args=-Zbuild-std=std,panic_abort
+	cargo leptos build --release --split --server-only
 
 ## Development with live reload
 dev: setup

@@ -14,6 +14,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release wasm compiles its own standard library (see `build` in the Makefile).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "adding the standard library's source"
+  rustup component add rust-src
+fi
+
 if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
   say "installing cargo-leptos $CARGO_LEPTOS_VERSION (once per machine, ~13 min)"
   cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
