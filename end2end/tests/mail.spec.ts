@@ -29,8 +29,16 @@ test("sign-up mails a link that confirms the address and signs in", async ({ pag
   await signIn(page, email, "a-good-password");
   await page.goto("/cases");
   await expect(page.getByText("Please confirm your email address")).toBeVisible();
+  // The notice sends the link again, and says so.
+  await waitForMail(email, "Confirm your email address");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Send the link again" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "We sent a new link." })).toBeVisible();
+  const confirmations = async () =>
+    (await mailsTo(email)).filter((m) => m.subject.includes("Confirm your email address"));
+  await expect.poll(async () => (await confirmations()).length, { timeout: 15_000 }).toBe(2);
 
-  const mail = await waitForMail(email, "Confirm your email address");
+  const mail = (await confirmations())[1];
   expect(mail.html).toContain("Confirm my address");
   const link = linkIn(mail);
   await page.goto(link);

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::api::{current_user, SignIn, SignOut, SignOutEverywhere, SignUp};
+use super::api::{current_user, SignIn, SignOutEverywhere, SignUp};
 use super::User;
 use crate::error::AppError;
 
@@ -13,7 +13,6 @@ pub struct Auth {
     pub user: crate::ui::data::Data<Result<Option<User>, AppError>>,
     pub sign_in: ServerAction<SignIn>,
     pub sign_up: ServerAction<SignUp>,
-    pub sign_out: ServerAction<SignOut>,
     pub sign_out_everywhere: ServerAction<SignOutEverywhere>,
 }
 
@@ -25,14 +24,12 @@ pub fn use_auth() -> Auth {
 pub fn provide_auth() {
     let sign_in = ServerAction::<SignIn>::new();
     let sign_up = ServerAction::<SignUp>::new();
-    let sign_out = ServerAction::<SignOut>::new();
     let sign_out_everywhere = ServerAction::<SignOutEverywhere>::new();
     let user = crate::ui::data::resource(
         move || {
             (
                 sign_in.version().get(),
                 sign_up.version().get(),
-                sign_out.version().get(),
                 sign_out_everywhere.version().get(),
             )
         },
@@ -42,7 +39,6 @@ pub fn provide_auth() {
         user,
         sign_in,
         sign_up,
-        sign_out,
         sign_out_everywhere,
     });
 }

@@ -1,9 +1,14 @@
 //! The top bar of every page: the site's sections, who is signed in (with
-//! "Sign out"), and the language switch.
+//! "Sign out"), and the language switch. "Sign out" is a plain form: the
+//! server ends the session and sends the browser to the home page, which
+//! loads afresh (an `ActionForm` here would bring the form decoder,
+//! serde_qs, to every first load).
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::components::A;
 
+use super::api::SignOut;
 use super::context::use_auth;
 use crate::i18n::*;
 use crate::profile::switch::LanguageSwitch;
@@ -53,9 +58,9 @@ pub fn TopBar() -> impl IntoView {
                 {who.map(|who| view! { <span class="who">{who}</span> })}
                 {own.is_some().then(|| view! { <A href="/profile">{tr!(i18n, profile.nav)}</A> })}
                 {signed_in.then(|| view! {
-                    <ActionForm action=auth.sign_out attr:class="inline">
+                    <form method="post" action=SignOut::url() class="inline">
                         <button type="submit" class="link-button">{tr!(i18n, nav.sign_out)}</button>
-                    </ActionForm>
+                    </form>
                 })}
                 {(!signed_in).then(|| view! {
                     <A href="/signin">{tr!(i18n, nav.sign_in)}</A>

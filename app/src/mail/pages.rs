@@ -3,6 +3,7 @@
 //! that asks an unverified person to confirm their address.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{check_reset_link, ForgotPassword, ResendVerification, ResetPassword};
@@ -143,12 +144,18 @@ pub fn LinkPage() -> impl IntoView {
 }
 
 /// For a signed-in person whose address is not confirmed: why some cases
-/// may be missing, and a button to get the link again.
+/// may be missing, and a button to get the link again. A plain form that
+/// the hydrated page sends itself: "My cases" then needs no `ActionForm`,
+/// whose form decoder (serde_qs) would add chunks to its first load.
 #[component]
 pub fn VerifyNotice() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let resend = ServerAction::<ResendVerification>::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        resend.dispatch(ResendVerification {});
+    };
     let unverified = move || {
         auth.user
             .get()
@@ -163,9 +170,9 @@ pub fn VerifyNotice() -> impl IntoView {
                 <div class="notice" role="note">
                     <p>{tr!(i18n, mail.unverified)}</p>
                     <Show when=sent fallback=move || view! {
-                        <ActionForm action=resend attr:class="inline">
+                        <form method="post" action=ResendVerification::url() class="inline" on:submit=on_submit>
                             <button type="submit">{tr!(i18n, mail.resend)}</button>
-                        </ActionForm>
+                        </form>
                     }>
                         <p role="status">{tr!(i18n, mail.resent)}</p>
                     </Show>

@@ -1,9 +1,12 @@
 //! The language switch of every page. Once the wasm runs, choosing changes
 //! the page at once; before that (or without JavaScript) it is a plain form
 //! whose button sets the language and comes back to the same page (the
-//! stylesheet hides the button once the page is hydrated).
+//! stylesheet hides the button once the page is hydrated). Plain, not an
+//! `ActionForm`: the hydrated switch never submits it, and an `ActionForm`
+//! in the shell brings the form decoder (serde_qs) to every first load.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_location;
 
 use super::api::SwitchLanguage;
@@ -37,7 +40,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         Locale::fr => "fr",
     };
     view! {
-        <ActionForm action=switch attr:class="language">
+        <form method="post" action=SwitchLanguage::url() class="language">
             <input type="hidden" name="next" value=here />
             <label for="language-switch" class="visually-hidden">{tr!(i18n, nav.language)}</label>
             <select id="language-switch" name="language" on:change=on_change prop:value=current>
@@ -46,6 +49,6 @@ pub fn LanguageSwitch() -> impl IntoView {
                 <option value="fr" selected=move || current() == "fr" lang="fr">{tr!(i18n, languages.fr)}</option>
             </select>
             <button type="submit" class="language-go">{tr!(i18n, nav.change_language)}</button>
-        </ActionForm>
+        </form>
     }
 }
