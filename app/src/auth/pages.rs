@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::auth::api::{SignIn, SignUp};
 use crate::auth::context::use_auth;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -19,7 +20,7 @@ fn next_param() -> impl Fn() -> String + Copy {
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
-    let action = use_auth().sign_in;
+    let action = use_auth().action::<SignIn>();
     let error = last_error(action.value());
     let next = next_param();
     let signup_href = move || format!("/signup?next={}", urlencoding::encode(&next()));
@@ -50,7 +51,7 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let i18n = use_i18n();
-    let action = use_auth().sign_up;
+    let action = use_auth().action::<SignUp>();
     let error = last_error(action.value());
     let next = next_param();
     let signin_href = move || format!("/signin?next={}", urlencoding::encode(&next()));

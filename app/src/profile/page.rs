@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 use model::auth::{Profile, JOB_TITLE_MAX};
 
 use super::api::{my_profile, time_zones, ChangeEmail, ChangePassword, RemovePhoto, SaveProfile};
+use crate::auth::api::SignOutEverywhere;
 use crate::auth::context::use_auth;
 use crate::auth::pages::NewPasswordInput;
 use crate::i18n::*;
@@ -206,7 +207,7 @@ fn EmailForm(email: String) -> impl IntoView {
 #[component]
 fn Sessions() -> impl IntoView {
     let i18n = use_i18n();
-    let action = use_auth().sign_out_everywhere;
+    let action = use_auth().action::<SignOutEverywhere>();
     let error = last_error(action.value());
     view! {
         <section aria-labelledby="profile-sessions">

@@ -9,14 +9,13 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_location;
 
-use super::api::SwitchLanguage;
+use super::api::{switch_language, SwitchLanguage};
 use crate::i18n::*;
 use crate::ui::layout::locale_of;
 
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
-    let switch = ServerAction::<SwitchLanguage>::new();
     let location = use_location();
     let here = move || {
         let (path, query) = (location.pathname.get(), location.search.get());
@@ -29,9 +28,11 @@ pub fn LanguageSwitch() -> impl IntoView {
     let on_change = move |ev| {
         let language = event_target_value(&ev);
         i18n.set_locale(locale_of(&language).unwrap_or(Locale::en));
-        switch.dispatch(SwitchLanguage {
-            language,
-            next: None,
+        // The cookie and the profile follow; nothing on the page waits for
+        // them, so a plain call rather than an action (whose code every
+        // first load would carry).
+        leptos::task::spawn_local(async move {
+            let _ = switch_language(language, None).await;
         });
     };
     let current = move || match i18n.get_locale() {
