@@ -33,7 +33,8 @@ impl Auth {
     /// before the answer is read, and an action owned by the page would be
     /// gone by then, with the top bar still saying "Sign in". Made by the
     /// page rather than here, so its code arrives with the page, not with
-    /// every first load.
+    /// every first load. Each visit of such a page adds one small action to
+    /// the shell, kept until the tab closes.
     pub fn action<S>(self) -> ServerAction<S>
     where
         S: ServerFn + Send + Sync + Clone + 'static,
