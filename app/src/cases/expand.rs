@@ -37,7 +37,7 @@ pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool, now: i64) -> AnyView {
     // Headers and cells follow the same columns.
     let for_staff = staff.is_some();
     // Staff read a dense list: one line per case.
-    let columns = if staff.is_some() { 9 } else { 8 };
+    let columns = if for_staff { 9 } else { 8 };
     let rows = rows
         .into_iter()
         .map(|c| view! { <CaseRow c staff columns now /> }.into_any())
