@@ -3,11 +3,14 @@
 //! whole history and a reply box (PRODUCT.md §3.2). Without JavaScript the
 //! number is a plain link to the case page.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::api::get_case;
-use super::case_types::CaseTypeName;
+use super::case_type::CaseTypeInfo;
+use super::case_types::label;
 use super::conversation::{Conversation, ReplyForm};
 use super::CaseSummary;
 use crate::i18n::*;
@@ -31,7 +34,13 @@ pub struct StaffColumns {
 }
 
 #[component]
-pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool, now: i64) -> AnyView {
+pub fn CaseRows(
+    rows: Vec<CaseSummary>,
+    for_staff: bool,
+    now: i64,
+    /// The case types, to name each row's (customers' table only).
+    types: Arc<[CaseTypeInfo]>,
+) -> AnyView {
     let i18n = use_i18n();
     let staff = use_context::<StaffColumns>().filter(|_| for_staff);
     // Headers and cells follow the same columns.
@@ -40,7 +49,7 @@ pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool, now: i64) -> AnyView {
     let columns = if for_staff { 9 } else { 8 };
     let rows = rows
         .into_iter()
-        .map(|c| view! { <CaseRow c staff columns now /> }.into_any())
+        .map(|c| view! { <CaseRow c staff columns now types=types.clone() /> }.into_any())
         .collect_view();
     view! {
         <table class="cases" class:dense=for_staff>
@@ -73,7 +82,13 @@ pub fn CaseRows(rows: Vec<CaseSummary>, for_staff: bool, now: i64) -> AnyView {
 /// One case: its row, and when open, a second row with the conversation.
 /// Each case is its own `<tbody>` so the pair stays together.
 #[component]
-fn CaseRow(c: CaseSummary, staff: Option<StaffColumns>, columns: usize, now: i64) -> AnyView {
+fn CaseRow(
+    c: CaseSummary,
+    staff: Option<StaffColumns>,
+    columns: usize,
+    now: i64,
+    types: Arc<[CaseTypeInfo]>,
+) -> AnyView {
     let i18n = use_i18n();
     let for_staff = staff.is_some();
     let open = RwSignal::new(false);
@@ -92,7 +107,10 @@ fn CaseRow(c: CaseSummary, staff: Option<StaffColumns>, columns: usize, now: i64
     let (after_subject, after_status) = match staff {
         Some(s) => ((s.after_subject)(&c), (s.after_status)(&c, now)),
         None => (
-            view! { <td><CaseTypeName key=c.case_type.clone() /></td> }.into_any(),
+            {
+                let key = c.case_type.clone();
+                view! { <td>{move || label(i18n, &types, &key)}</td> }.into_any()
+            },
             view! {
                 <td>{move || labels::origin(i18n, c.origin)}</td>
                 <td><Timestamp ms=c.created_at /></td>

@@ -1,10 +1,13 @@
 //! The filter panel beside a case list: a plain GET form, so filters land in
-//! the URL and work with or without JavaScript.
+//! the URL and work with or without JavaScript. The hydrated page sends it
+//! as a navigation of its own: leptos_router's `Form` would bring its own
+//! code to "My cases" for this one form.
 
 use leptos::prelude::*;
-use leptos_router::components::{Form, A};
-use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
 
 use super::case_types::CaseTypeOptions;
 use super::filter::{CaseQuery, SEARCH_MAX};
@@ -64,6 +67,7 @@ pub fn FilterPanel(query: Memo<CaseQuery>, for_staff: bool) -> impl IntoView {
     };
     // The export takes the same filters as the list on screen.
     let search = use_location().search;
+    let navigate = use_navigate();
     let export_href = move || {
         let filters = search.get();
         let filters = filters.trim_start_matches('?');
@@ -75,7 +79,7 @@ pub fn FilterPanel(query: Memo<CaseQuery>, for_staff: bool) -> impl IntoView {
             // Folds away, to give the list the room.
             <details open>
             <summary><h2 id="filters-heading">{tr!(i18n, filters.title)}</h2></summary>
-            <Form method="GET" action=here>
+            <form method="get" action=here on:submit=move |ev| submit(ev, here, &navigate)>
                 // Filtering inside a view of the rail stays in that view.
                 {for_staff.then(|| view! {
                     <input type="hidden" name="view" prop:value=text(|q| &q.view) />
@@ -111,12 +115,29 @@ pub fn FilterPanel(query: Memo<CaseQuery>, for_staff: bool) -> impl IntoView {
                     })}
                 </select>
                 <button type="submit" class="primary">{tr!(i18n, filters.apply)}</button>
-            </Form>
+            </form>
             <p class="filter-links">
                 <A href=here>{tr!(i18n, filters.clear)}</A>
                 <a href=export_href download="cases.csv" rel="external">{tr!(i18n, filters.export)}</a>
             </p>
             </details>
         </aside>
+    }
+}
+
+/// Goes to the list the form's filters ask for, without a page load.
+fn submit(ev: leptos::ev::SubmitEvent, here: &str, navigate: &dyn Fn(&str, NavigateOptions)) {
+    use wasm_bindgen::JsCast;
+    let form = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
+    let query = form
+        .and_then(|f| web_sys::FormData::new_with_form(&f).ok())
+        .and_then(|data| web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok());
+    // Else the browser sends the form itself.
+    if let Some(query) = query {
+        ev.prevent_default();
+        let query = String::from(query.to_string());
+        navigate(&format!("{here}?{query}"), NavigateOptions::default());
     }
 }

@@ -6,6 +6,7 @@ use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_location;
 
 use super::api::my_cases;
+use super::case_types::use_case_types;
 use super::expand::CaseRows;
 use super::filter::CaseQuery;
 use super::filter_panel::{use_case_query, FilterPanel};
@@ -53,9 +54,16 @@ pub fn CaseList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let here = if for_staff { "/staff" } else { "/cases" };
+    let types = (!for_staff).then(|| use_case_types().0);
     view! {
         <Suspense>
             {move || Suspend::new(async move {
+                // Customers see each case's type: named from one catalogue
+                // read for the whole table, not one wait per row.
+                let types = match types {
+                    Some(types) => types.await.unwrap_or_default(),
+                    None => Vec::new(),
+                };
                 match cases.await {
                     Ok(page) if page.rows.is_empty() => {
                         let empty = move || if !query.read().is_empty() {
@@ -69,7 +77,7 @@ pub fn CaseList(
                     }
                     Ok(page) => {
                         view! {
-                            <CaseRows rows=page.rows for_staff now=page.now />
+                            <CaseRows rows=page.rows for_staff now=page.now types=types.into() />
                             <PageLinks next=page.next query here />
                         }
                             .into_any()

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{check_reset_link, ForgotPassword, ResendVerification, ResetPassword};
+use super::api::{
+    check_reset_link, resend_verification, ForgotPassword, ResendVerification, ResetPassword,
+};
 use crate::auth::context::use_auth;
 use crate::auth::pages::NewPasswordInput;
 use crate::i18n::*;
@@ -145,16 +147,21 @@ pub fn LinkPage() -> impl IntoView {
 
 /// For a signed-in person whose address is not confirmed: why some cases
 /// may be missing, and a button to get the link again. A plain form that
-/// the hydrated page sends itself: "My cases" then needs no `ActionForm`,
-/// whose form decoder (serde_qs) would add chunks to its first load.
+/// the hydrated page sends itself with a plain call: "My cases" then
+/// carries neither `ActionForm`'s form decoder (serde_qs) nor an action's
+/// code.
 #[component]
 pub fn VerifyNotice() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let resend = ServerAction::<ResendVerification>::new();
+    let sent = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        resend.dispatch(ResendVerification {});
+        leptos::task::spawn_local(async move {
+            if resend_verification().await.is_ok() {
+                sent.set(true);
+            }
+        });
     };
     let unverified = move || {
         auth.user
@@ -163,13 +170,12 @@ pub fn VerifyNotice() -> impl IntoView {
             .flatten()
             .is_some_and(|u| !u.verified)
     };
-    let sent = move || matches!(resend.value().get(), Some(Ok(())));
     view! {
         <Transition>
             <Show when=unverified>
                 <div class="notice" role="note">
                     <p>{tr!(i18n, mail.unverified)}</p>
-                    <Show when=sent fallback=move || view! {
+                    <Show when=move || sent.get() fallback=move || view! {
                         <form method="post" action=ResendVerification::url() class="inline" on:submit=on_submit>
                             <button type="submit">{tr!(i18n, mail.resend)}</button>
                         </form>

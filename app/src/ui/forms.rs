@@ -73,14 +73,26 @@ pub fn AnyProblem(error: Signal<Option<AppError>>) -> impl IntoView {
     }
 }
 
-/// A page-level error (not found, sign-in needed, ...).
+/// A page-level error (not found, sign-in needed, ...). Its words arrive
+/// with their own code: every error message in three languages would
+/// otherwise weigh on each first load, and the pages that load first show
+/// an error seldom.
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
-    let i18n = use_i18n();
     if error == AppError::NotFound {
         super::status::set_not_found();
     }
-    view! { <p class="notice error">{move || labels::error(i18n, &error)}</p> }
+    view! {
+        <p class="notice error">
+            <Suspense>{Suspend::new(error_words(error))}</Suspense>
+        </p>
+    }
+}
+
+#[leptos::lazy]
+fn error_words(error: AppError) -> AnyView {
+    let i18n = use_i18n();
+    (move || labels::error(i18n, &error)).into_any()
 }
 
 /// An email address input (after its label) with its error message under it.
