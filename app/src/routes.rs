@@ -5,7 +5,7 @@
 mod lazy_pages;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_meta::{HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -45,7 +45,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
+    crate::ui::title::provide_head();
     provide_auth();
     crate::workspace::live::provide_live();
     crate::chat::alert::provide_waiting_chats();

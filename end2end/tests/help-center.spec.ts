@@ -5,6 +5,9 @@ test("search from the home page, with accents folded, and open a result", async 
   await page.goto("/");
   await expect(page.getByRole("status").filter({ hasText: "Scheduled maintenance" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Spain" })).toBeVisible();
+  await hydrated(page);
+  const description = page.locator('meta[name="description"]');
+  const homeDescription = await description.getAttribute("content");
   await page.getByLabel("Search the help center").fill("facturacion");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("heading", { name: "Search results", level: 1 })).toBeVisible();
@@ -13,6 +16,9 @@ test("search from the home page, with accents folded, and open a result", async 
   await expect(page.locator("mark").first()).toHaveText(/facturación/i);
   await result.click();
   await expect(page.getByRole("heading", { name: "Comisiones de la tarjeta y facturación mensual" })).toBeVisible();
+  // The tab's title and the description follow the page opened in place.
+  await expect(page).toHaveTitle("Comisiones de la tarjeta y facturación mensual · Help Center");
+  await expect(description).not.toHaveAttribute("content", homeDescription ?? "");
   await expect(page.getByText("13 meses")).toBeVisible();
 });
 

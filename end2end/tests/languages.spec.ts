@@ -5,9 +5,11 @@ test("the language switch changes the page to Spanish and to French", async ({ p
   await page.goto("/");
   await hydrated(page);
   await expect(page.getByRole("heading", { name: "Questions and Answers", level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle("Questions and Answers · Help Center");
 
   await page.getByLabel("Language").selectOption("es");
   await expect(page.getByRole("heading", { name: "Preguntas y respuestas", level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle("Preguntas y respuestas · Centro de ayuda");
   await expect(page.getByRole("link", { name: "Escríbenos" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
 

@@ -2,7 +2,6 @@
 //! reply box, and the controls this viewer may use.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -264,8 +263,9 @@ fn CaseView(case: CaseDetail, actions: CaseActions, hold: EditHold) -> impl Into
         })}
     }
     .into_any();
+    let subject = case.subject.clone();
     view! {
-        <Title text=case.subject.clone() />
+        <PageTitle text=move || subject.clone() />
         <p>
             <A href=back>
                 {move || if staff { t_string!(i18n, staff.back_to_list).to_string() }

@@ -22,16 +22,17 @@ pub fn HelpButton() -> impl IntoView {
     // Asked in the browser, again on each page (hours and agents change).
     // Only there: a resource of the server's render, made after the lazily
     // loaded page's own, would reach the browser in another order. The
-    // server's page says "Help", which works without JavaScript.
-    let mode = LocalResource::new(move || {
+    // server's page says "Help", which works without JavaScript. A plain
+    // call, not a resource: every first load carries this code.
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
         path.track();
-        get_button_mode()
+        leptos::task::spawn_local(async move {
+            let mode = get_button_mode().await;
+            open.set(mode.is_ok_and(|m| m.chat || m.my_chat.is_some()));
+        });
     });
-    let chat = move || {
-        mode.get()
-            .and_then(Result::ok)
-            .is_some_and(|m| m.chat || m.my_chat.is_some())
-    };
+    let chat = move || open.get();
     // One link whose target and words change: a view per case would add
     // its own rendering code to every visitor's first load.
     let href = move || if chat() { CHAT_PAGE } else { HELP_PAGE };

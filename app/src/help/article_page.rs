@@ -3,7 +3,6 @@
 //! folder, related articles, and "Was this article helpful?".
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -15,7 +14,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::time::Timestamp;
 use crate::ui::forms::ErrorNotice;
-use crate::ui::title::PageTitle;
+use crate::ui::title::{PageDescription, PageTitle};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -98,9 +97,10 @@ fn ArticleView(a: Article, vote: ServerAction<VoteArticle>) -> impl IntoView {
         {edit}
     }
     .into_any();
+    let (title, summary) = (a.title.clone(), a.summary.clone());
     view! {
-        <Title text=a.title.clone() />
-        <Meta name="description" content=a.summary.clone() />
+        <PageTitle text=move || title.clone() />
+        <PageDescription text=move || summary.clone() />
         <div class="article-layout">
             <article lang=a.locale.clone() class="article">
                 {header}

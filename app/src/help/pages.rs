@@ -1,7 +1,6 @@
 //! The help center's home page ("Questions and Answers").
 
 use leptos::prelude::*;
-use leptos_meta::Meta;
 use leptos_router::components::A;
 
 use super::api::help_home;
@@ -12,7 +11,7 @@ use super::parts::{
 use super::{Banner, Folder};
 use crate::i18n::*;
 use crate::ui::forms::ErrorNotice;
-use crate::ui::title::PageTitle;
+use crate::ui::title::{PageDescription, PageTitle};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -36,7 +35,7 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <PageTitle text=move || t_string!(i18n, home.title).to_string() />
-        <Meta name="description" content=move || t_string!(i18n, home.intro).to_string() />
+        <PageDescription text=move || t_string!(i18n, home.intro).to_string() />
         <section class="hero">
             <h1>{tr!(i18n, home.title)}</h1>
             <p>{tr!(i18n, home.intro)}</p>

@@ -2,7 +2,6 @@
 //! articles), in the reader's language, rendered on the server.
 
 use leptos::prelude::*;
-use leptos_meta::Meta;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -11,7 +10,7 @@ use super::Shelf;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::forms::ErrorNotice;
-use crate::ui::title::PageTitle;
+use crate::ui::title::{PageDescription, PageTitle};
 
 /// A collection (`folder` None) or one of its folders.
 #[server(prefix = "/api", endpoint = "help/shelf")]
@@ -105,7 +104,7 @@ fn ShelfView(shelf: Shelf) -> impl IntoView {
     };
     view! {
         <PageTitle text=title.clone() />
-        <Meta name="description" content=description />
+        <PageDescription text=description />
         <p class="back"><A href="/">{tr!(i18n, article.back)}</A></p>
         {crumbs}
         <h1>{title}</h1>
