@@ -38,9 +38,6 @@ pub fn provide_zone() {
     provide_context(Zone(zone));
     #[cfg(feature = "hydrate")]
     {
-        // Reading the browser's zone makes its first `Intl` formatter, slow
-        // enough (ICU data) to show in the time to hydration: done when idle.
-        leptos::prelude::request_idle_callback(browser::remember_browser_zone);
         // Signing in, or saving the profile, brings the person's own zone.
         let auth = crate::auth::context::use_auth();
         Effect::new(move |_| {
@@ -52,6 +49,15 @@ pub fn provide_zone() {
             }
         });
     }
+}
+
+/// Notes the browser's zone in its cookie for the server, when the browser
+/// is idle after the page has hydrated: reading the zone makes a first
+/// `Intl` formatter (ICU data, ~60 ms with the CPU 4x slower), which an idle
+/// moment during hydration would otherwise spend before the page is live.
+#[cfg(feature = "hydrate")]
+pub fn remember_browser_zone_when_idle() {
+    leptos::prelude::request_idle_callback(browser::remember_browser_zone);
 }
 
 /// The zone written into the page's `<meta>` (only the server renders it).

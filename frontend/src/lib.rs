@@ -14,6 +14,7 @@ pub fn hydrate() {
             .forget();
         // Lets tests (and styles) tell a live page from server-rendered HTML.
         let _ = body.set_attribute("data-hydrated", "true");
+        app::time::remember_browser_zone_when_idle();
     });
 }
 
