@@ -13,6 +13,8 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 
+/// Boxed, so the 30-odd pages share one copy of the title's code rather
+/// than one per closure type.
 type Text = Box<dyn Fn() -> String + Send + Sync>;
 
 #[component]
