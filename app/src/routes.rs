@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
     crate::workspace::live::provide_live();
     crate::chat::alert::provide_waiting_chats();
     crate::time::provide_zone();
+    provide_inline_loader();
     // While a page (and perhaps its code) loads, the old one stays: it is
     // marked busy, and the body says so to styles and tests.
     let (routing, set_routing) = signal(false);

@@ -17,17 +17,23 @@ use leptos_router::ChooseView;
 /// the group's pages, and each of them is a route's view: one view type per
 /// group rather than one per page keeps the router's code in the main
 /// module small.
+///
+/// A group may also render one part of a page that is not a route
+/// (`$part(args) => $render`).
 macro_rules! lazy_group {
-    ($group:ident, $preload:ident, $which:ident { $($route:ident => $page:path),* $(,)? }) => {
+    ($group:ident, $preload:ident, $which:ident { $($route:ident => $page:path),* $(,)? }
+        $(, $part:ident($($arg:ident: $ty:ty),*) => $render:path)?) => {
         #[derive(Clone, Copy)]
         pub enum $which {
-            $($route),*
+            $($route,)*
+            $($part($($ty),*),)?
         }
 
         #[leptos::lazy]
         fn $group(page: $which) -> AnyView {
             match page {
-                $($which::$route => $page().into_any()),*
+                $($which::$route => $page().into_any(),)*
+                $($which::$part($($arg),*) => $render($($arg),*),)?
             }
         }
 
@@ -72,13 +78,21 @@ lazy_group!(my_cases_page, __preload_my_cases_page, MyCasesPages {
 });
 
 // A customer's case, a new case, the help form and the chat (the case
-// page serves staff too).
+// page serves staff too); and a case list's opened row, which shows the
+// case page's conversation and reply box.
 lazy_group!(case_pages, __preload_case_pages, CasePages {
     NewCase => crate::cases::new::NewCasePage,
     Contact => crate::chat::help_page::HelpFormPage,
     Chat => crate::chat::window::ChatPage,
     Case => crate::cases::detail::CasePage,
-});
+}, InlineCase(number: i64, for_staff: bool) => crate::cases::expand::inline_case);
+
+/// Lets the case lists open a row in place (`cases::expand`).
+pub fn provide_inline_loader() {
+    provide_context(crate::cases::expand::InlineLoader(|number, for_staff| {
+        Box::pin(case_pages(CasePages::InlineCase(number, for_staff)))
+    }));
+}
 
 // The staff workspace, the help center's editor and the admin pages: one
 // group, as staff move between them. The splitter makes a chunk for each
