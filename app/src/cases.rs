@@ -13,7 +13,10 @@ pub mod expand;
 pub mod export;
 pub mod filter_panel;
 pub mod hold;
+pub mod in_place;
 pub mod list;
+#[cfg(feature = "ssr")]
+mod my_part;
 pub mod new;
 pub mod self_help_page;
 pub mod staff;

@@ -17,6 +17,8 @@ pub mod staff_list;
 pub mod suggest;
 
 #[cfg(feature = "ssr")]
+mod home_lists;
+#[cfg(feature = "ssr")]
 pub mod visitor;
 
 pub use model::help::*;

@@ -3,6 +3,7 @@
 
 pub mod data;
 pub mod forms;
+pub mod fragment;
 pub mod labels;
 pub mod layout;
 pub mod settle;

@@ -22,6 +22,53 @@ pub async fn my_cases(query: CaseQuery) -> Result<CasePage, AppError> {
     respond(run.await)
 }
 
+/// "My cases"' table as HTML (`ui::fragment`): the cases the filters in
+/// `search` (the page's query string) find, and the page links, in `locale`
+/// with dates in `zone`.
+#[server(prefix = "/api", endpoint = "cases/mine/part")]
+pub async fn my_cases_part(
+    search: String,
+    locale: String,
+    zone: String,
+) -> Result<String, AppError> {
+    use crate::auth::session;
+    use crate::state::{app_state, respond};
+    use crate::ui::fragment::render;
+    let run = async {
+        let state = app_state()?;
+        let person = session::person(&state).await?;
+        let search = search.trim_start_matches('?').to_owned();
+        let query = super::filter_panel::query_in(&search);
+        let mut filter = super::filter::CaseFilter::parse(&query)?;
+        filter.zone = crate::auth::viewer::request_zone();
+        let after = super::filter::Cursor::parse(&query.after)?;
+        let page = domain::cases::listing::list_for_requester(&state.db, &person, &filter, after);
+        let page = page.await?;
+        let types = domain::cases::settings::all(&state.db).await?;
+        Ok(render(&locale, Some(zone), move || {
+            view! { <super::my_part::MyCasesTable page types query search /> }
+        }))
+    };
+    respond(run.await)
+}
+
+/// "My cases"' filter panel as HTML, set to the filters in `search`, in
+/// `locale` (a form and the case types: anyone may have it).
+#[server(prefix = "/api", endpoint = "cases/mine/filters")]
+pub async fn my_filters_part(search: String, locale: String) -> Result<String, AppError> {
+    use crate::state::{app_state, respond};
+    use crate::ui::fragment::render;
+    let run = async {
+        let types = domain::cases::settings::all(&app_state()?.db).await?;
+        let search = search.trim_start_matches('?').to_owned();
+        let query = super::filter_panel::query_in(&search);
+        Ok(render(&locale, None, move || {
+            view! { <super::my_part::MyFilters types query search /> }
+        }))
+    };
+    respond(run.await)
+}
+
 #[server(prefix = "/api", endpoint = "cases/all")]
 pub async fn staff_cases(query: CaseQuery) -> Result<CasePage, AppError> {
     use crate::auth::session;

@@ -1,6 +1,8 @@
 //! The case types admins define, read by each page that names types and
 //! shared by its forms and lists, in the reader's language.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::case_type::{label_of, CaseType, CaseTypeInfo};
@@ -67,31 +69,41 @@ pub fn CaseTypeOptions(
     #[prop(into)] selected: Signal<String>,
     #[prop(optional)] every: bool,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let types = use_case_types().0;
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let types = types.await.unwrap_or_default();
-                let current = selected.get_untracked();
-                types
-                    .iter()
-                    .filter(|t| t.active || every || t.key.as_str() == current)
-                    .map(|t| {
-                        let key = t.key.as_str().to_owned();
-                        let is_selected = {
-                            let key = key.clone();
-                            move || selected.get() == key
-                        };
-                        let info = t.clone();
-                        view! {
-                            <option value=key selected=is_selected>
-                                {move || info.label(language(i18n)).to_owned()}
-                            </option>
-                        }
-                    })
-                    .collect_view()
+                view! { <TypeOptionList types=types.into() selected every /> }
             })}
         </Suspense>
     }
+}
+
+/// [`CaseTypeOptions`] from a catalogue at hand.
+#[component]
+pub fn TypeOptionList(
+    types: Arc<[CaseTypeInfo]>,
+    selected: Signal<String>,
+    every: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let current = selected.get_untracked();
+    types
+        .iter()
+        .filter(|t| t.active || every || t.key.as_str() == current)
+        .map(|t| {
+            let key = t.key.as_str().to_owned();
+            let is_selected = {
+                let key = key.clone();
+                move || selected.get() == key
+            };
+            let info = t.clone();
+            view! {
+                <option value=key selected=is_selected>
+                    {move || info.label(language(i18n)).to_owned()}
+                </option>
+            }
+        })
+        .collect_view()
 }

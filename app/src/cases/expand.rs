@@ -1,7 +1,8 @@
 //! The case table shared by "My cases" and the staff workspace. The case
 //! number and the envelope at the row's end open the case in place: its
 //! whole history and a reply box (PRODUCT.md §3.2). Without JavaScript the
-//! number is a plain link to the case page.
+//! number is a plain link to the case page. The server renders customers'
+//! tables (`my_part`), whose openers (`data-opens`) `in_place` handles.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -93,7 +94,6 @@ fn CaseRow(
 ) -> AnyView {
     let i18n = use_i18n();
     let for_staff = staff.is_some();
-    let load = expect_context::<InlineLoader>();
     let open = RwSignal::new(false);
     let number = c.number;
     let href = format!("/cases/{number}");
@@ -127,12 +127,13 @@ fn CaseRow(
             <tr class:unread=c.unread class=row_class>
                 {staff.map(|s| (s.pick)(number))}
                 <td>
-                    <a href=href.clone() on:click=toggle aria-expanded=expanded aria-controls=panel_id.clone()>
+                    <a href=href.clone() on:click=toggle aria-expanded=expanded aria-controls=panel_id.clone()
+                        data-opens=number>
                         {number}
                     </a>
                 </td>
                 <td class="subject">
-                    <A href=href attr:title=hover>{c.subject.clone()}</A>
+                    <a href=href title=hover>{c.subject.clone()}</a>
                     <Show when=move || c.unread>
                         " "
                         <span class="badge">{tr!(i18n, cases.answered)}</span>
@@ -143,21 +144,29 @@ fn CaseRow(
                 {after_status}
                 <td>
                     <button type="button" class="icon" on:click=toggle aria-expanded=expanded
-                        aria-controls=panel_id.clone() aria-label=envelope_label>
+                        aria-controls=panel_id aria-label=envelope_label data-opens=number>
                         "✉"
                     </button>
                 </td>
             </tr>
-            <Show when=move || open.get()>
-                <tr class="inline-case" id=panel_id.clone()>
-                    <td colspan=columns>
-                        <Suspense fallback=move || view! { <p>{tr!(i18n, cases.loading)}</p> }>
-                            {move || Suspend::new((load.0)(number, for_staff))}
-                        </Suspense>
-                    </td>
-                </tr>
-            </Show>
+            <Show when=move || open.get()>{move || inline_row(number, for_staff, columns)}</Show>
         </tbody>
+    }
+    .into_any()
+}
+
+/// The row under an opened case, its content loading.
+pub fn inline_row(number: i64, for_staff: bool, columns: usize) -> AnyView {
+    let i18n = use_i18n();
+    let load = use_context::<InlineLoader>();
+    view! {
+        <tr class="inline-case" id=format!("case-{number}-inline")>
+            <td colspan=columns>
+                <Suspense fallback=move || view! { <p>{tr!(i18n, cases.loading)}</p> }>
+                    {move || load.map(|load| Suspend::new((load.0)(number, for_staff)))}
+                </Suspense>
+            </td>
+        </tr>
     }
     .into_any()
 }

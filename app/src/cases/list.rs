@@ -1,30 +1,49 @@
 //! "My cases": the customer's cases, newest update first, with the ones
-//! staff answered highlighted until opened.
+//! staff answered highlighted until opened. The table, its page links and
+//! the filters come as HTML from the server (`ui::fragment`, `my_part`);
+//! the page opens rows in place (`in_place`) and sends the filters as a
+//! navigation. Staff lists are rendered in the browser (`CaseList`).
 
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_location;
 
-use super::api::my_cases;
-use super::case_types::use_case_types;
+use super::api::{my_cases_part, my_filters_part};
 use super::expand::CaseRows;
 use super::filter::CaseQuery;
-use super::filter_panel::{use_case_query, FilterPanel};
 use super::CasePage;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::mail::pages::VerifyNotice;
+use crate::time::use_zone;
 use crate::ui::forms::ErrorNotice;
+use crate::ui::fragment::{notice, ServerHtml};
+use crate::ui::labels::locale_code;
 use crate::ui::title::PageTitle;
 use crate::workspace::live::use_live;
 
 #[component]
 pub fn MyCasesPage() -> impl IntoView {
-    crate::cases::case_types::provide_case_types();
     let i18n = use_i18n();
-    let query = use_case_query();
+    let search = use_location().search;
+    let zone = use_zone();
     let live = use_live().any();
-    let cases = crate::ui::data::resource(move || (query.get(), live.get()), |(q, _)| my_cases(q));
+    let locale = move || locale_code(i18n).to_string();
+    let table = crate::ui::data::resource(
+        move || (search.get(), locale(), zone.get(), live.get()),
+        |(search, locale, zone, _)| my_cases_part(search, locale, zone),
+    );
+    // The panel loads again only for another language; the URL's filters
+    // reach it in place (`follow_url`), so nothing typed into it is lost.
+    let panel = crate::ui::data::resource(
+        move || (search.get_untracked(), locale()),
+        |(search, locale)| my_filters_part(search, locale),
+    );
+    super::filter_panel::follow_url(search);
+    let owner = Owner::current();
+    let on_submit = Callback::new(move |ev| {
+        super::filter_panel::submit(ev, "/cases", owner.as_ref());
+    });
     view! {
         <PageTitle text=move || t_string!(i18n, cases.my_cases).to_string() />
         <div class="page-head">
@@ -37,48 +56,49 @@ pub fn MyCasesPage() -> impl IntoView {
         <VerifyNotice />
         <div class="with-filters">
             <div class="list">
-                <CaseList cases query for_staff=false />
+                <ServerHtml html=table on_error=sign_in_first on_click=super::in_place::opener() />
             </div>
-            <FilterPanel query for_staff=false />
+            <ServerHtml html=panel on_submit />
         </div>
     }
 }
 
-/// A list of cases once loaded: the table and its page links, a line when
+/// A signed-out visitor is sent to sign in, and back.
+fn sign_in_first(error: AppError) -> AnyView {
+    match error {
+        AppError::SignInRequired => view! { <Redirect path="/signin?next=/cases" /> }.into_any(),
+        error => notice(error),
+    }
+}
+
+/// A staff list once loaded: the table and its page links, a line when
 /// there are none, or the way to sign in.
 #[component]
 pub fn CaseList(
     cases: crate::ui::data::Data<Result<CasePage, AppError>>,
     query: Memo<CaseQuery>,
-    for_staff: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let here = if for_staff { "/staff" } else { "/cases" };
-    let types = (!for_staff).then(|| use_case_types().0);
+    let here = "/staff";
+    let search = use_location().search;
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                // Customers see each case's type: named from one catalogue
-                // read for the whole table, not one wait per row.
-                let types = match types {
-                    Some(types) => types.await.unwrap_or_default(),
-                    None => Vec::new(),
-                };
                 match cases.await {
                     Ok(page) if page.rows.is_empty() => {
                         let empty = move || if !query.read().is_empty() {
                             t_string!(i18n, filters.no_match).to_string()
-                        } else if for_staff {
-                            t_string!(i18n, staff.empty).to_string()
                         } else {
-                            t_string!(i18n, cases.empty).to_string()
+                            t_string!(i18n, staff.empty).to_string()
                         };
                         view! { <p class="empty">{empty}</p> }.into_any()
                     }
                     Ok(page) => {
+                        let deep = !query.read_untracked().after.is_empty();
+                        let search = search.get_untracked();
                         view! {
-                            <CaseRows rows=page.rows for_staff now=page.now types=types.into() />
-                            <PageLinks next=page.next query here />
+                            <CaseRows rows=page.rows for_staff=true now=page.now types=Vec::new().into() />
+                            <PageLinks next=page.next deep search here />
                         }
                             .into_any()
                     }
@@ -92,14 +112,18 @@ pub fn CaseList(
     }
 }
 
-/// "Next page" (keyset: after the last row shown) and back to the first.
+/// "Next page" (keyset: after the last row shown) and, when `deep` in the
+/// list, back to the first; `search` is the list's query string.
 #[component]
-fn PageLinks(next: Option<String>, query: Memo<CaseQuery>, here: &'static str) -> impl IntoView {
+pub fn PageLinks(
+    next: Option<String>,
+    deep: bool,
+    search: String,
+    here: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let search = use_location().search;
     let with_after = move |after: Option<&str>| {
-        let raw = search.get();
-        let mut pairs: Vec<(String, String)> = url_pairs(&raw)
+        let mut pairs: Vec<(String, String)> = url_pairs(&search)
             .into_iter()
             .filter(|(k, _)| k != "after")
             .collect();
@@ -113,14 +137,12 @@ fn PageLinks(next: Option<String>, query: Memo<CaseQuery>, here: &'static str) -
             format!("{here}?{qs}")
         }
     };
-    let deep = move || !query.read().after.is_empty();
-    let next_href = next.clone().map(|n| move || with_after(Some(&n)));
+    let first = deep.then(|| with_after(None));
+    let next = next.map(|n| with_after(Some(&n)));
     view! {
         <nav class="pages" aria-label=tr!(i18n, cases.pages)>
-            <Show when=deep>
-                <A href=move || with_after(None)>{tr!(i18n, cases.first_page)}</A>
-            </Show>
-            {next_href.map(|href| view! { <A href=href>{tr!(i18n, cases.next_page)}</A> })}
+            {first.map(|href| view! { <a href=href>{tr!(i18n, cases.first_page)}</a> })}
+            {next.map(|href| view! { <a href=href>{tr!(i18n, cases.next_page)}</a> })}
         </nav>
     }
 }

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use super::api::{staff_cases, status_counts};
 use super::filter_panel::{use_case_query, FilterPanel};
@@ -82,7 +83,7 @@ pub fn StaffPage() -> impl IntoView {
         <h2>{heading}</h2>
         <BulkBar query on_done />
         <div class="list">
-            <CaseList cases query for_staff=true />
+            <CaseList cases query />
         </div>
     }
     .into_any();
@@ -94,7 +95,7 @@ pub fn StaffPage() -> impl IntoView {
             // rest of the width.
             <div class="workspace-side">
                 <ViewRail current refresh recount />
-                <FilterPanel query for_staff=true />
+                <FilterPanel query search=use_location().search for_staff=true />
             </div>
             <div class="workspace-main">
                 {head}

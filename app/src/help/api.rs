@@ -3,17 +3,27 @@
 
 use leptos::prelude::*;
 
-use super::{Article, ArticleSummary, Hit, Home, SearchQuery};
+use super::{Article, ArticleSummary, Hit, SearchQuery};
 use crate::error::AppError;
 
 /// Results per search page, and suggestions while typing a case subject.
 pub const SEARCH_LIMIT: i64 = 20;
 pub const SUGGEST_LIMIT: i64 = 5;
 
+/// The home page's lists (banner, folders by country, guides) as HTML in
+/// `locale` (see `ui::fragment`).
 #[server(prefix = "/api", endpoint = "help/home")]
-pub async fn help_home(locale: String) -> Result<Home, AppError> {
+pub async fn help_home(locale: String) -> Result<String, AppError> {
     use crate::state::{app_state, respond};
-    let run = async { domain::help::store::home(&app_state()?.db, &locale).await };
+    use crate::ui::fragment::render;
+    let run = async {
+        let home = domain::help::store::home(&app_state()?.db, &locale).await?;
+        Ok(render(
+            &locale,
+            None,
+            move || view! { <super::home_lists::HomeLists home /> },
+        ))
+    };
     respond(run.await)
 }
 

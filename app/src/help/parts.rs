@@ -1,21 +1,15 @@
 //! Pieces the help pages share: labels, links, the search box and article
-//! lists. The pages import these; this imports no page.
+//! lists. The pages import these; this imports no page. Lists use plain
+//! links (the router follows them all the same), so that the server can
+//! render them outside a router too (`home_lists`).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::{ArticleKind, ArticleSummary, Folder};
 use crate::i18n::*;
 use crate::ui::labels::I18n;
 
-/// The language of the page, as articles store it.
-pub fn locale_code(i18n: I18n) -> &'static str {
-    match i18n.get_locale() {
-        Locale::en => "en",
-        Locale::es => "es",
-        Locale::fr => "fr",
-    }
-}
+pub use crate::ui::labels::locale_code;
 
 pub fn kind_label(i18n: I18n, kind: ArticleKind) -> String {
     match kind {
@@ -75,7 +69,7 @@ pub fn ArticleList(articles: Vec<ArticleSummary>) -> impl IntoView {
     }
     let items = articles
         .into_iter()
-        .map(|a| view! { <li lang=a.locale.clone()><A href=a.href()>{a.title.clone()}</A></li> })
+        .map(|a| view! { <li lang=a.locale.clone()><a href=a.href()>{a.title.clone()}</a></li> })
         .collect_view();
     view! { <ul class="articles">{items}</ul> }.into_any()
 }
@@ -89,10 +83,10 @@ pub fn FolderSection(folder: Folder, #[prop(default = true)] heading: bool) -> i
     let more = folder.total - folder.articles.len() as i64;
     let total = folder.total;
     view! {
-        {heading.then(|| view! { <h4><A href=href.clone()>{folder.product.clone()}</A></h4> })}
+        {heading.then(|| view! { <h4><a href=href.clone()>{folder.product.clone()}</a></h4> })}
         <ArticleList articles=folder.articles />
         {(more > 0).then(|| view! {
-            <p class="more"><A href=href>{tr_with!(i18n, help.see_all, count = total)}</A></p>
+            <p class="more"><a href=href>{tr_with!(i18n, help.see_all, count = total)}</a></p>
         })}
     }
 }

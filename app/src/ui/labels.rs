@@ -13,6 +13,16 @@ use model::validate::{self, Field, Problem};
 
 pub type I18n = I18nContext<Locale>;
 
+/// The language of the page as a code ("en", "es", "fr"), as articles
+/// store it and as the server's HTML parts are asked for.
+pub fn locale_code(i18n: I18n) -> &'static str {
+    match i18n.get_locale() {
+        Locale::en => "en",
+        Locale::es => "es",
+        Locale::fr => "fr",
+    }
+}
+
 /// The status as customers read it (PRODUCT.md §3.4), or as staff do.
 pub fn status(i18n: I18n, s: CaseStatus, for_staff: bool) -> String {
     use CaseStatus::*;

@@ -295,3 +295,55 @@ async fn case_edits_and_merges_refuse_bad_input_without_writing() {
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("\"New\",1"), "{}", r.body);
 }
+
+/// "My cases" as the server's HTML: the asker's own cases for the filters
+/// in the page's query string, in the language asked, and the same refusals
+/// as the list's data.
+#[tokio::test]
+async fn my_cases_part_is_my_cases_as_html_in_my_language() {
+    let app = spawn_app().await;
+    let ana = app.sign_in("ana@example.com").await;
+    let bob = app.sign_in("bob@example.com").await;
+    let n = app.open_case(&ana, "Printer jams").await;
+    app.open_case(&ana, "Invoice missing").await;
+    app.open_case(&bob, "Bob private matter").await;
+    let ask = "search=%3Fq%3Dprinter%26status%3Dnew&locale=fr&zone=Europe%2FParis";
+    let part = app.call("/api/cases/mine/part", ask, Some(&ana)).await;
+    assert_eq!(part.status, StatusCode::OK, "{}", part.body);
+    let html: String = serde_json::from_str(&part.body).unwrap();
+    assert!(html.contains("Printer jams"), "{html}");
+    assert!(
+        !html.contains("Invoice") && !html.contains("Bob private"),
+        "{html}"
+    );
+    assert!(html.contains(&format!("data-opens=\"{n}\"")), "{html}");
+    // The words are French; the filters keep their values.
+    assert!(html.contains("Statut"), "{html}");
+    let panel = "search=q%3Dprinter&locale=fr";
+    let panel = app.call("/api/cases/mine/filters", panel, None).await;
+    assert_eq!(panel.status, StatusCode::OK);
+    assert!(
+        panel.body.contains("value=\\\"printer\\\""),
+        "{}",
+        panel.body
+    );
+    assert!(
+        panel.body.contains("Appliquer les filtres"),
+        "{}",
+        panel.body
+    );
+
+    // A zone that is not one falls back to the request's: still a page.
+    let odd = "search=&locale=xx&zone=Not%2FA%2FZone";
+    let odd = app.call("/api/cases/mine/part", odd, Some(&ana)).await;
+    assert_eq!(odd.status, StatusCode::OK);
+    assert!(odd.body.contains("Printer jams") && odd.body.contains("Status"));
+
+    let bad = "search=status%3Dopen&locale=en&zone=UTC";
+    let bad = app.call("/api/cases/mine/part", bad, Some(&ana)).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let nobody = app
+        .call("/api/cases/mine/part", "search=&locale=en&zone=UTC", None)
+        .await;
+    assert_eq!(nobody.status, StatusCode::UNAUTHORIZED);
+}

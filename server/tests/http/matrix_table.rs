@@ -94,6 +94,12 @@ pub const ROWS: &[Row] = &[
     api("POST /api/profile/remove-photo", "", SIGNED_IN),
     // Cases.
     api("POST /api/cases/mine", "query[sort]=", SIGNED_IN),
+    api(
+        "POST /api/cases/mine/part",
+        "search=&locale=en&zone=UTC",
+        SIGNED_IN,
+    ),
+    api("POST /api/cases/mine/filters", "search=&locale=en", ALL),
     api("POST /api/cases/all", "query[sort]=", STAFF),
     api("POST /api/cases/counts", "", STAFF),
     api(
