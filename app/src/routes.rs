@@ -13,6 +13,7 @@ use lazy_pages::*;
 
 use crate::auth::context::provide_auth;
 use crate::auth::top_bar::TopBar;
+use crate::cases::list::MyCasesPage;
 use crate::help::pages::HomePage;
 use crate::i18n::*;
 use crate::ui::layout::NotFound;
@@ -85,7 +86,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/link") view=AccountPages::Link ssr=SsrMode::Async />
                         <Route path=path!("/follow") view=AccountPages::Follow ssr=SsrMode::Async />
                         <Route path=path!("/profile") view=AccountPages::Profile ssr=SsrMode::Async />
-                        <Route path=path!("/cases") view=MyCasesPages::MyCases ssr=SsrMode::Async />
+                        <Route path=path!("/cases") view=MyCasesPage ssr=SsrMode::Async />
                         <Route path=path!("/chat") view=CasePages::Chat ssr=SsrMode::Async />
                         <Route path=path!("/contact") view=CasePages::Contact ssr=SsrMode::Async />
                         <Route path=path!("/cases/new") view=CasePages::NewCase ssr=SsrMode::Async />

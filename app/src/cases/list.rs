@@ -17,7 +17,7 @@ use crate::i18n::*;
 use crate::mail::pages::VerifyNotice;
 use crate::time::use_zone;
 use crate::ui::forms::ErrorNotice;
-use crate::ui::fragment::{notice, ServerHtml};
+use crate::ui::fragment::{notice, part, Ask, ServerHtml};
 use crate::ui::labels::locale_code;
 use crate::ui::title::PageTitle;
 use crate::workspace::live::use_live;
@@ -28,16 +28,24 @@ pub fn MyCasesPage() -> impl IntoView {
     let search = use_location().search;
     let zone = use_zone();
     let live = use_live().any();
-    let locale = move || locale_code(i18n).to_string();
-    let table = crate::ui::data::resource(
-        move || (search.get(), locale(), zone.get(), live.get()),
-        |(search, locale, zone, _)| my_cases_part(search, locale, zone),
+    let table = part(
+        move || Ask {
+            locale: locale_code(i18n),
+            search: search.get(),
+            zone: zone.get(),
+            tick: live.get(),
+        },
+        |ask| Box::pin(my_cases_part(ask.search, ask.locale.to_string(), ask.zone)),
     );
     // The panel loads again only for another language; the URL's filters
     // reach it in place (`follow_url`), so nothing typed into it is lost.
-    let panel = crate::ui::data::resource(
-        move || (search.get_untracked(), locale()),
-        |(search, locale)| my_filters_part(search, locale),
+    let panel = part(
+        move || Ask {
+            locale: locale_code(i18n),
+            search: search.get_untracked(),
+            ..Ask::default()
+        },
+        |ask| Box::pin(my_filters_part(ask.search, ask.locale.to_string())),
     );
     super::filter_panel::follow_url(search);
     let owner = Owner::current();

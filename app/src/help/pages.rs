@@ -7,14 +7,20 @@ use super::api::help_home;
 use super::parts::{locale_code, SearchBox};
 use crate::i18n::*;
 use crate::ui::forms::ErrorNotice;
-use crate::ui::fragment::ServerHtml;
+use crate::ui::fragment::{part, Ask, ServerHtml};
 use crate::ui::title::{PageDescription, PageTitle};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     // The lists come as HTML from the server (`ui::fragment`).
-    let lists = crate::ui::data::resource(move || locale_code(i18n), |l| help_home(l.to_string()));
+    let lists = part(
+        move || Ask {
+            locale: locale_code(i18n),
+            ..Ask::default()
+        },
+        |ask| Box::pin(help_home(ask.locale.to_string())),
+    );
     view! {
         <PageTitle text=move || t_string!(i18n, home.title).to_string() />
         <PageDescription text=move || t_string!(i18n, home.intro).to_string() />

@@ -1,8 +1,9 @@
 //! Pages whose code arrives when first opened (split by `cargo leptos build
-//! --split`): a visitor's first load carries the help center's home and the
-//! shell, not the staff workspace, the editor or the admin pages. The server
-//! names a page's chunk in the HTML, so a direct visit fetches it beside the
-//! main module.
+//! --split`): a visitor's first load carries the shell, the help center's
+//! home and "My cases" (both light: their lists come from the server as
+//! HTML, `ui::fragment`), not the staff workspace, the editor or the admin
+//! pages. The server names a page's chunk in the HTML, so a direct visit
+//! fetches it beside the main module.
 //!
 //! Pages come in groups, one chunk per group: pages that are used together
 //! load together, and code shared by a handful of groups makes a handful of
@@ -69,12 +70,6 @@ lazy_group!(account_pages, __preload_account_pages, AccountPages {
     Link => crate::mail::pages::LinkPage,
     Follow => crate::auth::follow::FollowPage,
     Profile => crate::profile::page::ProfilePage,
-});
-
-// "My cases" alone: a customer's first page after signing in, kept as
-// light as it can be.
-lazy_group!(my_cases_page, __preload_my_cases_page, MyCasesPages {
-    MyCases => crate::cases::list::MyCasesPage,
 });
 
 // A customer's case, a new case, the help form and the chat (the case

@@ -11,6 +11,10 @@
 //! A part's server function renders with [`render`], in the language and
 //! time zone the browser asks for, so the HTML matches the page around it.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -19,6 +23,30 @@ use crate::ui::forms::ErrorNotice;
 
 /// A part's HTML, or why it could not be made.
 pub type Html = Result<String, AppError>;
+
+/// What a part is asked for with; it loads again when this changes.
+#[derive(Clone, PartialEq, Default)]
+pub struct Ask {
+    /// The page's language code (`ui::labels::locale_code`).
+    pub locale: &'static str,
+    /// The page's query string, for parts that filter.
+    pub search: String,
+    /// The page's time zone, for parts with dates.
+    pub zone: String,
+    /// Anything else the part follows (a count of live updates).
+    pub tick: u64,
+}
+
+/// A part's HTML on its way (a server function's call).
+pub type Loading = Pin<Box<dyn Future<Output = Html> + Send>>;
+
+/// The part `load` makes for `ask()`, loaded on the server for the page and
+/// again in the browser whenever `ask()` changes. Every part is the same
+/// resource type, so their code is in the wasm once.
+pub fn part(ask: impl Fn() -> Ask + Send + Sync + 'static, load: fn(Ask) -> Loading) -> Data<Html> {
+    let ask: Arc<dyn Fn() -> Ask + Send + Sync> = Arc::new(ask);
+    crate::ui::data::resource(move || ask(), load)
+}
 
 /// What a page shows instead of a part the server refused.
 pub type OnError = fn(AppError) -> AnyView;
