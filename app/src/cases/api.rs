@@ -31,20 +31,13 @@ pub async fn my_cases_part(
     locale: String,
     zone: String,
 ) -> Result<String, AppError> {
-    use crate::auth::session;
     use crate::state::{app_state, respond};
     use crate::ui::fragment::render;
     let run = async {
-        let state = app_state()?;
-        let person = session::person(&state).await?;
-        let search = search.trim_start_matches('?').to_owned();
         let query = super::filter_panel::query_in(&search);
-        let mut filter = super::filter::CaseFilter::parse(&query)?;
-        filter.zone = crate::auth::viewer::request_zone();
-        let after = super::filter::Cursor::parse(&query.after)?;
-        let page = domain::cases::listing::list_for_requester(&state.db, &person, &filter, after);
-        let page = page.await?;
-        let types = domain::cases::settings::all(&state.db).await?;
+        // The same list, checks and refusals as the list's data.
+        let page = my_cases(query.clone()).await?;
+        let types = domain::cases::settings::all(&app_state()?.db).await?;
         Ok(render(&locale, Some(zone), move || {
             view! { <super::my_part::MyCasesTable page types query search /> }
         }))
@@ -60,7 +53,6 @@ pub async fn my_filters_part(search: String, locale: String) -> Result<String, A
     use crate::ui::fragment::render;
     let run = async {
         let types = domain::cases::settings::all(&app_state()?.db).await?;
-        let search = search.trim_start_matches('?').to_owned();
         let query = super::filter_panel::query_in(&search);
         Ok(render(&locale, None, move || {
             view! { <super::my_part::MyFilters types query search /> }

@@ -24,11 +24,16 @@ pub fn use_case_query() -> Memo<CaseQuery> {
     })
 }
 
-/// The filters in a query string (`a=1&b=2`, without the `?`).
-pub fn query_in(search: &str) -> CaseQuery {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(search.as_bytes())
+/// The pairs of a query string (`?a=1&b=2`, the `?` optional), decoded.
+pub fn url_pairs(search: &str) -> Vec<(String, String)> {
+    form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
         .into_owned()
-        .collect();
+        .collect()
+}
+
+/// The filters in a query string.
+pub fn query_in(search: &str) -> CaseQuery {
+    let pairs = url_pairs(search);
     let all = |k: &str| {
         let values: Vec<String> = pairs
             .iter()
@@ -196,9 +201,7 @@ fn fill(search: &str) {
     let Some(panel) = document().query_selector("aside.filters").ok().flatten() else {
         return;
     };
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(search.as_bytes())
-        .into_owned()
-        .collect();
+    let pairs = url_pairs(search);
     let value = |name: &str| {
         pairs
             .iter()

@@ -131,7 +131,7 @@ pub fn PageLinks(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let with_after = move |after: Option<&str>| {
-        let mut pairs: Vec<(String, String)> = url_pairs(&search)
+        let mut pairs: Vec<(String, String)> = super::filter_panel::url_pairs(&search)
             .into_iter()
             .filter(|(k, _)| k != "after")
             .collect();
@@ -153,12 +153,6 @@ pub fn PageLinks(
             {next.map(|href| view! { <a href=href>{tr!(i18n, cases.next_page)}</a> })}
         </nav>
     }
-}
-
-fn url_pairs(search: &str) -> Vec<(String, String)> {
-    form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
-        .into_owned()
-        .collect()
 }
 
 fn serde_urlencoded_pairs(pairs: &[(String, String)]) -> String {

@@ -56,13 +56,12 @@ pub fn notice(error: AppError) -> AnyView {
     view! { <ErrorNotice error /> }.into_any()
 }
 
-/// Shows `html` in a `<div>` (with class `class`), keeping the previous
+/// Shows `html` in a `<div>`, keeping the previous
 /// HTML while the next loads. Clicks and submits inside reach `on_click`
 /// and `on_submit`.
 #[component]
 pub fn ServerHtml(
     html: Data<Html>,
-    #[prop(optional)] class: &'static str,
     #[prop(default = notice)] on_error: OnError,
     #[prop(optional)] on_click: Option<Callback<leptos::ev::MouseEvent>>,
     #[prop(optional)] on_submit: Option<Callback<leptos::ev::SubmitEvent>>,
@@ -70,7 +69,7 @@ pub fn ServerHtml(
     let part = move || {
         Suspend::new(async move {
             match html.await {
-                Ok(html) => view! { <div class=class inner_html=html></div> }.into_any(),
+                Ok(html) => view! { <div inner_html=html></div> }.into_any(),
                 Err(error) => on_error(error),
             }
         })
